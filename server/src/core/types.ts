@@ -1,0 +1,250 @@
+/**
+ * The vocabulary shared by every part of the engine: the schema compiled from a template,
+ * the model parsed from a document, and the analysis that relates the two.
+ *
+ * Everything here is plain data. The core never talks to the outside world, so these
+ * types are all that the language server, the CLI and the tests exchange with it.
+ */
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
+
+/** Every diagnostic code the engine emits. Codes are stable; messages may change. */
+export const DIAGNOSTIC_CODES = [
+  'placeholder',
+  'template-text',
+  'missing-section',
+  'section-order',
+  'duplicate-section',
+  'heading-typo',
+  'heading-level',
+  'empty-section',
+  'invalid-value',
+  'invalid-date',
+  'missing-field',
+  'table-columns',
+  'extra-section',
+  'template-error',
+] as const;
+
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+/** Settings the core understands. Adapters build this plain object; the core never reads settings itself. */
+export interface CheckSettings {
+  /** Severity per code; codes not listed use their default. */
+  readonly severity?: Partial<Record<DiagnosticCode, SeverityName>>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema (compiled once per template text)
+
+/** A placeholder as written in the template: `[Project Name]`, `YYYY-MM-DD`, `[Draft | Active]`. */
+export interface PlaceholderSpec {
+  /** The token exactly as it appears, brackets included. */
+  readonly text: string;
+  readonly kind: 'text' | 'date' | 'enum';
+  /** The choices of an enumeration placeholder. */
+  readonly values?: readonly string[];
+  /** The section (id) the template puts it in; `''` for the title section. */
+  readonly sectionId: string;
+  /** Whether the template puts it inside a code block. */
+  readonly inCode: boolean;
+}
+
+/** A field with a type, written in the template as `**Label**: placeholder`. */
+export interface TypedFieldSpec {
+  readonly label: string;
+  readonly kind: 'date' | 'enum';
+  readonly values?: readonly string[];
+  /** The placeholder the template gives as its value. */
+  readonly placeholder: string;
+}
+
+/** A field of a repeatable entry, e.g. `- **Context**: What was the situation`. */
+export interface EntryFieldSpec {
+  readonly name: string;
+  readonly required: boolean;
+  /** The template's guidance after the label (`What was the situation`). */
+  readonly guidance: string;
+  /** The template's line for this field, used to insert it. */
+  readonly line: string;
+}
+
+/** A repeatable block introduced by a bold title line, e.g. a component or a decision record. */
+export interface EntryKindSpec {
+  /** The template's title text without the bold markers (`[Date] - Decision Title`). */
+  readonly title: string;
+  /** A short noun for the kind, used in outlines and completions (`Decision`, `Component`). */
+  readonly label: string;
+  readonly sectionId: string;
+  readonly fields: readonly EntryFieldSpec[];
+  /** Whether the title starts with a date (`[Date] - …`) that must be a valid ISO date. */
+  readonly datedTitle: boolean;
+  /** The template text of one whole entry, title line to last line. */
+  readonly skeleton: string;
+}
+
+/** A section of the template: one heading and what belongs under it. */
+export interface SchemaSection {
+  /** Stable id: slugs of the heading path, e.g. `system-architecture/components`. `''` for the title. */
+  readonly id: string;
+  readonly title: string;
+  /** The normalized title used for matching. */
+  readonly key: string;
+  readonly level: number;
+  /** Position in template order (pre-order). The title section is -1. */
+  readonly index: number;
+  readonly parentId: string | undefined;
+  readonly childIds: readonly string[];
+  readonly optional: boolean;
+  /** The section's own body (without subsections), trimmed: what the template says belongs here. */
+  readonly guidance: string;
+  /** The heading line and everything under it, subsections included, as in the template. */
+  readonly skeleton: string;
+  readonly entryKinds: readonly EntryKindSpec[];
+  /** 0-based line of the heading in the template. */
+  readonly line: number;
+}
+
+export interface Schema {
+  /** The template text the schema was compiled from. */
+  readonly source: string;
+  readonly root: SchemaSection;
+  /** Every section but the title, in template order. */
+  readonly sections: readonly SchemaSection[];
+  readonly byId: ReadonlyMap<string, SchemaSection>;
+  /** Distinctive guidance and example lines, normalized, mapped to the id of their section. */
+  readonly templateLines: ReadonlyMap<string, string>;
+  readonly placeholders: readonly PlaceholderSpec[];
+  readonly typedFields: readonly TypedFieldSpec[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document model (parsed once per document version)
+
+export interface DocHeading {
+  /** 0-based line of the heading (for setext, the text line). */
+  readonly line: number;
+  readonly level: number;
+  /** The heading's text as written, without markers. */
+  readonly text: string;
+  readonly setext: boolean;
+  /** The whole heading line(s). */
+  readonly range: Range;
+  /** The title text only. */
+  readonly textRange: Range;
+  /** First line after the section: the next heading of the same or higher level, or the line count. */
+  readonly endLine: number;
+  /** Index of the enclosing heading in `headings`, or -1. */
+  readonly parent: number;
+}
+
+export interface DocTableRow {
+  readonly line: number;
+  readonly cells: number;
+}
+
+export interface DocTable {
+  readonly headerLine: number;
+  readonly columns: number;
+  /** Body rows (the delimiter row excluded). */
+  readonly rows: readonly DocTableRow[];
+  readonly endLine: number;
+}
+
+export interface DocEntryField {
+  readonly name: string;
+  readonly line: number;
+  /** The value after the label, trimmed. */
+  readonly value: string;
+}
+
+/** A bold title line followed by content, inside some section. */
+export interface DocEntry {
+  readonly title: string;
+  readonly line: number;
+  readonly range: Range;
+  /** The title's text range (inside the bold markers). */
+  readonly titleRange: Range;
+  readonly endLine: number;
+  readonly fields: readonly DocEntryField[];
+  /** Indentation and bullet used by the entry's field list, to insert fields that match. */
+  readonly bullet: string;
+  /** Index of the heading whose section holds the entry, or -1. */
+  readonly heading: number;
+}
+
+/** A `**Label**: value` line outside lists. */
+export interface DocFieldLine {
+  readonly label: string;
+  readonly line: number;
+  readonly value: string;
+  readonly valueRange: Range;
+}
+
+export interface FoundPlaceholder {
+  readonly text: string;
+  readonly range: Range;
+  readonly kind: PlaceholderSpec['kind'];
+  readonly values?: readonly string[];
+  readonly inCode: boolean;
+}
+
+export interface Suppressions {
+  /** Codes silenced on a given line; an empty set silences every code. */
+  readonly lines: ReadonlyMap<number, ReadonlySet<string>>;
+  /** Codes silenced in the whole file; contains `*` for all. */
+  readonly file: ReadonlySet<string>;
+}
+
+export interface DocModel {
+  readonly text: string;
+  /** Lines without their terminators. */
+  readonly lines: readonly string[];
+  readonly headings: readonly DocHeading[];
+  /** 1 where a line belongs to code (fence, indented code), front matter or an HTML block. */
+  readonly codeLines: Uint8Array;
+  /** Lines that are the content of a fence (not the fence markers). */
+  readonly fenceContent: Uint8Array;
+  readonly tables: readonly DocTable[];
+  readonly entries: readonly DocEntry[];
+  readonly fieldLines: readonly DocFieldLine[];
+  /** Bracketed tokens outside code and links, plus every bracketed token inside fences. */
+  readonly placeholders: readonly FoundPlaceholder[];
+  readonly suppressions: Suppressions;
+  /** Front matter keys, when the document has a YAML front matter block. */
+  readonly frontMatter: ReadonlyMap<string, string>;
+  /** Line ranges [start, end) of list items and paragraphs: blocks whose lines are prose. */
+  readonly proseLines: Uint8Array;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Analysis: the document related to the schema
+
+export type MatchKind = 'exact' | 'typo' | 'level';
+
+export interface SectionMatch {
+  readonly section: SchemaSection;
+  readonly kind: MatchKind;
+}
+
+export type SectionState = 'complete' | 'placeholders' | 'empty' | 'missing' | 'out-of-order';
+
+export interface Analysis {
+  readonly model: DocModel;
+  readonly schema: Schema;
+  /** Per heading (same index as `model.headings`): the template section it stands for. */
+  readonly matches: readonly (SectionMatch | undefined)[];
+  /** Template section id → index of the heading that first stands for it. */
+  readonly present: ReadonlyMap<string, number>;
+  /** Headings that repeat a section already present. */
+  readonly duplicates: ReadonlySet<number>;
+  /** Headings out of template order, with the section they should follow (id, or '' for first). */
+  readonly outOfOrder: ReadonlyMap<number, string>;
+  /** Required template sections absent from the document, in template order (children of absent parents omitted). */
+  readonly missing: readonly SchemaSection[];
+  /** Placeholders found per line, to let other rules stay quiet on those lines. */
+  readonly placeholderLines: ReadonlySet<number>;
+}
+
+export type { Diagnostic, Range };

@@ -1,0 +1,79 @@
+/**
+ * Custom requests between the ArchDoc language server and its clients. Standard LSP covers
+ * diagnostics, completion, symbols, hover and code actions; these two carry what LSP has no
+ * message for. Both sides import this file so that names and shapes are declared once.
+ */
+import type { Range } from 'vscode-languageserver-types';
+
+/** `archdoc/outline`: the template-aware outline of one document. */
+export const OutlineRequest = 'archdoc/outline';
+
+export interface OutlineParams {
+  readonly uri: string;
+}
+
+export type OutlineState = 'complete' | 'placeholders' | 'empty' | 'missing' | 'out-of-order';
+
+export interface OutlineNode {
+  /** Template section id (stable), or `extra:<line>` for sections the author added. */
+  readonly id: string;
+  readonly title: string;
+  readonly level: number;
+  readonly state: OutlineState;
+  readonly optional: boolean;
+  /** Where the section stands in the document; absent when it is missing. */
+  readonly range?: Range;
+  /** Number of placeholders left in the section (own content and subsections). */
+  readonly placeholders: number;
+  readonly children: readonly OutlineNode[];
+}
+
+export interface OutlineResult {
+  readonly uri: string;
+  readonly version: number | null;
+  /** Path or `bundled` of the template in use. */
+  readonly template: string;
+  readonly nodes: readonly OutlineNode[];
+  /** Required template sections present, and how many the template requires. */
+  readonly sectionsPresent: number;
+  readonly sectionsRequired: number;
+  readonly placeholders: number;
+  /** Set when the template could not be used; nodes is then empty. */
+  readonly error?: string;
+}
+
+/** `archdoc/render`: a new document rendered from the template that applies to `uri`. */
+export const RenderRequest = 'archdoc/render';
+
+export interface RenderParams {
+  /** The target document, used to pick the template (settings, globs). */
+  readonly uri: string;
+  readonly name: string;
+  /** ISO date; defaults to today on the server. */
+  readonly date?: string;
+  readonly status?: string;
+}
+
+export interface RenderResult {
+  readonly text: string;
+  /** Path or `bundled` of the template used. */
+  readonly template: string;
+}
+
+/** `archdoc/templates`: the templates configured for a workspace folder, for the scaffold's picker. */
+export const TemplatesRequest = 'archdoc/templates';
+
+export interface TemplatesParams {
+  readonly uri: string;
+}
+
+export interface TemplateInfo {
+  /** A label for pickers: the path as configured, or `Bundled template`. */
+  readonly label: string;
+  /** Absolute path, or `bundled`. */
+  readonly path: string;
+}
+
+export interface TemplatesResult {
+  readonly templates: readonly TemplateInfo[];
+}
