@@ -248,3 +248,32 @@ export interface Analysis {
 }
 
 export type { Diagnostic, Range };
+
+// ---------------------------------------------------------------------------------------------
+// Diagnostic payloads: what a quick fix needs, so that it never re-parses.
+
+export interface Position0 {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** `data` of each diagnostic, by code. Every payload names the code it belongs to. */
+export type DiagnosticData =
+  | { readonly code: 'placeholder'; readonly kind: PlaceholderSpec['kind']; readonly values?: readonly string[] }
+  | { readonly code: 'template-text'; readonly sectionId: string }
+  /** Insert `schema.byId.get(sectionId).skeleton` (see `sectionSkeleton`) at `insertAt`, a line start. */
+  | { readonly code: 'missing-section'; readonly sectionId: string; readonly insertAt: Position0; readonly after: string }
+  /** Move lines [startLine, endLine) so that they start at line `to` (a line of the original text). */
+  | { readonly code: 'section-order'; readonly sectionId: string; readonly after: string; readonly startLine: number; readonly endLine: number; readonly to: number }
+  | { readonly code: 'duplicate-section'; readonly sectionId: string; readonly firstLine: number }
+  /** Replace the heading's line with `replacement` (a whole heading line such as `## Infrastructure`). */
+  | { readonly code: 'heading-typo'; readonly sectionId: string; readonly expected: string; readonly replacement: string }
+  | { readonly code: 'heading-level'; readonly sectionId: string; readonly expectedLevel: number; readonly replacement: string }
+  | { readonly code: 'empty-section'; readonly sectionId: string; readonly insertAt: Position0 }
+  | { readonly code: 'invalid-value'; readonly values: readonly string[] }
+  | { readonly code: 'invalid-date' }
+  /** Insert `text` (a whole line with its newline) at `insertAt`, a line start. */
+  | { readonly code: 'missing-field'; readonly field: string; readonly insertAt: Position0; readonly text: string }
+  | { readonly code: 'table-columns'; readonly expected: number; readonly actual: number }
+  | { readonly code: 'extra-section' }
+  | { readonly code: 'template-error' };

@@ -1,0 +1,9 @@
+/**
+ * The engine's public surface. Adapters (language server, CLI, tests) import from here only.
+ */
+export * from './types.ts';
+export { compileTemplate, type CompileResult } from './template/compile.ts';
+export { renderDocument, sectionSkeleton, type RenderOptions } from './template/render.ts';
+export { parseDocument } from './parse/document.ts';
+export { analyze } from './analyze.ts';
+export { checkDocument, DEFAULT_SEVERITY } from './check.ts';
