@@ -3,7 +3,7 @@
  */
 export * from './types.ts';
 export { compileTemplate, type CompileResult } from './template/compile.ts';
-export { renderDocument, sectionSkeleton, type RenderOptions } from './template/render.ts';
+export { renderDocument, sectionSkeleton, type RenderOptions, type SkeletonOptions } from './template/render.ts';
 export { parseDocument } from './parse/document.ts';
 export { analyze } from './analyze.ts';
 export { checkDocument, DEFAULT_SEVERITY } from './check.ts';

@@ -214,8 +214,10 @@ export interface DocModel {
   readonly suppressions: Suppressions;
   /** Front matter keys, when the document has a YAML front matter block. */
   readonly frontMatter: ReadonlyMap<string, string>;
-  /** Line ranges [start, end) of list items and paragraphs: blocks whose lines are prose. */
+  /** 1 where a line belongs to a paragraph, list item, heading or table: text a person wrote. */
   readonly proseLines: Uint8Array;
+  /** 1 where a line is a table row (header, delimiter or body). */
+  readonly tableLines: Uint8Array;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -230,6 +232,12 @@ export interface SectionMatch {
 
 export type SectionState = 'complete' | 'placeholders' | 'empty' | 'missing' | 'out-of-order';
 
+/**
+ * Why a heading is out of order: it stands before a section it should follow (`after` is the id
+ * of the section it belongs after, `''` when it belongs first), or under the wrong parent.
+ */
+export type OrderIssue = { readonly kind: 'order'; readonly after: string } | { readonly kind: 'parent'; readonly parentId: string };
+
 export interface Analysis {
   readonly model: DocModel;
   readonly schema: Schema;
@@ -239,12 +247,16 @@ export interface Analysis {
   readonly present: ReadonlyMap<string, number>;
   /** Headings that repeat a section already present. */
   readonly duplicates: ReadonlySet<number>;
-  /** Headings out of template order, with the section they should follow (id, or '' for first). */
-  readonly outOfOrder: ReadonlyMap<number, string>;
+  /** Headings out of template order. */
+  readonly outOfOrder: ReadonlyMap<number, OrderIssue>;
   /** Required template sections absent from the document, in template order (children of absent parents omitted). */
   readonly missing: readonly SchemaSection[];
-  /** Placeholders found per line, to let other rules stay quiet on those lines. */
+  /** The unfilled placeholders of the document: the template's own, dates, enumerations, TODO marks. */
+  readonly placeholders: readonly FoundPlaceholder[];
+  /** Lines holding a placeholder, so that other rules stay quiet on them. */
   readonly placeholderLines: ReadonlySet<number>;
+  /** For each heading, the index of the nearest enclosing heading that stands for a template section (-1: none). */
+  readonly matchedParent: readonly number[];
 }
 
 export type { Diagnostic, Range };

@@ -1,0 +1,129 @@
+/**
+ * Helpers the features share for finding their way in an analysed document: which section
+ * or entry a line belongs to, and how to insert whole lines in the document's own line ending.
+ */
+import type { Position, TextEdit } from 'vscode-languageserver-types';
+import type { Analysis, DocEntry, DocModel, EntryKindSpec, SchemaSection } from '../types.ts';
+
+/** The document's line terminator, taken from its first line break. */
+export function eolOf(model: DocModel): string {
+  const match = /\r\n|\r|\n/.exec(model.text);
+  return match ? match[0] : '\n';
+}
+
+/** Index of the innermost heading whose section holds `line`, or -1 before the first heading. */
+export function headingAt(model: DocModel, line: number): number {
+  let low = 0;
+  let high = model.headings.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (model.headings[mid].line <= line) {
+      found = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return found;
+}
+
+/** The template section a heading stands for, if any. */
+export function sectionOf(analysis: Analysis, heading: number): SchemaSection | undefined {
+  return heading >= 0 ? analysis.matches[heading]?.section : undefined;
+}
+
+/** The entry whose block holds `line` (its title line included). */
+export function entryAt(model: DocModel, line: number): DocEntry | undefined {
+  return model.entries.find((e) => e.line <= line && line < e.endLine);
+}
+
+/** The template's kind for an entry: of its section's kinds, the one sharing most field names. */
+export function entryKindOf(analysis: Analysis, entry: DocEntry): EntryKindSpec | undefined {
+  const kinds = sectionOf(analysis, entry.heading)?.entryKinds ?? [];
+  const names = new Set(entry.fields.map((f) => f.name.toLowerCase()));
+  let best: EntryKindSpec | undefined;
+  let bestScore = -1;
+  for (const kind of kinds) {
+    const score = kind.fields.filter((f) => names.has(f.name.toLowerCase())).length;
+    if (score > bestScore) {
+      best = kind;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** The fields of its kind an entry lacks, required ones first. */
+export function missingFields(kind: EntryKindSpec, entry: DocEntry): EntryKindSpec['fields'] {
+  const present = new Set(entry.fields.map((f) => f.name.toLowerCase()));
+  const missing = kind.fields.filter((f) => !present.has(f.name.toLowerCase()));
+  return [...missing.filter((f) => f.required), ...missing.filter((f) => !f.required)];
+}
+
+export function isBlank(model: DocModel, line: number): boolean {
+  return line < 0 || line >= model.lines.length || model.lines[line].trim() === '';
+}
+
+/**
+ * An edit inserting `text` (lines joined by `\n`, ending with `\n`) at the start of `line`, in
+ * the document's line ending. Past the last line it appends, after a line break if needed.
+ * With `separate`, a blank line is kept between the insertion and its neighbours.
+ */
+export function insertLines(model: DocModel, line: number, text: string, separate = false): TextEdit {
+  const eol = eolOf(model);
+  let body = text.endsWith('\n') ? text : text + '\n';
+  if (separate && !isBlank(model, line - 1)) body = '\n' + body;
+  if (separate && !isBlank(model, line)) body += '\n';
+  const last = model.lines.length - 1;
+  let position: Position = { line, character: 0 };
+  if (line > last) {
+    position = { line: last, character: model.lines[last].length };
+    body = '\n' + body.replace(/\n$/, '');
+  }
+  return { range: { start: position, end: position }, newText: body.replace(/\n/g, eol) };
+}
+
+/** Today's date as `YYYY-MM-DD` in local time, for callers that have no clock of their own. */
+export function isoDate(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * The placeholders the document still holds: those outside code, and the template's own
+ * placeholders left in code where the template put them (bracketed text in code is content).
+ */
+export function reportedPlaceholders(analysis: Analysis): Analysis['model']['placeholders'] {
+  const inCode = new Set(analysis.schema.placeholders.filter((p) => p.inCode).map((p) => p.text));
+  return analysis.model.placeholders.filter((p) => !p.inCode || inCode.has(p.text));
+}
+
+/** Per heading: placeholders within its section, subsections included. */
+export function placeholdersPerHeading(analysis: Analysis): number[] {
+  const { model } = analysis;
+  const before = new Uint32Array(model.lines.length + 1);
+  for (const p of reportedPlaceholders(analysis)) before[p.range.start.line + 1]++;
+  for (let line = 1; line <= model.lines.length; line++) before[line] += before[line - 1];
+  return model.headings.map((h) => before[h.endLine] - before[h.line]);
+}
+
+/** Whether a heading's section has no content at all: only blank lines up to the next heading. */
+export function isEmptySection(model: DocModel, heading: number): boolean {
+  const h = model.headings[heading];
+  const next = model.headings[heading + 1];
+  const end = next ? Math.min(next.line, h.endLine) : h.endLine;
+  for (let line = h.range.end.line + 1; line < end; line++) if (model.lines[line].trim() !== '') return false;
+  return true;
+}
+
+/** Required template sections absent from the document, counted per parent section id. */
+export function missingPerParent(analysis: Analysis): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const s of analysis.missing) counts.set(s.parentId ?? '', (counts.get(s.parentId ?? '') ?? 0) + 1);
+  return counts;
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

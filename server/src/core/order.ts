@@ -1,0 +1,64 @@
+/**
+ * Template order. Among the sections under one parent, the longest run already in template
+ * order stays put and only the others are flagged: the fewest headings whose removal leaves
+ * the rest in order. A section filed under the wrong parent is flagged too. Headings at the
+ * wrong level and repeated sections are judged by their own rules and left out here.
+ */
+import type { DocModel, OrderIssue, SectionMatch } from './types.ts';
+
+export function orderSections(
+  model: DocModel,
+  matches: ReadonlyArray<SectionMatch | undefined>,
+  duplicates: ReadonlySet<number>,
+  matchedParent: readonly number[],
+): Map<number, OrderIssue> {
+  const groups = new Map<number, number[]>();
+  const out = new Map<number, OrderIssue>();
+  model.headings.forEach((_h, i) => {
+    const m = matches[i];
+    if (!m || m.section.id === '' || duplicates.has(i) || m.kind === 'level') return;
+    const parent = matchedParent[i];
+    const parentId = parent >= 0 ? (matches[parent]?.section.id ?? '') : '';
+    if (m.section.parentId !== parentId) {
+      out.set(i, { kind: 'parent', parentId: m.section.parentId ?? '' });
+      return;
+    }
+    groups.set(parent, [...(groups.get(parent) ?? []), i]);
+  });
+  for (const members of groups.values()) {
+    const order = members.map((i) => (matches[i] as SectionMatch).section.index);
+    const keep = longestIncreasing(order);
+    const kept = members.filter((_i, k) => keep.has(k));
+    members.forEach((i, k) => {
+      if (keep.has(k)) return;
+      const index = order[k];
+      let after = '';
+      for (const j of kept) {
+        const s = (matches[j] as SectionMatch).section;
+        if (s.index < index) after = s.id;
+      }
+      out.set(i, { kind: 'order', after });
+    });
+  }
+  return out;
+}
+
+/** Positions of one longest strictly increasing subsequence, in O(n log n). */
+export function longestIncreasing(values: readonly number[]): Set<number> {
+  const tails: number[] = [];
+  const prev = new Array<number>(values.length).fill(-1);
+  for (let i = 0; i < values.length; i++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[tails[mid]] < values[i]) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1];
+    tails[lo] = i;
+  }
+  const keep = new Set<number>();
+  for (let i = tails.length ? tails[tails.length - 1] : -1; i >= 0; i = prev[i]) keep.add(i);
+  return keep;
+}

@@ -1,0 +1,283 @@
+/**
+ * Parses a markdown document once into the model every rule and feature reads.
+ * Never throws on user input: anything markdown-it accepts (which is any string) yields a model.
+ */
+import type { Range } from 'vscode-languageserver-types';
+import type {
+  DocEntry,
+  DocEntryField,
+  DocFieldLine,
+  DocHeading,
+  DocModel,
+  DocTable,
+  FoundPlaceholder,
+} from '../types.ts';
+import { range, splitLines, tableCells } from '../text.ts';
+import { parseBlocks, normalizeReference, type Token } from './markdown.ts';
+import { placeholderCandidates } from './inline.ts';
+import { readFrontMatter } from './frontMatter.ts';
+import { readSuppressions } from './suppressions.ts';
+
+const ENTRY_TITLE = /^\s{0,3}(\*\*|__)(?!\s)(.+?)(?<!\s)\1(.*)$/;
+const FIELD_LINE = /^\s{0,3}(?:\*\*|__)([^*_:]+?)(?::(?:\*\*|__)|(?:\*\*|__):)[ \t]*(.*?)\s*$/;
+const LIST_FIELD = /^(\s*(?:[-*+]|\d+[.)])\s+)(?:\*\*|__)?([^*_:`[\]]{1,60}?)(?::(?:\*\*|__)|(?:\*\*|__)?:)\s*(.*?)\s*$/;
+
+interface Scratch {
+  readonly lines: string[];
+  readonly codeLines: Uint8Array;
+  readonly fenceContent: Uint8Array;
+  readonly proseLines: Uint8Array;
+  readonly listItemLines: Uint8Array;
+  readonly tableRowLines: Uint8Array;
+  readonly headings: Array<Omit<DocHeading, 'endLine' | 'parent'>>;
+  readonly tables: DocTable[];
+  readonly titles: Array<{ line: number; title: string; range: Range; titleRange: Range }>;
+  readonly fieldLines: DocFieldLine[];
+}
+
+export function parseDocument(input: string): DocModel {
+  // A BOM becomes a space: markdown still sees the same structure and every column stays put.
+  const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
+  const lines = splitLines(text);
+  const front = readFrontMatter(lines);
+  const source = front.endLine > 0 ? blankLines(lines, front.endLine) : text;
+  const { tokens, references } = parseBlocks(source);
+  const s: Scratch = {
+    lines,
+    codeLines: new Uint8Array(lines.length),
+    fenceContent: new Uint8Array(lines.length),
+    proseLines: new Uint8Array(lines.length),
+    listItemLines: new Uint8Array(lines.length),
+    tableRowLines: new Uint8Array(lines.length),
+    headings: [],
+    tables: [],
+    titles: [],
+    fieldLines: [],
+  };
+  s.codeLines.fill(1, 0, front.endLine);
+  walkTokens(tokens, s);
+  const headings = linkHeadings(s.headings, lines.length);
+  const isReference = (label: string): boolean => references.has(normalizeReference(label));
+  return {
+    text: input,
+    lines,
+    headings,
+    codeLines: s.codeLines,
+    fenceContent: s.fenceContent,
+    proseLines: s.proseLines,
+    tableLines: s.tableRowLines,
+    tables: s.tables,
+    entries: collectEntries(s, headings),
+    fieldLines: s.fieldLines,
+    placeholders: findPlaceholders(s, isReference),
+    suppressions: readSuppressions(lines, s.fenceContent),
+    frontMatter: front.values,
+  };
+}
+
+function blankLines(lines: readonly string[], count: number): string {
+  return '\n'.repeat(count) + lines.slice(count).join('\n');
+}
+
+function walkTokens(tokens: Token[], s: Scratch): void {
+  let listDepth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const map = t.map;
+    switch (t.type) {
+      case 'heading_open':
+        if (map && t.level === 0) addHeading(t, tokens[i + 1], s);
+        if (map) s.proseLines.fill(1, map[0], map[1]);
+        break;
+      case 'fence':
+      case 'code_block':
+        if (map) {
+          s.codeLines.fill(1, map[0], map[1]);
+          if (t.type === 'fence') s.fenceContent.fill(1, map[0] + 1, closedFenceEnd(s.lines, map, t.markup));
+        }
+        break;
+      case 'html_block':
+        if (map) s.codeLines.fill(1, map[0], map[1]);
+        break;
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        listDepth++;
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        listDepth--;
+        break;
+      case 'list_item_open':
+        if (map) s.listItemLines[map[0]] = 1;
+        break;
+      case 'paragraph_open':
+        if (map) {
+          s.proseLines.fill(1, map[0], map[1]);
+          if (listDepth === 0 && t.level === 0) readParagraph(map, s);
+        }
+        break;
+      case 'table_open':
+        if (map) i = readTable(tokens, i, s);
+        break;
+    }
+  }
+}
+
+/** The fence's last content line: a closed fence ends one line before its map does. */
+function closedFenceEnd(lines: readonly string[], map: [number, number], markup: string): number {
+  const last = lines[map[1] - 1] ?? '';
+  return map[1] - 1 > map[0] && last.trim().startsWith(markup) ? map[1] - 1 : map[1];
+}
+
+function addHeading(open: Token, inline: Token | undefined, s: Scratch): void {
+  const [start, end] = open.map as [number, number];
+  const level = Number(open.tag.slice(1));
+  const setext = open.markup === '=' || open.markup === '-';
+  const raw = s.lines[start] ?? '';
+  const title = (inline?.content ?? '').trim();
+  let textStart: number;
+  let textEnd: number;
+  if (setext) {
+    textStart = raw.length - raw.trimStart().length;
+    textEnd = raw.trimEnd().length;
+  } else {
+    const m = /^(\s*#+\s*)/.exec(raw);
+    textStart = m ? m[1].length : 0;
+    const closing = /\s+#+\s*$|\s*$/.exec(raw.slice(textStart));
+    textEnd = textStart + (closing ? closing.index : raw.length - textStart);
+  }
+  const lastLine = setext ? end - 1 : start;
+  s.headings.push({
+    line: start,
+    level,
+    text: title,
+    setext,
+    range: range(start, 0, lastLine, (s.lines[lastLine] ?? '').length),
+    textRange: range(start, textStart, start, Math.max(textStart, textEnd)),
+  });
+}
+
+function readParagraph(map: [number, number], s: Scratch): void {
+  const first = s.lines[map[0]] ?? '';
+  const title = ENTRY_TITLE.exec(first);
+  if (title && !title[3].trimStart().startsWith(':') && !title[2].endsWith(':')) {
+    const open = first.indexOf(title[1]) + 2;
+    s.titles.push({
+      line: map[0],
+      title: title[2].trim(),
+      range: range(map[0], first.length - first.trimStart().length, map[0], first.trimEnd().length),
+      titleRange: range(map[0], open, map[0], open + title[2].length),
+    });
+  }
+  for (let line = map[0]; line < map[1]; line++) {
+    const raw = s.lines[line] ?? '';
+    const field = FIELD_LINE.exec(raw);
+    if (!field) continue;
+    const value = field[2];
+    const valueStart = value ? raw.lastIndexOf(value) : raw.trimEnd().length;
+    s.fieldLines.push({
+      label: field[1].trim(),
+      line,
+      value,
+      valueRange: range(line, valueStart, line, valueStart + value.length),
+    });
+  }
+}
+
+function readTable(tokens: Token[], open: number, s: Scratch): number {
+  const map = open < tokens.length ? (tokens[open].map as [number, number]) : [0, 0];
+  const headerLine = map[0];
+  const columns = tableCells(s.lines[headerLine] ?? '').length;
+  const rows: Array<{ line: number; cells: number }> = [];
+  let i = open + 1;
+  for (; i < tokens.length && tokens[i].type !== 'table_close'; i++) {
+    const t = tokens[i];
+    if (t.type === 'tr_open' && t.map && t.map[0] > headerLine) {
+      rows.push({ line: t.map[0], cells: tableCells(s.lines[t.map[0]] ?? '').length });
+    }
+  }
+  s.proseLines.fill(1, map[0], map[1]);
+  s.tableRowLines.fill(1, map[0], map[1]);
+  s.tables.push({ headerLine, columns, rows, endLine: map[1] });
+  return i;
+}
+
+/** Gives each heading its section end and its enclosing heading. */
+function linkHeadings(raw: Scratch['headings'], lineCount: number): DocHeading[] {
+  const out: DocHeading[] = [];
+  const stack: number[] = [];
+  const ends = new Array<number>(raw.length).fill(lineCount);
+  for (let i = 0; i < raw.length; i++) {
+    const h = raw[i];
+    while (stack.length && raw[stack[stack.length - 1]].level >= h.level) ends[stack.pop() as number] = h.line;
+    const parent = stack.length ? stack[stack.length - 1] : -1;
+    out.push({ ...h, endLine: lineCount, parent });
+    stack.push(i);
+  }
+  return out.map((h, i) => ({ ...h, endLine: ends[i] }));
+}
+
+/** Bold title lines become entries; each runs to the next title or heading and holds the list fields in it. */
+function collectEntries(s: Scratch, headings: readonly DocHeading[]): DocEntry[] {
+  const entries: DocEntry[] = [];
+  let h = -1;
+  for (let t = 0; t < s.titles.length; t++) {
+    const title = s.titles[t];
+    while (h + 1 < headings.length && headings[h + 1].line < title.line) h++;
+    const nextHeading = h + 1 < headings.length ? headings[h + 1].line : s.lines.length;
+    const nextTitle = t + 1 < s.titles.length ? s.titles[t + 1].line : s.lines.length;
+    const endLine = Math.min(nextHeading, nextTitle);
+    const { fields, bullet } = readFields(s, title.line + 1, endLine);
+    entries.push({ ...title, endLine, fields, bullet, heading: h });
+  }
+  return entries;
+}
+
+/**
+ * An entry's fields are the items of the list that directly follows its title (blank lines
+ * aside). A list further down, after a code block say, describes something else.
+ */
+function readFields(s: Scratch, from: number, to: number): { fields: DocEntryField[]; bullet: string } {
+  const fields: DocEntryField[] = [];
+  let bullet = '- ';
+  let line = from;
+  while (line < to && s.lines[line].trim() === '') line++;
+  if (line >= to || !s.listItemLines[line]) return { fields, bullet };
+  const listIndent = indentOf(s.lines[line]);
+  for (; line < to; line++) {
+    const raw = s.lines[line];
+    if (raw.trim() === '') continue;
+    if (!s.listItemLines[line]) {
+      if (indentOf(raw) > listIndent) continue;
+      break;
+    }
+    if (indentOf(raw) !== listIndent) continue;
+    const m = LIST_FIELD.exec(raw);
+    if (!m) continue;
+    if (fields.length === 0) bullet = m[1];
+    fields.push({ name: m[2].trim(), line, value: m[3] });
+  }
+  return { fields, bullet };
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+function findPlaceholders(s: Scratch, isReference: (label: string) => boolean): FoundPlaceholder[] {
+  const found: FoundPlaceholder[] = [];
+  for (let line = 0; line < s.lines.length; line++) {
+    const inFence = s.fenceContent[line] === 1;
+    if (!inFence && (!s.proseLines[line] || s.codeLines[line])) continue;
+    const text = s.lines[line];
+    for (const c of placeholderCandidates(text, isReference, inFence)) {
+      found.push({
+        text: c.text,
+        range: range(line, c.start, line, c.end),
+        kind: c.text === 'YYYY-MM-DD' ? 'date' : c.text.includes('|') ? 'enum' : 'text',
+        inCode: inFence,
+      });
+    }
+  }
+  return found;
+}

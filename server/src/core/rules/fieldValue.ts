@@ -1,0 +1,23 @@
+/** Reading the value of a typed field as a person wrote it. */
+import type { DocFieldLine, Range, Schema, TypedFieldSpec } from '../types.ts';
+import { range } from '../text.ts';
+
+/** The value without emphasis, code ticks or a trailing full stop. */
+export function bareValue(value: string): string {
+  return value
+    .trim()
+    .replace(/^([*_`]+)(.*?)\1$/, '$2')
+    .replace(/\.$/, '')
+    .trim();
+}
+
+export function typedField(schema: Schema, field: DocFieldLine): TypedFieldSpec | undefined {
+  const label = field.label.trim().toLowerCase();
+  return schema.typedFields.find((f) => f.label.toLowerCase() === label);
+}
+
+/** The range to flag: the value, or the whole line when the value is empty. */
+export function valueRange(field: DocFieldLine, lineText: string): Range {
+  if (field.value.trim() !== '') return field.valueRange;
+  return range(field.line, lineText.length - lineText.trimStart().length, field.line, lineText.trimEnd().length);
+}

@@ -1,0 +1,31 @@
+/** Every rule, in the order their findings are listed for one line. Adding a rule means adding a line here. */
+import type { Rule } from './rule.ts';
+import { placeholder } from './placeholder.ts';
+import { templateText } from './templateText.ts';
+import { missingSection } from './missingSection.ts';
+import { sectionOrder } from './sectionOrder.ts';
+import { duplicateSection } from './duplicateSection.ts';
+import { headingTypo } from './headingTypo.ts';
+import { headingLevel } from './headingLevel.ts';
+import { emptySection } from './emptySection.ts';
+import { invalidValue } from './invalidValue.ts';
+import { invalidDate } from './invalidDate.ts';
+import { missingField } from './missingField.ts';
+import { tableColumns } from './tableColumns.ts';
+import { extraSection } from './extraSection.ts';
+
+export const RULES: readonly Rule[] = [
+  placeholder,
+  templateText,
+  missingSection,
+  sectionOrder,
+  duplicateSection,
+  headingTypo,
+  headingLevel,
+  emptySection,
+  invalidValue,
+  invalidDate,
+  missingField,
+  tableColumns,
+  extraSection,
+];

@@ -1,0 +1,23 @@
+import type { Rule } from './rule.ts';
+import { bareValue, typedField, valueRange } from './fieldValue.ts';
+
+/** A typed field whose value is not one of its enumeration's values (`**Status**: Done`). */
+export const invalidValue: Rule = {
+  code: 'invalid-value',
+  quietOnPlaceholderLines: true,
+  check(a, report) {
+    for (const field of a.model.fieldLines) {
+      const spec = typedField(a.schema, field);
+      if (!spec || spec.kind !== 'enum' || !spec.values) continue;
+      const value = bareValue(field.value);
+      if (spec.values.some((v) => v.toLowerCase() === value.toLowerCase())) continue;
+      report({
+        range: valueRange(field, a.model.lines[field.line]),
+        message: value
+          ? `"${value}" is not a valid ${spec.label}: use one of ${spec.values.join(', ')}`
+          : `${spec.label} has no value: use one of ${spec.values.join(', ')}`,
+        data: { code: 'invalid-value', values: spec.values },
+      });
+    }
+  },
+};

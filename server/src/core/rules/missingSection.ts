@@ -1,0 +1,58 @@
+import type { Analysis, Position0, Range, SchemaSection } from '../types.ts';
+import { lineRange } from '../text.ts';
+import type { Rule } from './rule.ts';
+import { headingLabel, sectionLabel } from './describe.ts';
+
+/**
+ * A required template section that the document lacks. Reported on the heading of the parent
+ * section (the title, or line 0, for a top-level section), once per missing section.
+ */
+export const missingSection: Rule = {
+  code: 'missing-section',
+  check(a, report) {
+    for (const section of a.missing) {
+      const { after, insertAt } = insertionPoint(a, section);
+      const where =
+        section.id === ''
+          ? 'at the top'
+          : after
+            ? `expected after "${sectionLabel(a.schema, after)}"`
+            : `expected first under ${section.parentId ? `"${sectionLabel(a.schema, section.parentId)}"` : 'the title'}`;
+      report({
+        range: anchor(a, section),
+        message: section.id === '' ? `Missing title "${headingLabel(section)}" (${where})` : `Missing section "${headingLabel(section)}" (${where})`,
+        data: { code: 'missing-section', sectionId: section.id, insertAt, after },
+      });
+    }
+  },
+};
+
+function anchor(a: Analysis, section: SchemaSection): Range {
+  const parent = section.parentId === undefined ? undefined : a.present.get(section.parentId);
+  if (parent !== undefined) return a.model.headings[parent].range;
+  return lineRange(a.model.lines, 0);
+}
+
+/**
+ * Where the section goes: after the nearest earlier sibling that is present, else before the
+ * first later sibling, else at the end of the parent's section.
+ */
+export function insertionPoint(a: Analysis, section: SchemaSection): { after: string; insertAt: Position0 } {
+  const { headings } = a.model;
+  if (section.id === '') return { after: '', insertAt: { line: 0, character: 0 } };
+  const parentId = section.parentId ?? '';
+  const siblings = (parentId === '' ? a.schema.root : a.schema.byId.get(parentId))?.childIds ?? [];
+  const position = siblings.indexOf(section.id);
+  for (let k = position - 1; k >= 0; k--) {
+    const h = a.present.get(siblings[k]);
+    if (h !== undefined && !a.outOfOrder.has(h)) return { after: siblings[k], insertAt: { line: headings[h].endLine, character: 0 } };
+  }
+  for (let k = position + 1; k < siblings.length; k++) {
+    const h = a.present.get(siblings[k]);
+    if (h !== undefined && !a.outOfOrder.has(h)) return { after: '', insertAt: { line: headings[h].line, character: 0 } };
+  }
+  const parent = a.present.get(parentId);
+  if (parent !== undefined) return { after: '', insertAt: { line: headings[parent].endLine, character: 0 } };
+  const firstTop = headings.findIndex((h) => h.level <= section.level);
+  return { after: '', insertAt: { line: firstTop >= 0 ? headings[firstTop].line : a.model.lines.length, character: 0 } };
+}

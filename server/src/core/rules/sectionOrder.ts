@@ -1,0 +1,47 @@
+import type { Rule } from './rule.ts';
+import { headingLabel, sectionLabel } from './describe.ts';
+
+/** Sections out of template order: the fewest headings whose removal leaves the rest in order. */
+export const sectionOrder: Rule = {
+  code: 'section-order',
+  check(a, report) {
+    const { headings } = a.model;
+    for (const [i, issue] of a.outOfOrder) {
+      const h = headings[i];
+      const section = a.matches[i]?.section;
+      if (!section) continue;
+      const message =
+        issue.kind === 'parent'
+          ? `Section "${headingLabel(section)}" belongs under "${sectionLabel(a.schema, issue.parentId)}"`
+          : issue.after
+            ? `Section "${headingLabel(section)}" is out of order (expected after "${sectionLabel(a.schema, issue.after)}")`
+            : `Section "${headingLabel(section)}" is out of order (expected before the sections around it)`;
+      report({
+        range: h.range,
+        message,
+        data: {
+          code: 'section-order',
+          sectionId: section.id,
+          after: issue.kind === 'order' ? issue.after : '',
+          startLine: h.line,
+          endLine: h.endLine,
+          to: issue.kind === 'order' ? targetLine(a, i, issue.after) : h.line,
+        },
+      });
+    }
+  },
+};
+
+/** The line the section moves to: the end of the section it belongs after, or the start of its first sibling. */
+function targetLine(a: Parameters<Rule['check']>[0], i: number, after: string): number {
+  const { headings } = a.model;
+  if (after) {
+    const h = a.present.get(after);
+    if (h !== undefined) return headings[h].endLine;
+  }
+  const parent = a.matchedParent[i];
+  for (let j = 0; j < headings.length; j++) {
+    if (j !== i && a.matchedParent[j] === parent && headings[j].level === headings[i].level && !a.outOfOrder.has(j)) return headings[j].line;
+  }
+  return headings[i].line;
+}

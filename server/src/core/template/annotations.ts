@@ -1,0 +1,64 @@
+/**
+ * Annotations a team can write in its own template where the seed's conventions can't say
+ * enough. Each is an HTML comment on a line of its own, so it never shows when rendered:
+ *
+ * - `<!-- archdoc: optional -->` in a section's body: the section may be left out.
+ * - `<!-- archdoc: required -->` in a section's body: required even if it reads `(If applicable)`.
+ * - `<!-- archdoc: repeatable -->` on the line before a bold title: that block is an entry.
+ * - `<!-- archdoc: required-fields Owner, SLA -->` on the line before a bold title: an entry
+ *   whose fields with these labels are required (instead of the default: bold labels are).
+ */
+import type { DocModel } from '../types.ts';
+
+export interface Annotations {
+  /** Template lines that hold an annotation; they are left out of skeletons and guidance. */
+  readonly lines: ReadonlySet<number>;
+  /** Indexes of the headings whose sections are marked optional, or required. */
+  readonly optional: ReadonlySet<number>;
+  readonly required: ReadonlySet<number>;
+  /** Lines of bold titles marked repeatable. */
+  readonly repeatable: ReadonlySet<number>;
+  /** Required field labels (lower case) by the line of the entry title they precede. */
+  readonly requiredFields: ReadonlyMap<number, readonly string[]>;
+}
+
+const ANNOTATION = /^\s*<!--\s*archdoc:\s*([a-z-]+)\s*(.*?)\s*-->\s*$/;
+
+export function readAnnotations(model: DocModel): Annotations {
+  const lines = new Set<number>();
+  const optional = new Set<number>();
+  const required = new Set<number>();
+  const repeatable = new Set<number>();
+  const requiredFields = new Map<number, string[]>();
+  let h = -1;
+  model.lines.forEach((text, line) => {
+    while (h + 1 < model.headings.length && model.headings[h + 1].line <= line) h++;
+    if (model.fenceContent[line] || !text.includes('archdoc:')) return;
+    const m = ANNOTATION.exec(text);
+    if (!m) return;
+    lines.add(line);
+    const next = nextNonBlank(model.lines, line + 1);
+    switch (m[1]) {
+      case 'optional':
+        optional.add(h);
+        break;
+      case 'required':
+        required.add(h);
+        break;
+      case 'repeatable':
+        repeatable.add(next);
+        break;
+      case 'required-fields':
+        requiredFields.set(next, m[2].split(',').map((f) => f.trim().toLowerCase()).filter(Boolean));
+        repeatable.add(next);
+        break;
+    }
+  });
+  return { lines, optional, required, repeatable, requiredFields };
+}
+
+function nextNonBlank(lines: readonly string[], from: number): number {
+  let l = from;
+  while (l < lines.length && lines[l].trim() === '') l++;
+  return l;
+}

@@ -1,0 +1,204 @@
+/**
+ * Compiles a markdown template into the immutable schema that every feature reads.
+ * The template is parsed with the same parser as documents, so both agree on what a
+ * heading, a list, a table or a placeholder is.
+ */
+import type { DocModel, PlaceholderSpec, Schema, SchemaSection, TypedFieldSpec } from '../types.ts';
+import { parseDocument } from '../parse/document.ts';
+import { headingKey, normalizeLine, slug, wordCount } from '../text.ts';
+import { readAnnotations, type Annotations } from './annotations.ts';
+import { entryKinds, type EntryKindWithLine } from './entries.ts';
+
+export type CompileResult = { readonly schema: Schema; readonly error?: undefined } | { readonly schema?: undefined; readonly error: string };
+
+/** Templates larger than this are refused: a template is a page of prose, not a data file. */
+export const MAX_TEMPLATE_CHARS = 1_000_000;
+
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+export function compileTemplate(text: string): CompileResult {
+  if (text.length > MAX_TEMPLATE_CHARS) return { error: `The template is too large (${text.length} characters; at most ${MAX_TEMPLATE_CHARS}).` };
+  if (text.includes('\u0000')) return { error: 'The template is not text (it contains NUL bytes).' };
+  const model = parseDocument(text);
+  if (model.headings.length === 0) return { error: 'The template has no headings, so it defines no sections.' };
+  const notes = readAnnotations(model);
+  const built = buildSections(model, notes);
+  const placeholders = collectPlaceholders(model, built.sectionOfLine);
+  const typedFields = collectTypedFields(model);
+  const templateLines = collectTemplateLines(model, built.sectionOfLine, built.entryTitleLines, notes);
+  const schema: Schema = {
+    source: text,
+    root: built.root,
+    sections: built.sections,
+    byId: new Map([built.root, ...built.sections].map((s) => [s.id, s])),
+    templateLines,
+    placeholders,
+    typedFields,
+  };
+  return { schema };
+}
+
+interface Built {
+  readonly root: SchemaSection;
+  readonly sections: SchemaSection[];
+  /** Section id for each template line. */
+  readonly sectionOfLine: string[];
+  readonly entryTitleLines: ReadonlySet<number>;
+}
+
+function buildSections(model: DocModel, notes: Annotations): Built {
+  const { headings, lines } = model;
+  const hasTitle = headings[0].level === 1 && headings.filter((h) => h.level === 1).length === 1;
+  const ids: string[] = [];
+  const sections: SchemaSection[] = [];
+  const children = new Map<string, string[]>([['', []]]);
+  const sectionOfLine = new Array<string>(lines.length).fill('');
+  const entryTitleLines = new Set<number>();
+  const used = new Set<string>();
+  headings.forEach((h, i) => {
+    if (i === 0 && hasTitle) {
+      ids.push('');
+      return;
+    }
+    const parentId = h.parent >= 0 ? ids[h.parent] : '';
+    let id = (parentId ? parentId + '/' : '') + slug(h.text);
+    for (let n = 2; used.has(id); n++) id = `${parentId ? parentId + '/' : ''}${slug(h.text)}-${n}`;
+    used.add(id);
+    ids.push(id);
+    children.set(id, []);
+    children.get(parentId)?.push(id);
+  });
+  headings.forEach((h, i) => sectionOfLine.fill(ids[i], h.line, h.endLine));
+  const bodyEnd = (i: number): number => {
+    const h = headings[i];
+    const firstChild = headings.findIndex((c, j) => j > i && c.parent === i);
+    let end = firstChild >= 0 ? headings[firstChild].line : h.endLine;
+    for (let l = h.line + 1; l < end; l++) {
+      if (!model.codeLines[l] && !model.proseLines[l] && THEMATIC_BREAK.test(lines[l])) {
+        end = l;
+        break;
+      }
+    }
+    return end;
+  };
+  const skeletonEnd = (i: number): number => {
+    const h = headings[i];
+    for (let l = h.line + 1; l < h.endLine; l++) {
+      if (!model.codeLines[l] && !model.proseLines[l] && THEMATIC_BREAK.test(lines[l])) return l;
+    }
+    return h.endLine;
+  };
+  const make = (i: number): SchemaSection => {
+    const h = headings[i];
+    const id = ids[i];
+    const body = cleanLines(lines.slice(h.line + 1, bodyEnd(i)), h.line + 1, notes);
+    const firstText = body.find((l) => l.trim() !== '') ?? '';
+    const optional = notes.required.has(i) ? false : notes.optional.has(i) || /^\(\s*if applicable/i.test(firstText.trim());
+    const kinds: EntryKindWithLine[] = entryKinds(model, i, id, notes);
+    for (const k of kinds) entryTitleLines.add(k.titleLine);
+    return {
+      id,
+      title: h.text,
+      key: headingKey(h.text),
+      level: h.level,
+      index: -1,
+      parentId: id === '' ? undefined : h.parent >= 0 ? ids[h.parent] : '',
+      childIds: children.get(id) ?? [],
+      optional,
+      guidance: body.join('\n').trim(),
+      skeleton: trimBlank(cleanLines(lines.slice(h.line, skeletonEnd(i)), h.line, notes)).join('\n'),
+      entryKinds: kinds.map(({ titleLine: _t, ...k }) => k),
+      line: h.line,
+    };
+  };
+  let root: SchemaSection;
+  if (hasTitle) {
+    root = make(0);
+  } else {
+    root = {
+      id: '',
+      title: '',
+      key: '',
+      level: 1,
+      index: -1,
+      parentId: undefined,
+      childIds: children.get('') ?? [],
+      optional: false,
+      guidance: '',
+      skeleton: '',
+      entryKinds: [],
+      line: 0,
+    };
+  }
+  headings.forEach((_h, i) => {
+    if (i === 0 && hasTitle) return;
+    sections.push({ ...make(i), index: sections.length });
+  });
+  return { root, sections, sectionOfLine, entryTitleLines };
+}
+
+/** Drops annotation comments so that they never reach a document or a hover. */
+function cleanLines(lines: string[], firstLine: number, notes: Annotations): string[] {
+  return lines.filter((_l, i) => !notes.lines.has(firstLine + i));
+}
+
+function trimBlank(lines: string[]): string[] {
+  let end = lines.length;
+  while (end > 0 && lines[end - 1].trim() === '') end--;
+  return lines.slice(0, end);
+}
+
+function collectPlaceholders(model: DocModel, sectionOfLine: readonly string[]): PlaceholderSpec[] {
+  return model.placeholders.map((p) => {
+    const inner = p.text.startsWith('[') ? p.text.slice(1, -1) : p.text;
+    const values = p.kind === 'enum' ? inner.split('|').map((v) => v.trim()).filter(Boolean) : undefined;
+    const kind: PlaceholderSpec['kind'] = p.kind === 'enum' ? 'enum' : p.kind === 'date' || /\bdate\b/i.test(inner) ? 'date' : 'text';
+    return { text: p.text, kind, values, sectionId: sectionOfLine[p.range.start.line] ?? '', inCode: p.inCode };
+  });
+}
+
+function collectTypedFields(model: DocModel): TypedFieldSpec[] {
+  const fields: TypedFieldSpec[] = [];
+  for (const f of model.fieldLines) {
+    const p = model.placeholders.find((x) => x.range.start.line === f.line && x.text === f.value);
+    if (!p) continue;
+    if (p.kind === 'enum') {
+      const values = p.text.slice(1, -1).split('|').map((v) => v.trim()).filter(Boolean);
+      fields.push({ label: f.label, kind: 'enum', values, placeholder: p.text });
+    } else if (p.kind === 'date' || /\bdate\b/i.test(p.text)) {
+      fields.push({ label: f.label, kind: 'date', placeholder: p.text });
+    }
+  }
+  return fields;
+}
+
+/**
+ * Guidance and example lines that a person is meant to replace. Structure is left out:
+ * headings, table headers and delimiter rows, fences, rules, labels, one-word lines.
+ */
+function collectTemplateLines(
+  model: DocModel,
+  sectionOfLine: readonly string[],
+  entryTitleLines: ReadonlySet<number>,
+  notes: Annotations,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  const headingLines = new Set(model.headings.map((h) => h.line));
+  const tableStructure = new Set<number>();
+  for (const t of model.tables) {
+    tableStructure.add(t.headerLine);
+    tableStructure.add(t.headerLine + 1);
+  }
+  const titleLines = new Set(model.entries.map((e) => e.line));
+  model.lines.forEach((raw, line) => {
+    if (!model.proseLines[line] || model.codeLines[line] || notes.lines.has(line)) return;
+    if (headingLines.has(line) || tableStructure.has(line)) return;
+    if (titleLines.has(line) && !entryTitleLines.has(line)) return;
+    const text = raw.trim();
+    if (text === '' || /^(\*\*|__)[^*_]+:?(\*\*|__):?$/.test(text) && !entryTitleLines.has(line)) return;
+    if (/^[-=*_`~{}[\]()|:\s]+$/.test(text)) return;
+    if (wordCount(text.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')) <= 1) return;
+    out.set(normalizeLine(raw, model.tableLines[line] === 1), sectionOfLine[line] ?? '');
+  });
+  return out;
+}

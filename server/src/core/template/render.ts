@@ -1,0 +1,87 @@
+/**
+ * Text produced from the template: a whole new document, and the skeleton of one section
+ * for completions and quick fixes.
+ */
+import type { Schema, SchemaSection } from '../types.ts';
+
+export interface RenderOptions {
+  /** The project's name; line breaks become spaces so that the name can't add structure. */
+  readonly name: string;
+  /** ISO date for date fields (`YYYY-MM-DD`). */
+  readonly date: string;
+  /** Value for enumeration fields such as Status; defaults to the first value (Draft). */
+  readonly status?: string;
+}
+
+const ANNOTATION_LINE = /^\s*<!--\s*archdoc:.*-->\s*$/;
+
+/** A new document: the template with the project name, today's date and the status filled in. */
+export function renderDocument(schema: Schema, options: RenderOptions): string {
+  const name = options.name.replace(/\r\n|\r|\n/g, ' ');
+  const namePlaceholders = new Set(schema.placeholders.filter((p) => !p.inCode && /project\s*name/i.test(p.text)).map((p) => p.text));
+  const lines = schema.source.split(/(\r\n|\r|\n)/);
+  const out: string[] = [];
+  let inFence: string | undefined;
+  for (let i = 0; i < lines.length; i += 2) {
+    const line = lines[i];
+    const eol = lines[i + 1] ?? '';
+    const fence = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) inFence = inFence === undefined ? fence[1][0] : line.trim().startsWith(inFence) ? undefined : inFence;
+    if (!fence && inFence === undefined && ANNOTATION_LINE.test(line)) continue;
+    out.push((inFence === undefined && !fence ? fillLine(schema, line, name, namePlaceholders, options) : line) + eol);
+  }
+  return out.join('');
+}
+
+function fillLine(schema: Schema, line: string, name: string, names: ReadonlySet<string>, options: RenderOptions): string {
+  let text = line;
+  for (const p of names) text = text.split(p).join(name);
+  for (const f of schema.typedFields) {
+    const label = new RegExp(`^(\\s*(?:\\*\\*|__)${escapeRe(f.label)}(?::(?:\\*\\*|__)|(?:\\*\\*|__):)\\s*)${escapeRe(f.placeholder)}\\s*$`);
+    const value = f.kind === 'date' ? options.date : pickValue(f.values ?? [], options.status);
+    text = text.replace(label, (_m, head: string) => head + value);
+  }
+  return text;
+}
+
+function pickValue(values: readonly string[], wanted: string | undefined): string {
+  if (wanted !== undefined) {
+    const hit = values.find((v) => v.toLowerCase() === wanted.toLowerCase());
+    if (hit) return hit;
+  }
+  return values[0] ?? '';
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export interface SkeletonOptions {
+  /** ISO date put in place of date placeholders. */
+  readonly today: string;
+  /** Insert only the heading line. */
+  readonly headingOnly?: boolean;
+}
+
+/**
+ * The text that inserts `section` into a document: its heading and, unless `headingOnly`,
+ * everything the template puts under it. Placeholders are resolved so that the inserted
+ * text raises no new warning: dates become `today`, enumerations their first value, and a
+ * line holding nothing but another placeholder is left out. Ends with a newline.
+ */
+export function sectionSkeleton(schema: Schema, section: SchemaSection, options: SkeletonOptions): string {
+  const lines = options.headingOnly ? section.skeleton.split('\n').slice(0, 1) : section.skeleton.split('\n');
+  const out: string[] = [];
+  for (const line of lines) {
+    let text = line;
+    let onlyPlaceholder = false;
+    for (const p of schema.placeholders) {
+      if (!text.includes(p.text)) continue;
+      if (text.trim() === p.text && p.kind === 'text') onlyPlaceholder = true;
+      if (p.kind === 'date') text = text.split(p.text).join(options.today);
+      else if (p.kind === 'enum') text = text.split(p.text).join(p.values?.[0] ?? '');
+    }
+    if (!onlyPlaceholder) out.push(text);
+  }
+  return out.join('\n') + '\n';
+}

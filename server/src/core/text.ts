@@ -1,0 +1,123 @@
+/**
+ * Small text helpers shared by the parser, the template compiler and the rules.
+ * Columns are UTF-16 code units, as in LSP and in JavaScript strings.
+ */
+import type { Range } from 'vscode-languageserver-types';
+
+/** Splits on every line terminator LSP knows (`\r\n`, `\r`, `\n`). */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+export function range(line: number, start: number, endLine: number, end: number): Range {
+  return { start: { line, character: start }, end: { line: endLine, character: end } };
+}
+
+export function lineRange(lines: readonly string[], line: number): Range {
+  const text = lines[line] ?? '';
+  const start = text.length - text.trimStart().length;
+  const end = text.trimEnd().length;
+  return range(line, start, line, Math.max(end, start));
+}
+
+/**
+ * The key a heading is matched by: case, numbering (`3.`, `2.1)`), emoji and other symbols,
+ * surrounding punctuation and a trailing `(If applicable)` are ignored; `&` reads as `and`.
+ */
+export function headingKey(title: string): string {
+  return title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\(\s*if applicable[^)]*\)\s*$/u, '')
+    .replace(/&/g, ' and ')
+    .replace(/^[\s\p{P}\p{S}]*(?:\d+[.)]?)*(?:\d+[.)])?/u, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Slug used for stable section ids. */
+export function slug(title: string): string {
+  return headingKey(title).replace(/ /g, '-') || 'section';
+}
+
+/** Word count used to keep one-word lines out of the template-text set. */
+export function wordCount(text: string): number {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’_/-]*/gu);
+  return words ? words.length : 0;
+}
+
+/**
+ * Splits a table row into cells the GFM way: outer pipes are optional and `\|` does not split.
+ * Returns the cell texts, trimmed.
+ */
+export function tableCells(line: string): string[] {
+  let text = line.trim();
+  if (text.startsWith('|')) text = text.slice(1);
+  if (text.endsWith('|') && !text.endsWith('\\|')) text = text.slice(0, -1);
+  const cells: string[] = [];
+  let current = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\' && text[i + 1] === '|') {
+      current += '\\|';
+      i++;
+    } else if (ch === '|') {
+      cells.push(current.trim());
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  cells.push(current.trim());
+  return cells;
+}
+
+/**
+ * The form a line is compared in when looking for template text left unchanged: trimmed,
+ * white space folded, list markers unified, and table rows reduced to their cells.
+ */
+export function normalizeLine(line: string, tableRow = false): string {
+  if (tableRow) return '|' + tableCells(line).join('|') + '|';
+  return line
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/^[-*+] (\[[ xX]\] )?/, '- ')
+    .replace(/^\d+[.)] /, '1. ');
+}
+
+/** Levenshtein distance with transpositions counted as one edit (optimal string alignment). */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  let prev2 = new Array<number>(cols).fill(0);
+  let prev = Array.from({ length: cols }, (_, j) => j);
+  for (let i = 1; i < rows; i++) {
+    const cur = new Array<number>(cols);
+    cur[0] = i;
+    let best = cur[0];
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < best) best = v;
+    }
+    if (best > limit) return limit + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[cols - 1];
+}
+
+/** Whether `value` is a real calendar date written as YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const days = [31, (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return day <= days[month - 1];
+}
