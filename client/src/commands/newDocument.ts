@@ -1,0 +1,280 @@
+/**
+ * "ArchDoc: New Architecture Doc" (`archdoc.newDocument`): asks for the project name, the
+ * target and (when several are configured) the template, has the language server render the
+ * document, writes it without ever replacing a file, and opens it on its first placeholder.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  RenderRequest,
+  TemplatesRequest,
+  type RenderParams,
+  type RenderResult,
+  type TemplateInfo,
+  type TemplatesResult,
+} from '../../../server/src/protocol.ts';
+import { createNewFile, staysInside } from './newFile.ts';
+import { firstPlaceholder, localIsoDate, resolveTarget, suggestAlternative, validateProjectName } from './scaffoldInput.ts';
+
+/**
+ * Optional arguments of `archdoc.newDocument`. With `name` and `target` given the command
+ * asks nothing (except to pick a template when several are configured and `template` is
+ * unset), which is how tests and other extensions call it:
+ *
+ * ```ts
+ * await vscode.commands.executeCommand('archdoc.newDocument', { name: 'Billing', target: 'docs/ARCHITECTURE.md' });
+ * ```
+ *
+ * From the explorer's context menu the command receives the folder's `Uri` instead.
+ */
+export interface NewDocumentArgs {
+  /** The project name, inserted verbatim for `[Project Name]`. */
+  readonly name?: string;
+  /** The folder the target is relative to; defaults to the active document's workspace folder, else the first. */
+  readonly folder?: vscode.Uri;
+  /** The file to create, relative to `folder`, such as `ARCHITECTURE.md` or `docs/ARCHITECTURE.md`. */
+  readonly target?: string;
+  /** A configured template, by its label or path (see `archdoc/templates`), or `bundled`. */
+  readonly template?: string;
+}
+
+/**
+ * What `archdoc.newDocument` resolved to:
+ * - `created`: the file was written and opened;
+ * - `untitled`: no folder is open, so an untitled document holds the text;
+ * - `exists`: the target exists and nothing was written (with `name` and `target` given, the
+ *   command does not ask what to do and leaves the file as it is);
+ * - `opened-existing`: the target existed and the user chose to open it;
+ * - `invalid`: an argument was refused (`message` says why), nothing was written;
+ * - `cancelled`: the user dismissed a prompt;
+ * - `failed`: the server or the file system failed (`message` says how).
+ */
+export interface NewDocumentResult {
+  readonly status: 'created' | 'untitled' | 'exists' | 'opened-existing' | 'invalid' | 'cancelled' | 'failed';
+  /** The document created or opened. */
+  readonly uri?: string;
+  readonly message?: string;
+}
+
+/** `RenderParams` plus the template the user picked, for servers that honour it. */
+type RenderRequestParams = RenderParams & { readonly template?: string };
+
+const DEFAULT_TARGET = 'ARCHITECTURE.md';
+const DOCS_TARGET = 'docs/ARCHITECTURE.md';
+
+class Cancelled extends Error {}
+
+function orCancel<T>(value: T | undefined): T {
+  if (value === undefined) throw new Cancelled();
+  return value;
+}
+
+function asArgs(input: unknown): NewDocumentArgs {
+  if (input instanceof vscode.Uri) return { folder: input };
+  if (typeof input !== 'object' || input === null) return {};
+  const { name, folder, target, template } = input as Record<string, unknown>;
+  return {
+    name: typeof name === 'string' ? name : undefined,
+    folder: folder instanceof vscode.Uri ? folder : typeof folder === 'string' ? vscode.Uri.parse(folder) : undefined,
+    target: typeof target === 'string' ? target : undefined,
+    template: typeof template === 'string' ? template : undefined,
+  };
+}
+
+export class NewDocumentCommand {
+  constructor(private readonly client: LanguageClient) {}
+
+  async run(input?: unknown): Promise<NewDocumentResult> {
+    const args = asArgs(input);
+    try {
+      return await this.scaffold(args);
+    } catch (error) {
+      if (error instanceof Cancelled) return { status: 'cancelled' };
+      const message = error instanceof Error ? error.message : String(error);
+      void vscode.window.showErrorMessage(`ArchDoc could not create the document: ${message}`);
+      return { status: 'failed', message };
+    }
+  }
+
+  private async scaffold(args: NewDocumentArgs): Promise<NewDocumentResult> {
+    const folder = args.folder ?? defaultFolder();
+    const name = await this.askName(args, folder);
+    if (typeof name !== 'string') return name;
+    await this.client.start();
+    if (!folder) return this.untitled(name);
+    const template = await this.askTemplate(folder, args.template);
+    let target = args.target ?? (await askTarget(folder));
+    for (;;) {
+      const resolved = resolveTarget(target);
+      if (!resolved.ok) return refuse(resolved.reason, args);
+      const uri = vscode.Uri.joinPath(folder, ...resolved.segments);
+      if (folder.scheme === 'file' && !(await staysInside(folder.fsPath, uri.fsPath))) {
+        return refuse(`${resolved.relativePath} leads outside ${folder.fsPath} through a symbolic link.`, args);
+      }
+      const text = (await exists(uri)) ? undefined : await this.render(uri, name, template);
+      if (text !== undefined && (await write(uri, text)) === 'created') return open(uri, text);
+      if (args.name !== undefined && args.target !== undefined) {
+        void vscode.window.showWarningMessage(`${resolved.relativePath} already exists; ArchDoc left it unchanged.`);
+        return { status: 'exists', uri: uri.toString() };
+      }
+      const choice = await vscode.window.showWarningMessage(
+        `${resolved.relativePath} already exists. ArchDoc never overwrites a file.`,
+        { modal: true },
+        'Open Existing',
+        'Choose Another Name',
+      );
+      if (choice === 'Open Existing') {
+        await vscode.window.showTextDocument(uri);
+        return { status: 'opened-existing', uri: uri.toString() };
+      }
+      if (choice !== 'Choose Another Name') return { status: 'cancelled' };
+      target = await askOtherTarget(folder, await alternativeFor(folder, resolved.relativePath));
+    }
+  }
+
+  /** The validated name, or the result to return when it was refused. */
+  private async askName(args: NewDocumentArgs, folder: vscode.Uri | undefined): Promise<string | NewDocumentResult> {
+    if (args.name !== undefined) {
+      const problem = validateProjectName(args.name);
+      return problem === undefined ? args.name : refuse(problem, args);
+    }
+    return orCancel(
+      await vscode.window.showInputBox({
+        title: 'New Architecture Doc',
+        prompt: 'The project name, written into the document as it is typed.',
+        placeHolder: 'Project name',
+        value: folder ? path.posix.basename(folder.path) : '',
+        validateInput: validateProjectName,
+        ignoreFocusOut: true,
+      }),
+    );
+  }
+
+  /** The template to render from: the one asked for, the only one, or the user's pick. */
+  private async askTemplate(folder: vscode.Uri, wanted: string | undefined): Promise<TemplateInfo | undefined> {
+    const uri = this.client.code2ProtocolConverter.asUri(folder);
+    const { templates } = await this.client.sendRequest<TemplatesResult>(TemplatesRequest, { uri });
+    if (wanted !== undefined) {
+      const found = templates.find((template) => template.label === wanted || template.path === wanted);
+      if (!found) throw new Error(`No configured template is named ${wanted}.`);
+      return found;
+    }
+    if (templates.length <= 1) return templates[0];
+    const picked = await vscode.window.showQuickPick(
+      templates.map((template) => ({ label: template.label, description: template.path === 'bundled' ? '' : template.path, template })),
+      { title: 'New Architecture Doc: template', placeHolder: 'Which template should the document follow?', ignoreFocusOut: true },
+    );
+    return orCancel(picked).template;
+  }
+
+  private async render(target: vscode.Uri, name: string, template: TemplateInfo | undefined): Promise<string> {
+    const params: RenderRequestParams = {
+      uri: this.client.code2ProtocolConverter.asUri(target),
+      name,
+      date: localIsoDate(),
+      status: 'Draft',
+      ...(template ? { template: template.path } : {}),
+    };
+    const result = await this.client.sendRequest<RenderResult>(RenderRequest, params);
+    return result.text;
+  }
+
+  /** With no folder open there is nowhere to write: the text goes to an untitled document. */
+  private async untitled(name: string): Promise<NewDocumentResult> {
+    const text = await this.render(vscode.Uri.parse(`untitled:${DEFAULT_TARGET}`), name, undefined);
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+    await showAtFirstPlaceholder(document, text);
+    return { status: 'untitled', uri: document.uri.toString() };
+  }
+}
+
+/** The workspace folder of the active document, else the first; undefined with no folder open. */
+function defaultFolder(): vscode.Uri | undefined {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
+  return folder?.uri;
+}
+
+function refuse(reason: string, args: NewDocumentArgs): NewDocumentResult {
+  if (args.name === undefined || args.target === undefined) void vscode.window.showErrorMessage(reason);
+  return { status: 'invalid', message: reason };
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Creates the file; on disk atomically and exclusively, elsewhere through a workspace edit that refuses to overwrite. */
+async function write(uri: vscode.Uri, text: string): Promise<'created' | 'exists'> {
+  if (uri.scheme === 'file') return createNewFile(uri.fsPath, text);
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
+  return (await vscode.workspace.applyEdit(edit)) ? 'created' : 'exists';
+}
+
+async function open(uri: vscode.Uri, text: string): Promise<NewDocumentResult> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  await showAtFirstPlaceholder(document, text);
+  return { status: 'created', uri: uri.toString() };
+}
+
+/** Opens the document with the first placeholder selected, so that typing replaces it. */
+async function showAtFirstPlaceholder(document: vscode.TextDocument, text: string): Promise<void> {
+  const found = firstPlaceholder(text);
+  const selection = found
+    ? new vscode.Selection(found.line, found.character, found.line, found.character + found.length)
+    : new vscode.Selection(0, 0, 0, 0);
+  const editor = await vscode.window.showTextDocument(document, { selection });
+  editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+interface TargetItem extends vscode.QuickPickItem {
+  readonly target?: string;
+}
+
+async function askTarget(folder: vscode.Uri): Promise<string> {
+  const items: TargetItem[] = [];
+  for (const target of [DEFAULT_TARGET, DOCS_TARGET]) {
+    const taken = await exists(vscode.Uri.joinPath(folder, ...target.split('/')));
+    items.push({ label: target, description: taken ? 'exists' : '', target });
+  }
+  items.push({ label: 'Other path…', description: 'relative to the folder' });
+  const picked = orCancel(
+    await vscode.window.showQuickPick(items, {
+      title: `New Architecture Doc in ${path.posix.basename(folder.path)}`,
+      placeHolder: 'Where should the document be created?',
+      ignoreFocusOut: true,
+    }),
+  );
+  return picked.target ?? askOtherTarget(folder, DEFAULT_TARGET);
+}
+
+async function askOtherTarget(folder: vscode.Uri, value: string): Promise<string> {
+  return orCancel(
+    await vscode.window.showInputBox({
+      title: `New Architecture Doc in ${path.posix.basename(folder.path)}`,
+      prompt: 'A markdown file path relative to the folder.',
+      value,
+      valueSelection: [value.lastIndexOf('/') + 1, value.lastIndexOf('.')],
+      validateInput: (candidate) => {
+        const resolved = resolveTarget(candidate);
+        return resolved.ok ? undefined : resolved.reason;
+      },
+      ignoreFocusOut: true,
+    }),
+  );
+}
+
+/** A free name next to `relativePath`, from the names its folder already holds. */
+async function alternativeFor(folder: vscode.Uri, relativePath: string): Promise<string> {
+  const directory = relativePath.includes('/') ? relativePath.slice(0, relativePath.lastIndexOf('/')) : '';
+  const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(folder, ...directory.split('/').filter(Boolean))).then(
+    (list) => new Set(list.map(([entry]) => entry.toLowerCase())),
+    () => new Set<string>(),
+  );
+  return suggestAlternative(relativePath, (candidate) => entries.has(path.posix.basename(candidate).toLowerCase()));
+}

@@ -1,0 +1,131 @@
+/**
+ * How the server's template-aware outline is shown: one item per template section, in
+ * template order, with its state in words and as an icon. Pure, so the wording and the
+ * context values the menus depend on are tested without an editor.
+ */
+import type { OutlineNode, OutlineResult, OutlineState } from '../../../server/src/protocol.ts';
+
+/** The `contextValue` of a section item, which `package.json` menus match (`viewItem == …`). */
+export type SectionContextValue = `archdoc.section.${OutlineState}` | 'archdoc.section.extra' | 'archdoc.error';
+
+/** A themed icon: a codicon id and an optional theme colour id. */
+export interface ItemIcon {
+  readonly id: string;
+  readonly color?: string;
+}
+
+/** One row of the Architecture view, independent of the VS Code API. */
+export interface SectionItem {
+  /** Stable across refreshes, so the tree keeps its expansion state. */
+  readonly id: string;
+  readonly label: string;
+  readonly description: string;
+  readonly tooltip: string;
+  readonly state: OutlineState | 'error';
+  readonly contextValue: SectionContextValue;
+  readonly icon: ItemIcon;
+  /** The template section id, for actions such as inserting a missing section. */
+  readonly sectionId: string;
+  readonly node?: OutlineNode;
+  readonly children: readonly SectionItem[];
+}
+
+const ICONS: Record<OutlineState, ItemIcon> = {
+  complete: { id: 'pass', color: 'testing.iconPassed' },
+  placeholders: { id: 'edit', color: 'list.warningForeground' },
+  empty: { id: 'circle-large-outline', color: 'list.warningForeground' },
+  missing: { id: 'debug-breakpoint-unverified', color: 'disabledForeground' },
+  'out-of-order': { id: 'arrow-swap', color: 'list.warningForeground' },
+};
+
+/** `1 placeholder`, `7 placeholders`. */
+export function countPlaceholders(count: number): string {
+  return `${count} placeholder${count === 1 ? '' : 's'}`;
+}
+
+/** The state in a few words, as the item's description. */
+export function describeNode(node: OutlineNode): string {
+  switch (node.state) {
+    case 'complete':
+      return 'done';
+    case 'placeholders':
+      return countPlaceholders(node.placeholders);
+    case 'empty':
+      return 'empty';
+    case 'missing':
+      return node.optional ? 'missing (optional)' : 'missing';
+    case 'out-of-order':
+      return node.placeholders > 0 ? `out of order · ${countPlaceholders(node.placeholders)}` : 'out of order';
+  }
+}
+
+function tooltipFor(node: OutlineNode): string {
+  const extra = node.id.startsWith('extra:');
+  switch (node.state) {
+    case 'complete':
+      return extra ? `${node.title}: a section the template does not have.` : `${node.title}: filled in.`;
+    case 'placeholders':
+      return `${node.title}: ${countPlaceholders(node.placeholders)} left to replace.`;
+    case 'empty':
+      return `${node.title}: the heading is there but the section has no content yet.`;
+    case 'missing':
+      return `${node.title}: not in the document${node.optional ? ' (optional in the template)' : ''}. Use the + action to insert it with its skeleton.`;
+    case 'out-of-order':
+      return `${node.title}: not where the template puts it. The quick fix on the heading moves it.`;
+  }
+}
+
+function toItem(node: OutlineNode, parentId: string): SectionItem {
+  const extra = node.id.startsWith('extra:');
+  const id = `${parentId}/${node.id}`;
+  return {
+    id,
+    label: node.title,
+    description: describeNode(node),
+    tooltip: tooltipFor(node),
+    state: node.state,
+    contextValue: extra ? 'archdoc.section.extra' : `archdoc.section.${node.state}`,
+    icon: extra ? { id: 'symbol-text' } : ICONS[node.state],
+    sectionId: node.id,
+    node,
+    children: node.children.map((child) => toItem(child, id)),
+  };
+}
+
+/** The view's root items for one outline result. */
+export function toSectionItems(result: OutlineResult): SectionItem[] {
+  if (result.error !== undefined) {
+    return [
+      {
+        id: 'error',
+        label: 'Template unavailable',
+        description: result.error,
+        tooltip: `The template (${result.template}) could not be used: ${result.error}`,
+        state: 'error',
+        contextValue: 'archdoc.error',
+        icon: { id: 'error', color: 'errorForeground' },
+        sectionId: '',
+        children: [],
+      },
+    ];
+  }
+  return result.nodes.map((node) => toItem(node, ''));
+}
+
+/** The status bar text: `ArchDoc 11/15 · 7 placeholders`. */
+export function statusText(result: OutlineResult): string {
+  if (result.error !== undefined) return 'ArchDoc: template error';
+  const sections = `ArchDoc ${result.sectionsPresent}/${result.sectionsRequired}`;
+  return result.placeholders > 0 ? `${sections} · ${countPlaceholders(result.placeholders)}` : sections;
+}
+
+/** The status bar tooltip, one sentence per fact. */
+export function statusTooltip(result: OutlineResult): string {
+  if (result.error !== undefined) return `The template could not be used: ${result.error}`;
+  const template = result.template === 'bundled' ? 'the bundled template' : result.template;
+  return [
+    `${result.sectionsPresent} of ${result.sectionsRequired} required sections present (${template}).`,
+    result.placeholders > 0 ? `${countPlaceholders(result.placeholders)} left to replace.` : 'No placeholders left.',
+    'Click to open the Architecture view.',
+  ].join('\n');
+}

@@ -1,0 +1,123 @@
+/**
+ * Follows the active editor and keeps the server's template-aware outline of its document
+ * (`archdoc/outline`) current. The Architecture view and the status bar item both read it,
+ * so the server is asked once per change, not once per consumer.
+ */
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { OutlineRequest, type OutlineParams, type OutlineResult } from '../../../server/src/protocol.ts';
+
+/** How long typing must pause before the outline is asked for again. */
+const EDIT_DELAY_MS = 300;
+/** Diagnostics arrive in bursts after an edit; one refresh covers a burst. */
+const DIAGNOSTICS_DELAY_MS = 100;
+
+/** The outline of the active architecture document, or undefined when there is none. */
+export interface TrackedOutline {
+  readonly uri: vscode.Uri;
+  readonly result: OutlineResult;
+}
+
+export class OutlineTracker implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TrackedOutline | undefined>();
+  /** Fires after every refresh, with the new outline (undefined when the active editor holds no architecture document). */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private current: TrackedOutline | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private request: vscode.CancellationTokenSource | undefined;
+  /** Refreshes planned or running; `settled()` waits for zero. */
+  private pending = 0;
+  private idle: (() => void)[] = [];
+
+  constructor(private readonly client: LanguageClient) {
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        // Focus moving to a panel or a webview leaves no active editor; the last document stays shown.
+        if (editor !== undefined) this.schedule(0);
+      }),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (this.isActive(event.document.uri)) this.schedule(EDIT_DELAY_MS);
+      }),
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        if (event.uris.some((uri) => this.isActive(uri))) this.schedule(DIAGNOSTICS_DELAY_MS);
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (this.current?.uri.toString() === document.uri.toString()) this.schedule(0);
+      }),
+      // After a (re)start the server knows nothing yet; ask again once it runs.
+      client.onDidChangeState((event) => {
+        if (event.newState === State.Running) this.schedule(0);
+      }),
+    );
+    this.schedule(0);
+  }
+
+  get outline(): TrackedOutline | undefined {
+    return this.current;
+  }
+
+  /** Asks for the outline again after `delay` ms, replacing any refresh already planned. */
+  schedule(delay: number): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    else this.pending++;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh().finally(() => {
+        this.pending--;
+        if (this.pending === 0) for (const resolve of this.idle.splice(0)) resolve();
+      });
+    }, delay);
+  }
+
+  /** Resolves once no refresh is planned or running, with the outline then current. */
+  async settled(): Promise<TrackedOutline | undefined> {
+    if (this.pending > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
+    return this.current;
+  }
+
+  /** Whether `uri` is the document the outline follows: the active editor's, else the one shown. */
+  private isActive(uri: vscode.Uri): boolean {
+    const followed = vscode.window.activeTextEditor?.document.uri ?? this.current?.uri;
+    return followed?.toString() === uri.toString();
+  }
+
+  private async refresh(): Promise<void> {
+    this.request?.cancel();
+    const source = new vscode.CancellationTokenSource();
+    this.request = source;
+    const document = vscode.window.activeTextEditor?.document ?? this.openCurrentDocument();
+    const next = document ? await this.fetch(document, source.token) : undefined;
+    // A newer refresh has started; its answer is the one to show.
+    if (source.token.isCancellationRequested) return;
+    this.current = next;
+    await vscode.commands.executeCommand('setContext', 'archdoc.active', next !== undefined);
+    this.changed.fire(next);
+  }
+
+  /** The document last shown, if it is still open. */
+  private openCurrentDocument(): vscode.TextDocument | undefined {
+    const uri = this.current?.uri.toString();
+    return vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri);
+  }
+
+  private async fetch(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<TrackedOutline | undefined> {
+    if (document.languageId !== 'markdown' || !this.client.isRunning()) return undefined;
+    const params: OutlineParams = { uri: this.client.code2ProtocolConverter.asUri(document.uri) };
+    try {
+      const result = await this.client.sendRequest<OutlineResult | null>(OutlineRequest, params, token);
+      if (!result || (result.nodes.length === 0 && result.error === undefined)) return undefined;
+      return { uri: document.uri, result };
+    } catch (error) {
+      if (!token.isCancellationRequested) this.client.warn(`Could not get the outline of ${document.uri.toString()}`, error, false);
+      return undefined;
+    }
+  }
+
+  dispose(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.request?.cancel();
+    for (const resolve of this.idle.splice(0)) resolve();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
