@@ -56,8 +56,15 @@ export function analyze(model: DocModel, schema: Schema): Analysis {
     if (section) claim(i, section, 'typo');
   });
 
+  // A heading's parent in template terms: the nearest enclosing heading that stands for a
+  // section of a higher template level. A section written at the wrong level can't adopt the
+  // sections that follow it.
   const matchedParent = headings.map((_h, i) => {
-    for (let p = headings[i].parent; p >= 0; p = headings[p].parent) if (matches[p] && !duplicates.has(p)) return p;
+    const level = matches[i]?.section.level ?? Infinity;
+    for (let p = headings[i].parent; p >= 0; p = headings[p].parent) {
+      const m = matches[p];
+      if (m && !duplicates.has(p) && m.section.level < level) return p;
+    }
     return -1;
   });
   const outOfOrder = orderSections(model, matches, duplicates, matchedParent);

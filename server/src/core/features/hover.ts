@@ -13,7 +13,6 @@ import {
   missingPerParent,
   placeholdersPerHeading,
   plural,
-  reportedPlaceholders,
   sectionOf,
 } from './shared.ts';
 
@@ -66,7 +65,7 @@ function stateLine(analysis: Analysis, heading: number, section: SchemaSection):
 }
 
 function placeholderHover(analysis: Analysis, position: Position, options: HoverOptions): Hover | null {
-  const found = reportedPlaceholders(analysis).find((p) => contains(p.range, position));
+  const found = analysis.placeholders.find((p) => contains(p.range, position));
   if (!found) return null;
   const spec = analysis.schema.placeholders.find((p) => p.text === found.text);
   const kind = spec?.kind ?? found.kind;

@@ -5,7 +5,7 @@
  */
 import type { OutlineNode, OutlineResult, OutlineState } from '../../protocol.ts';
 import type { Analysis, SchemaSection } from '../types.ts';
-import { isEmptySection, placeholdersPerHeading, reportedPlaceholders } from './shared.ts';
+import { isEmptySection, placeholdersPerHeading } from './shared.ts';
 
 export type OutlineSummary = Pick<OutlineResult, 'nodes' | 'sectionsPresent' | 'sectionsRequired' | 'placeholders'>;
 
@@ -82,6 +82,6 @@ export function outline(analysis: Analysis): OutlineSummary {
     nodes: [...top.map((s) => sectionNode(context, s)), ...extraNodes(context, -1)],
     sectionsRequired: required.length,
     sectionsPresent: required.filter((s) => analysis.present.has(s.id)).length,
-    placeholders: reportedPlaceholders(analysis).length,
+    placeholders: analysis.placeholders.length,
   };
 }

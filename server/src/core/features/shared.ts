@@ -90,30 +90,22 @@ export function isoDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/**
- * The placeholders the document still holds: those outside code, and the template's own
- * placeholders left in code where the template put them (bracketed text in code is content).
- */
-export function reportedPlaceholders(analysis: Analysis): Analysis['model']['placeholders'] {
-  const inCode = new Set(analysis.schema.placeholders.filter((p) => p.inCode).map((p) => p.text));
-  return analysis.model.placeholders.filter((p) => !p.inCode || inCode.has(p.text));
-}
-
 /** Per heading: placeholders within its section, subsections included. */
 export function placeholdersPerHeading(analysis: Analysis): number[] {
   const { model } = analysis;
   const before = new Uint32Array(model.lines.length + 1);
-  for (const p of reportedPlaceholders(analysis)) before[p.range.start.line + 1]++;
+  for (const p of analysis.placeholders) before[p.range.start.line + 1]++;
   for (let line = 1; line <= model.lines.length; line++) before[line] += before[line - 1];
   return model.headings.map((h) => before[h.endLine] - before[h.line]);
 }
 
-/** Whether a heading's section has no content at all: only blank lines up to the next heading. */
+/** Whether a heading's section has no content at all: nothing but blank lines and comments. */
 export function isEmptySection(model: DocModel, heading: number): boolean {
   const h = model.headings[heading];
-  const next = model.headings[heading + 1];
-  const end = next ? Math.min(next.line, h.endLine) : h.endLine;
-  for (let line = h.range.end.line + 1; line < end; line++) if (model.lines[line].trim() !== '') return false;
+  for (let line = h.range.end.line + 1; line < h.endLine; line++) {
+    const text = model.lines[line];
+    if (text.trim() !== '' && !/^\s*<!--.*-->\s*$/.test(text)) return false;
+  }
   return true;
 }
 

@@ -1,0 +1,102 @@
+/**
+ * Fixes for the document's structure: insert a missing section (or all of them) with its
+ * skeleton, move an out-of-order section with its content, rename a near-miss heading, set
+ * a heading's level, fill an empty section with the template's content.
+ */
+import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { sectionSkeleton } from '../../template/render.ts';
+import type { SchemaSection } from '../../types.ts';
+import { headingAt, insertLines } from '../shared.ts';
+import { dataOf, type Fix, type FixContext } from './fix.ts';
+
+function headingLabel(section: SchemaSection): string {
+  return `${'#'.repeat(section.level)} ${section.title}`;
+}
+
+function skeleton(context: FixContext, section: SchemaSection): string {
+  return sectionSkeleton(context.analysis.schema, section, { today: context.today });
+}
+
+export function insertMissingSection(context: FixContext, diagnostic: Diagnostic): Fix[] {
+  const data = dataOf(diagnostic, 'missing-section');
+  const section = data && context.analysis.schema.byId.get(data.sectionId);
+  if (!data || !section) return [];
+  const text = section.id === '' ? section.skeleton.split('\n')[0] + '\n' : skeleton(context, section);
+  const fixes: Fix[] = [
+    {
+      title: `Insert section "${section.id === '' ? section.title : headingLabel(section)}"`,
+      edits: [insertLines(context.analysis.model, data.insertAt.line, text, true)],
+      diagnostics: [diagnostic],
+      preferred: true,
+    },
+  ];
+  const all = context.all.filter((d) => dataOf(d, 'missing-section'));
+  if (all.length > 1) fixes.push({ title: `Insert all ${all.length} missing sections`, edits: insertAll(context, all), diagnostics: all });
+  return fixes;
+}
+
+/** One edit per insertion line, sections in template order, so that clients need not order inserts. */
+function insertAll(context: FixContext, diagnostics: readonly Diagnostic[]): TextEdit[] {
+  const { schema, model } = context.analysis;
+  const byLine = new Map<number, SchemaSection[]>();
+  for (const d of diagnostics) {
+    const data = dataOf(d, 'missing-section');
+    const section = data && schema.byId.get(data.sectionId);
+    if (data && section && section.id !== '') byLine.set(data.insertAt.line, [...(byLine.get(data.insertAt.line) ?? []), section]);
+  }
+  return [...byLine].map(([line, sections]) => {
+    const text = sections
+      .sort((a, b) => a.index - b.index)
+      .map((s) => skeleton(context, s))
+      .join('\n');
+    return insertLines(model, line, text, true);
+  });
+}
+
+export function moveSection(context: FixContext, diagnostic: Diagnostic): Fix[] {
+  const data = dataOf(diagnostic, 'section-order');
+  const { model } = context.analysis;
+  if (!data || (data.to >= data.startLine && data.to <= data.endLine) || data.endLine > model.lines.length) return [];
+  let last = data.endLine;
+  while (last > data.startLine + 1 && model.lines[last - 1].trim() === '') last--;
+  const block = model.lines.slice(data.startLine, last).join('\n') + '\n';
+  const atEnd = data.endLine >= model.lines.length;
+  const remove: TextEdit = atEnd
+    ? {
+        range: {
+          start: { line: data.startLine - 1, character: model.lines[data.startLine - 1]?.length ?? 0 },
+          end: { line: model.lines.length - 1, character: model.lines[model.lines.length - 1].length },
+        },
+        newText: '',
+      }
+    : { range: { start: { line: data.startLine, character: 0 }, end: { line: data.endLine, character: 0 } }, newText: '' };
+  const insert = insertLines(model, data.to, block, true);
+  return [{ title: `Move section "${model.headings[headingAt(model, data.startLine)]?.text ?? ''}" to its template position`, edits: [insert, remove], diagnostics: [diagnostic] }];
+}
+
+function replaceHeading(context: FixContext, diagnostic: Diagnostic, replacement: string, title: string): Fix[] {
+  const { model } = context.analysis;
+  const h = model.headings[headingAt(model, diagnostic.range.start.line)];
+  if (!h || h.line !== diagnostic.range.start.line) return [];
+  const end = { line: h.range.end.line, character: model.lines[h.range.end.line].length };
+  return [{ title, edits: [{ range: { start: { line: h.line, character: 0 }, end }, newText: replacement }], diagnostics: [diagnostic], preferred: true }];
+}
+
+export function renameHeading(context: FixContext, diagnostic: Diagnostic): Fix[] {
+  const data = dataOf(diagnostic, 'heading-typo');
+  return data ? replaceHeading(context, diagnostic, data.replacement, `Rename to "${data.replacement}"`) : [];
+}
+
+export function fixHeadingLevel(context: FixContext, diagnostic: Diagnostic): Fix[] {
+  const data = dataOf(diagnostic, 'heading-level');
+  return data ? replaceHeading(context, diagnostic, data.replacement, `Change to level ${data.expectedLevel}: "${data.replacement}"`) : [];
+}
+
+export function fillEmptySection(context: FixContext, diagnostic: Diagnostic): Fix[] {
+  const data = dataOf(diagnostic, 'empty-section');
+  const section = data && context.analysis.schema.byId.get(data.sectionId);
+  if (!data || !section) return [];
+  const body = skeleton(context, section).split('\n').slice(1).join('\n').replace(/^\n+/, '');
+  if (body.trim() === '') return [];
+  return [{ title: `Insert the template's content for "${section.title}"`, edits: [insertLines(context.analysis.model, data.insertAt.line, body, true)], diagnostics: [diagnostic] }];
+}
