@@ -95,3 +95,20 @@ export async function openFixture(...segments: string[]): Promise<vscode.TextEdi
   const document = await vscode.workspace.openTextDocument(fixtureUri(...segments));
   return vscode.window.showTextDocument(document);
 }
+
+export function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+/** Throws away unsaved edits in the active editor, so that each test starts from the fixture. */
+export async function revertActiveEditor(): Promise<void> {
+  if (vscode.window.activeTextEditor?.document.isDirty) {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+}
+
+/** Today's date as the snippets and the scaffold write it (local time, ISO format). */
+export function localIsoDate(date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
