@@ -102,7 +102,12 @@ export class OutlineTracker implements vscode.Disposable {
   }
 
   private async fetch(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<TrackedOutline | undefined> {
-    if (document.languageId !== 'markdown' || !this.client.isRunning()) return undefined;
+    if (document.languageId !== 'markdown') return undefined;
+    if (!this.client.isRunning()) {
+      // While the server starts (or restarts after a crash) the answer is worth waiting for.
+      if (this.client.state !== State.Starting) return undefined;
+      await this.client.start();
+    }
     const params: OutlineParams = { uri: this.client.code2ProtocolConverter.asUri(document.uri) };
     try {
       const result = await this.client.sendRequest<OutlineResult | null>(OutlineRequest, params, token);
