@@ -39,10 +39,13 @@ function readManifest(dir: string): { name: string; publisher: string; version: 
 /**
  * The real extension via `npm run package`. Until the manifest has that script, a stand-in
  * extension is packaged instead, so the harness can still be proven end to end;
- * ARCHDOC_TEST_STAND_IN=1 asks for the stand-in explicitly.
+ * ARCHDOC_TEST_STAND_IN=1 asks for the stand-in explicitly; ARCHDOC_TEST_VSIX names a `.vsix`
+ * already packaged, so that several runs can share one packaging.
  */
 export function buildExtensionUnderTest(workDir: string): BuiltExtension {
   const manifest = readManifest(repoRoot);
+  const prebuilt = process.env.ARCHDOC_TEST_VSIX;
+  if (prebuilt) return { id: `${manifest.publisher}.${manifest.name}`, vsix: path.resolve(prebuilt), dir: repoRoot, real: true };
   if (!manifest.scripts?.package || process.env.ARCHDOC_TEST_STAND_IN === '1') return buildStandIn(workDir);
   runChecked('npm', ['run', '--silent', 'package'], repoRoot);
   const vsix = path.join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
