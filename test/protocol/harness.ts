@@ -33,7 +33,10 @@ import {
   type Registration,
   type ShowMessageParams,
   type TextDocumentContentChangeEvent,
+  type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const SERVER = path.join(ROOT, 'dist', 'server.js');
@@ -79,6 +82,8 @@ type Waiter = { readonly test: () => boolean; readonly resolve: () => void };
 
 export class Client {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every publication, in order of arrival. */
+  readonly published: PublishDiagnosticsParams[] = [];
   readonly messages: ShowMessageParams[] = [];
   readonly logs: string[] = [];
   readonly registrations: Registration[] = [];
@@ -102,6 +107,7 @@ export class Client {
     });
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.diagnostics.set(params.uri, params);
+      this.published.push(params);
       this.notify();
     });
     connection.onNotification(ShowMessageNotification.type, (params) => {
@@ -170,6 +176,13 @@ export class Client {
     return this.diagnostics.get(uri) as PublishDiagnosticsParams;
   }
 
+  /** The first publication for `uri` after the `count` publications already seen. */
+  async nextDiagnostics(uri: string, count: number, timeoutMs = 5000): Promise<PublishDiagnosticsParams> {
+    const find = (): PublishDiagnosticsParams | undefined => this.published.slice(count).find((p) => p.uri === uri);
+    await this.waitFor(`new diagnostics of ${uri}`, () => find() !== undefined, timeoutMs);
+    return find() as PublishDiagnosticsParams;
+  }
+
   async open(uri: string, text: string, version = 1): Promise<void> {
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text } });
   }
@@ -202,5 +215,56 @@ export class Client {
         waiter.resolve();
       }
     }
+  }
+}
+
+/** An open document as the client holds it: its text and version, edited the way an editor sends edits. */
+export class OpenDocument {
+  private doc: TextDocument;
+
+  constructor(
+    private readonly client: Client,
+    readonly uri: string,
+    text: string,
+  ) {
+    this.doc = TextDocument.create(uri, 'markdown', 1, text);
+  }
+
+  static async open(client: Client, uri: string, text: string): Promise<OpenDocument> {
+    const doc = new OpenDocument(client, uri, text);
+    await client.open(uri, text, 1);
+    return doc;
+  }
+
+  get text(): string {
+    return this.doc.getText();
+  }
+
+  get version(): number {
+    return this.doc.version;
+  }
+
+  /** Sends incremental changes, applied in order, and returns the new version. */
+  async edit(changes: TextDocumentContentChangeEvent[]): Promise<number> {
+    const version = this.doc.version + 1;
+    this.doc = TextDocument.update(this.doc, changes, version);
+    await this.client.change(this.uri, version, changes);
+    return version;
+  }
+
+  /** Applies the text edits of a workspace edit for this document, as one incremental change. */
+  async apply(edit: WorkspaceEdit | undefined): Promise<number> {
+    const edits: TextEdit[] = [...(edit?.changes?.[this.uri] ?? [])];
+    for (const change of edit?.documentChanges ?? []) {
+      if ('edits' in change && change.textDocument.uri === this.uri) edits.push(...(change.edits as TextEdit[]));
+    }
+    if (edits.length === 0) throw new Error('The workspace edit holds no edit for this document');
+    const text = TextDocument.applyEdits(this.doc, edits);
+    const whole = { start: { line: 0, character: 0 }, end: this.doc.positionAt(this.doc.getText().length) };
+    return this.edit([{ range: whole, text }]);
+  }
+
+  diagnostics(timeoutMs?: number): Promise<PublishDiagnosticsParams> {
+    return this.client.diagnosticsFor(this.uri, this.version, timeoutMs);
   }
 }
