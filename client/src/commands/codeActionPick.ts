@@ -36,12 +36,19 @@ export function pickInsertAllAction<T extends ActionLike>(actions: readonly T[])
   return actions.find((action) => !action.disabled && isInsertAllAction(action));
 }
 
+/** The section an action's title names: `Insert section "## Security"` → `security`. */
+function namedSection(title: string): string | undefined {
+  const quoted = /"([^"]*)"/.exec(title)?.[1];
+  return quoted?.replace(/^#+\s*/, '').trim().toLowerCase();
+}
+
 /**
  * The action that inserts one missing section: among the fixes of a `missing-section`
- * diagnostic (other than insert-all), the one that names the section, else the only one.
+ * diagnostic (other than insert-all), the one whose quoted title is the section's, else the
+ * only one. Several fixes and none naming the section: no guess.
  */
 export function pickInsertSectionAction<T extends ActionLike>(actions: readonly T[], sectionTitle: string): T | undefined {
   const candidates = actions.filter((action) => !action.disabled && fixes(action, 'missing-section') && !isInsertAllAction(action));
-  const title = sectionTitle.toLowerCase();
-  return candidates.find((action) => action.title.toLowerCase().includes(title)) ?? (candidates.length === 1 ? candidates[0] : undefined);
+  const title = sectionTitle.trim().toLowerCase();
+  return candidates.find((action) => namedSection(action.title) === title) ?? (candidates.length === 1 ? candidates[0] : undefined);
 }

@@ -31,8 +31,10 @@ function missingSectionDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => codeOf(diagnostic) === 'missing-section');
 }
 
-function wholeDocument(document: vscode.TextDocument): vscode.Range {
-  return new vscode.Range(0, 0, document.lineCount, 0);
+/** With a single section missing there is no insert-all fix, only that section's. */
+function onlyInsertAction(actions: vscode.CodeAction[]): vscode.CodeAction | undefined {
+  const inserts = actions.filter((action) => action.diagnostics?.some((diagnostic) => codeOf(diagnostic) === 'missing-section'));
+  return inserts.length === 1 ? inserts[0] : undefined;
 }
 
 /** The markdown document a command acts on: the argument, else the active editor's. */
@@ -57,11 +59,9 @@ export async function addMissingSections(uri?: vscode.Uri): Promise<boolean> {
     void vscode.window.showInformationMessage('No required section is missing.');
     return false;
   }
-  const actions = [
-    ...(await codeActions(document.uri, wholeDocument(document), vscode.CodeActionKind.Source)),
-    ...(await codeActions(document.uri, missing[0]!.range, vscode.CodeActionKind.QuickFix)),
-  ];
-  const action = pickInsertAllAction(actions) ?? (missing.length === 1 ? pickInsertSectionAction(actions, '') : undefined);
+  // The server attaches "insert all" to each missing-section diagnostic, so one of them is enough to ask about.
+  const actions = await codeActions(document.uri, missing[0]!.range, vscode.CodeActionKind.QuickFix);
+  const action = pickInsertAllAction(actions) ?? (missing.length === 1 ? onlyInsertAction(actions) : undefined);
   if (!action) {
     void vscode.window.showWarningMessage('The ArchDoc server offered no fix for the missing sections. See the ArchDoc output for details.');
     return false;

@@ -5,8 +5,12 @@
  */
 import type { OutlineNode, OutlineResult, OutlineState } from '../../../server/src/protocol.ts';
 
-/** The `contextValue` of a section item, which `package.json` menus match (`viewItem == …`). */
-export type SectionContextValue = `archdoc.section.${OutlineState}` | 'archdoc.section.extra' | 'archdoc.error';
+/**
+ * The `contextValue` of a section item, which `package.json` menus match (`viewItem == …`).
+ * Optional sections that are missing have their own value: the server reports no
+ * diagnostic for them, so there is no quick fix for the insert action to apply.
+ */
+export type SectionContextValue = `archdoc.section.${OutlineState}` | 'archdoc.section.missing-optional' | 'archdoc.section.extra' | 'archdoc.error';
 
 /** A themed icon: a codicon id and an optional theme colour id. */
 export interface ItemIcon {
@@ -69,10 +73,18 @@ function tooltipFor(node: OutlineNode): string {
     case 'empty':
       return `${node.title}: the heading is there but the section has no content yet.`;
     case 'missing':
-      return `${node.title}: not in the document${node.optional ? ' (optional in the template)' : ''}. Use the + action to insert it with its skeleton.`;
+      return node.optional
+        ? `${node.title}: optional in the template, and not in the document.`
+        : `${node.title}: not in the document. Use the + action to insert it with its skeleton.`;
     case 'out-of-order':
       return `${node.title}: not where the template puts it. The quick fix on the heading moves it.`;
   }
+}
+
+function contextValueOf(node: OutlineNode, extra: boolean): SectionContextValue {
+  if (extra) return 'archdoc.section.extra';
+  if (node.state === 'missing' && node.optional) return 'archdoc.section.missing-optional';
+  return `archdoc.section.${node.state}`;
 }
 
 function toItem(node: OutlineNode, parentId: string): SectionItem {
@@ -84,7 +96,7 @@ function toItem(node: OutlineNode, parentId: string): SectionItem {
     description: describeNode(node),
     tooltip: tooltipFor(node),
     state: node.state,
-    contextValue: extra ? 'archdoc.section.extra' : `archdoc.section.${node.state}`,
+    contextValue: contextValueOf(node, extra),
     icon: extra ? { id: 'symbol-text' } : ICONS[node.state],
     sectionId: node.id,
     node,

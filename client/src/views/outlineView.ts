@@ -23,7 +23,7 @@ export interface ViewItemSnapshot {
   /** The state in words: `done`, `3 placeholders`, `empty`, `missing`, `missing (optional)`, `out of order`. */
   readonly description: string;
   readonly state: OutlineState | 'error';
-  /** `archdoc.section.<state>`, `archdoc.section.extra` or `archdoc.error`; menus match on it. */
+  /** `archdoc.section.<state>`, `archdoc.section.missing-optional`, `archdoc.section.extra` or `archdoc.error`; menus match on it. */
   readonly contextValue: string;
   /** The template section id (`system-architecture/components`), or `extra:<line>`. */
   readonly sectionId: string;

@@ -5,9 +5,10 @@ import { codeOf, isInsertAllAction, pickInsertAllAction, pickInsertSectionAction
 const missing = [{ code: 'missing-section' }];
 const actions: ActionLike[] = [
   { title: 'Replace with Active', kind: { value: 'quickfix' }, diagnostics: [{ code: 'invalid-value' }] },
-  { title: 'Insert section "Security"', kind: { value: 'quickfix' }, diagnostics: missing },
-  { title: 'Insert section "Testing"', kind: { value: 'quickfix' }, diagnostics: missing },
-  { title: 'Insert all missing sections', kind: { value: 'quickfix' }, diagnostics: missing },
+  { title: 'Insert section "## Security"', kind: { value: 'quickfix' }, diagnostics: missing },
+  { title: 'Insert section "### Testing Strategy"', kind: { value: 'quickfix' }, diagnostics: missing },
+  { title: 'Insert section "## Testing"', kind: { value: 'quickfix' }, diagnostics: missing },
+  { title: 'Insert all 4 missing sections', kind: { value: 'quickfix' }, diagnostics: missing },
   { title: 'Fix all ArchDoc problems', kind: { value: 'source.fixAll.archdoc' } },
 ];
 
@@ -22,17 +23,18 @@ void test('recognises the insert-all action by kind or by title, never fix-all',
   assert.equal(isInsertAllAction({ title: 'Anything', kind: { value: 'source.archdoc.insertMissingSections' } }), true);
   assert.equal(isInsertAllAction({ title: 'Insert all 3 missing sections' }), true);
   assert.equal(isInsertAllAction({ title: 'Fix all', kind: { value: 'source.fixAll.archdoc' } }), false);
-  assert.equal(pickInsertAllAction(actions)?.title, 'Insert all missing sections');
-  assert.equal(pickInsertAllAction(actions.slice(0, 3)), undefined);
+  assert.equal(pickInsertAllAction(actions)?.title, 'Insert all 4 missing sections');
+  assert.equal(pickInsertAllAction(actions.slice(0, 4)), undefined);
 });
 
-void test('picks the fix that inserts the named section', () => {
-  assert.equal(pickInsertSectionAction(actions, 'Testing')?.title, 'Insert section "Testing"');
-  assert.equal(pickInsertSectionAction(actions, 'security')?.title, 'Insert section "Security"');
+void test('picks the fix whose quoted heading is the section, not one that merely contains its name', () => {
+  assert.equal(pickInsertSectionAction(actions, 'Testing')?.title, 'Insert section "## Testing"');
+  assert.equal(pickInsertSectionAction(actions, 'Testing Strategy')?.title, 'Insert section "### Testing Strategy"');
+  assert.equal(pickInsertSectionAction(actions, 'security')?.title, 'Insert section "## Security"');
 });
 
 void test('falls back to the only insert fix, and refuses to guess between several', () => {
-  assert.equal(pickInsertSectionAction([actions[1]!, actions[3]!], 'Renamed')?.title, 'Insert section "Security"');
+  assert.equal(pickInsertSectionAction([actions[1]!, actions[4]!], 'Renamed')?.title, 'Insert section "## Security"');
   assert.equal(pickInsertSectionAction(actions, 'Performance'), undefined);
 });
 

@@ -67,6 +67,8 @@ void test('shows missing sections as ghosts with a muted icon and no range', () 
   assert.equal(ghost!.icon.color, 'disabledForeground');
   assert.equal(ghost!.node?.range, undefined);
   assert.match(ghost!.tooltip, /insert/);
+  const [optional] = toSectionItems(result([node('database-schema', 'missing', { optional: true })]));
+  assert.equal(optional!.contextValue, 'archdoc.section.missing-optional', 'no insert action without a quick fix behind it');
 });
 
 void test('shows a template error as the only item', () => {
