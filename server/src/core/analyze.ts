@@ -6,8 +6,12 @@
 import type { Analysis, DocModel, FoundPlaceholder, Schema, SchemaSection, SectionMatch } from './types.ts';
 import { editDistance, headingKey } from './text.ts';
 import { orderSections } from './order.ts';
+import { entryKindOf } from './entryKind.ts';
 
-const TODO_MARK = /^\[\s*(?:TODO|TBD|TBC|FIXME|XXX|\.\.\.|…)\s*\]$/i;
+/** `[TODO]`, `[TBD: owner]`, `[...]`: marks people leave for themselves. */
+const TODO_MARK = /^\[\s*(?:(?:TODO|TBD|TBC|FIXME|XXX)\b[^\]]*|\.\.\.|…)\s*\]$/i;
+/** `[Owner Name]`, `[Team or Service]`: two or more capitalized words in brackets, like the template's own. */
+const TITLE_CASE = /^\[\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|of|or|and|to|the|a|an|for|in|on|per))+\]$/u;
 
 export function analyze(model: DocModel, schema: Schema): Analysis {
   const { headings } = model;
@@ -56,24 +60,29 @@ export function analyze(model: DocModel, schema: Schema): Analysis {
     if (section) claim(i, section, 'typo');
   });
 
+  const { parents, ends } = templateTree(model, matches);
   // A heading's parent in template terms: the nearest enclosing heading that stands for a
-  // section of a higher template level. A section written at the wrong level can't adopt the
-  // sections that follow it.
+  // section of a higher template level.
   const matchedParent = headings.map((_h, i) => {
     const level = matches[i]?.section.level ?? Infinity;
-    for (let p = headings[i].parent; p >= 0; p = headings[p].parent) {
+    for (let p = parents[i]; p >= 0; p = parents[p]) {
       const m = matches[p];
       if (m && !duplicates.has(p) && m.section.level < level) return p;
     }
     return -1;
   });
-  const outOfOrder = orderSections(model, matches, duplicates, matchedParent);
+  const outOfOrder = orderSections(matches, duplicates, matchedParent, parents);
   const missing = schema.sections.filter(
     (s) => !s.optional && !present.has(s.id) && (s.parentId === '' || present.has(s.parentId ?? '')),
   );
   if (schema.root.title !== '' && title < 0) missing.unshift(schema.root);
   const placeholders = countedPlaceholders(model, schema, matches, duplicates);
+  const partial = { model, schema, matches, present, duplicates };
+  const entryKinds = model.entries.map((e) => entryKindOf(partial, e));
   return {
+    parents,
+    ends,
+    entryKinds,
     model,
     schema,
     matches,
@@ -85,6 +94,25 @@ export function analyze(model: DocModel, schema: Schema): Analysis {
     placeholderLines: new Set(placeholders.map((p) => p.range.start.line)),
     matchedParent,
   };
+}
+
+/**
+ * The section tree as the template sees it: a heading that stands for a template section takes
+ * that section's level, so `### Infrastructure` written one level too deep still holds the
+ * `###` subsections that follow it, and `# Decision Log` doesn't swallow the sections after it.
+ */
+function templateTree(model: DocModel, matches: ReadonlyArray<SectionMatch | undefined>): { parents: number[]; ends: number[] } {
+  const { headings } = model;
+  const parents = new Array<number>(headings.length).fill(-1);
+  const ends = new Array<number>(headings.length).fill(model.lines.length);
+  const levels = headings.map((h, i) => matches[i]?.section.level ?? h.level);
+  const stack: number[] = [];
+  headings.forEach((h, i) => {
+    while (stack.length && levels[stack[stack.length - 1]] >= levels[i]) ends[stack.pop() as number] = h.line;
+    parents[i] = stack.length ? stack[stack.length - 1] : -1;
+    stack.push(i);
+  });
+  return { parents, ends };
 }
 
 /** How many edits a heading may be from a template title and still be that section. */
@@ -150,7 +178,7 @@ function countedPlaceholders(
     if (spec) out.push({ ...p, kind: spec.kind, values: spec.values });
     else if (p.kind === 'date') out.push(p);
     else if (p.kind === 'enum' && isEnumeration(p.text)) out.push({ ...p, values: enumValues(p.text) });
-    else if (TODO_MARK.test(p.text)) out.push(p);
+    else if (TODO_MARK.test(p.text) || TITLE_CASE.test(p.text)) out.push(p);
   }
   return out;
 }

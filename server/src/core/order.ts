@@ -4,21 +4,25 @@
  * the rest in order. A section filed under the wrong parent is flagged too. Headings at the
  * wrong level and repeated sections are judged by their own rules and left out here.
  */
-import type { DocModel, OrderIssue, SectionMatch } from './types.ts';
+import type { OrderIssue, SectionMatch } from './types.ts';
 
 export function orderSections(
-  model: DocModel,
   matches: ReadonlyArray<SectionMatch | undefined>,
   duplicates: ReadonlySet<number>,
   matchedParent: readonly number[],
+  parents: readonly number[],
 ): Map<number, OrderIssue> {
   const groups = new Map<number, number[]>();
   const out = new Map<number, OrderIssue>();
-  model.headings.forEach((_h, i) => {
+  matches.forEach((_m, i) => {
     const m = matches[i];
     if (!m || m.section.id === '' || duplicates.has(i) || m.kind === 'level') return;
     const parent = matchedParent[i];
     const parentId = parent >= 0 ? (matches[parent]?.section.id ?? '') : '';
+    // Under a heading the author added, a template section is where the author wants it: the
+    // missing parent is reported on its own, and flagging every child too would only be noise.
+    const direct = parents[i];
+    if (direct >= 0 && direct !== parent && !matches[direct]) return;
     if (m.section.parentId !== parentId) {
       out.set(i, { kind: 'parent', parentId: m.section.parentId ?? '' });
       return;

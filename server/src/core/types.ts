@@ -255,6 +255,15 @@ export interface Analysis {
   readonly placeholders: readonly FoundPlaceholder[];
   /** Lines holding a placeholder, so that other rules stay quiet on them. */
   readonly placeholderLines: ReadonlySet<number>;
+  /**
+   * The section tree as the template sees it, per heading: a heading standing for a template
+   * section counts at that section's level. `parents[i]` is the enclosing heading (-1: none);
+   * `ends[i]` the first line after the section.
+   */
+  readonly parents: readonly number[];
+  readonly ends: readonly number[];
+  /** For each entry of the model (same index), the template entry kind it is, if its section has kinds. */
+  readonly entryKinds: readonly (EntryKindSpec | undefined)[];
   /** For each heading, the index of the nearest enclosing heading that stands for a template section (-1: none). */
   readonly matchedParent: readonly number[];
 }

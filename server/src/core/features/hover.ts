@@ -49,7 +49,7 @@ function headingHover(analysis: Analysis, heading: number): Hover {
   if (match.kind === 'typo') lines.push(`The template spells this heading \`${section.title}\`.`);
   if (match.kind === 'level') lines.push(`The template puts this section at level ${section.level}.`);
   lines.push(stateLine(analysis, heading, section));
-  if (section.guidance) lines.push('', quote(section.guidance));
+  if (section.guidance) lines.push(quote(section.guidance));
   return markdown(lines.join('\n\n'), h.range);
 }
 

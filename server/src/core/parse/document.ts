@@ -33,6 +33,8 @@ interface Scratch {
   readonly tables: DocTable[];
   readonly titles: Array<{ line: number; title: string; range: Range; titleRange: Range }>;
   readonly fieldLines: DocFieldLine[];
+  /** Lines of thematic breaks (`---`): an entry never runs past one. */
+  readonly breaks: number[];
 }
 
 export function parseDocument(input: string): DocModel {
@@ -53,6 +55,7 @@ export function parseDocument(input: string): DocModel {
     tables: [],
     titles: [],
     fieldLines: [],
+    breaks: [],
   };
   s.codeLines.fill(1, 0, front.endLine);
   walkTokens(tokens, s);
@@ -95,6 +98,9 @@ function walkTokens(tokens: Token[], s: Scratch): void {
           s.codeLines.fill(1, map[0], map[1]);
           if (t.type === 'fence') s.fenceContent.fill(1, map[0] + 1, closedFenceEnd(s.lines, map, t.markup));
         }
+        break;
+      case 'hr':
+        if (map && t.level === 0) s.breaks.push(map[0]);
         break;
       case 'html_block':
         if (map) s.codeLines.fill(1, map[0], map[1]);
@@ -221,12 +227,15 @@ function linkHeadings(raw: Scratch['headings'], lineCount: number): DocHeading[]
 function collectEntries(s: Scratch, headings: readonly DocHeading[]): DocEntry[] {
   const entries: DocEntry[] = [];
   let h = -1;
+  let b = 0;
   for (let t = 0; t < s.titles.length; t++) {
     const title = s.titles[t];
     while (h + 1 < headings.length && headings[h + 1].line < title.line) h++;
     const nextHeading = h + 1 < headings.length ? headings[h + 1].line : s.lines.length;
     const nextTitle = t + 1 < s.titles.length ? s.titles[t + 1].line : s.lines.length;
-    const endLine = Math.min(nextHeading, nextTitle);
+    while (b < s.breaks.length && s.breaks[b] <= title.line) b++;
+    const nextBreak = b < s.breaks.length ? s.breaks[b] : s.lines.length;
+    const endLine = Math.min(nextHeading, nextTitle, nextBreak);
     const { fields, bullet } = readFields(s, title.line + 1, endLine);
     entries.push({ ...title, endLine, fields, bullet, heading: h });
   }
@@ -239,25 +248,47 @@ function collectEntries(s: Scratch, headings: readonly DocHeading[]): DocEntry[]
  */
 function readFields(s: Scratch, from: number, to: number): { fields: DocEntryField[]; bullet: string } {
   const fields: DocEntryField[] = [];
-  let bullet = '- ';
-  let line = from;
-  while (line < to && s.lines[line].trim() === '') line++;
-  if (line >= to || !s.listItemLines[line]) return { fields, bullet };
-  const listIndent = indentOf(s.lines[line]);
-  for (; line < to; line++) {
+  // The first field's style decides how a missing field is inserted: `- ` items or bold lines.
+  let bullet: string | undefined;
+  let listIndent = -1;
+  let k = firstFieldLineAt(s.fieldLines, from);
+  for (let line = from; line < to; line++) {
     const raw = s.lines[line];
     if (raw.trim() === '') continue;
-    if (!s.listItemLines[line]) {
-      if (indentOf(raw) > listIndent) continue;
-      break;
+    while (k < s.fieldLines.length && s.fieldLines[k].line < line) k++;
+    const boldLine = k < s.fieldLines.length && s.fieldLines[k].line === line ? s.fieldLines[k] : undefined;
+    if (boldLine) {
+      // Fields written as bold-label lines (`**Context**: …`) instead of a list.
+      bullet ??= '';
+      fields.push({ name: boldLine.label, line, value: boldLine.value });
+      continue;
     }
-    if (indentOf(raw) !== listIndent) continue;
-    const m = LIST_FIELD.exec(raw);
-    if (!m) continue;
-    if (fields.length === 0) bullet = m[1];
-    fields.push({ name: m[2].trim(), line, value: m[3] });
+    const indent = indentOf(raw);
+    if (s.listItemLines[line]) {
+      if (listIndent < 0) listIndent = indent;
+      if (indent !== listIndent) continue;
+      const m = LIST_FIELD.exec(raw);
+      if (!m) continue;
+      bullet ??= m[1];
+      fields.push({ name: m[2].trim(), line, value: m[3] });
+      continue;
+    }
+    if (listIndent >= 0 && indent > listIndent) continue;
+    break;
   }
-  return { fields, bullet };
+  return { fields, bullet: bullet ?? '- ' };
+}
+
+/** Index of the first field line at or after `line` (field lines are in document order). */
+function firstFieldLineAt(fieldLines: readonly DocFieldLine[], line: number): number {
+  let lo = 0;
+  let hi = fieldLines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (fieldLines[mid].line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function indentOf(line: string): number {

@@ -1,8 +1,6 @@
 import type { Rule } from './rule.ts';
 import { headingLabel } from './describe.ts';
 
-const COMMENT_ONLY = /^\s*<!--.*-->\s*$/;
-
 /** A required section with nothing under its heading: no text, no subsection. */
 export const emptySection: Rule = {
   code: 'empty-section',
@@ -12,9 +10,8 @@ export const emptySection: Rule = {
       if (!m || m.section.id === '' || m.section.optional || a.duplicates.has(i)) return;
       const h = headings[i];
       const first = h.range.end.line + 1;
-      for (let line = first; line < h.endLine; line++) {
-        const text = lines[line];
-        if (text.trim() !== '' && !COMMENT_ONLY.test(text)) return;
+      for (let line = first; line < a.ends[i]; line++) {
+        if (lines[line].trim() !== '') return;
       }
       report({
         range: h.range,

@@ -1,5 +1,5 @@
 /** Reading the value of a typed field as a person wrote it. */
-import type { DocFieldLine, Range, Schema, TypedFieldSpec } from '../types.ts';
+import type { Analysis, DocFieldLine, Range, Schema, TypedFieldSpec } from '../types.ts';
 import { range } from '../text.ts';
 
 /** The value without emphasis, code ticks or a trailing full stop. */
@@ -20,4 +20,16 @@ export function typedField(schema: Schema, field: DocFieldLine): TypedFieldSpec 
 export function valueRange(field: DocFieldLine, lineText: string): Range {
   if (field.value.trim() !== '') return field.valueRange;
   return range(field.line, lineText.length - lineText.trimStart().length, field.line, lineText.trimEnd().length);
+}
+
+/**
+ * Lines inside entries of a known kind. A decision record's own `**Status**: Accepted` is one of
+ * its fields, not the document's Status, so typed-field checks skip these lines.
+ */
+export function entryLines(a: Analysis): Uint8Array {
+  const inside = new Uint8Array(a.model.lines.length);
+  a.model.entries.forEach((e, i) => {
+    if (a.entryKinds[i]) inside.fill(1, e.line, e.endLine);
+  });
+  return inside;
 }

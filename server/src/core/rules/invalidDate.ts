@@ -1,8 +1,7 @@
 import type { Analysis } from '../types.ts';
 import { isIsoDate, range } from '../text.ts';
 import type { Finding, Rule } from './rule.ts';
-import { bareValue, typedField, valueRange } from './fieldValue.ts';
-import { entryKindOf } from './entryKind.ts';
+import { bareValue, entryLines, typedField, valueRange } from './fieldValue.ts';
 
 /** Something date-like at the start of a decision title: `2026-13-40`, `12/03/2025`, `2025.3.12`. */
 const LEADING_DATE = /^\[?(\d[\d./-]*\d)\]?(?=\s|$|[-–—:|,])/;
@@ -12,9 +11,10 @@ export const invalidDate: Rule = {
   code: 'invalid-date',
   quietOnPlaceholderLines: true,
   check(a, report) {
+    const inEntry = entryLines(a);
     for (const field of a.model.fieldLines) {
       const spec = typedField(a.schema, field);
-      if (!spec || spec.kind !== 'date') continue;
+      if (!spec || spec.kind !== 'date' || inEntry[field.line]) continue;
       const value = bareValue(field.value);
       if (isIsoDate(value)) continue;
       report({
@@ -28,16 +28,15 @@ export const invalidDate: Rule = {
 };
 
 function checkEntryTitles(a: Analysis, report: (f: Finding) => void): void {
-  for (const entry of a.model.entries) {
-    const kind = entryKindOf(a, entry);
-    if (!kind?.datedTitle) continue;
+  a.model.entries.forEach((entry, i) => {
+    if (!a.entryKinds[i]?.datedTitle) return;
     const m = LEADING_DATE.exec(entry.title);
-    if (!m || isIsoDate(m[1])) continue;
+    if (!m || isIsoDate(m[1])) return;
     const start = entry.titleRange.start.character + entry.title.indexOf(m[1]);
     report({
       range: range(entry.line, start, entry.line, start + m[1].length),
       message: `"${m[1]}" is not a valid date: write it as YYYY-MM-DD`,
       data: { code: 'invalid-date' },
     });
-  }
+  });
 }

@@ -1,14 +1,15 @@
 import type { Rule } from './rule.ts';
-import { bareValue, typedField, valueRange } from './fieldValue.ts';
+import { bareValue, entryLines, typedField, valueRange } from './fieldValue.ts';
 
 /** A typed field whose value is not one of its enumeration's values (`**Status**: Done`). */
 export const invalidValue: Rule = {
   code: 'invalid-value',
   quietOnPlaceholderLines: true,
   check(a, report) {
+    const inEntry = entryLines(a);
     for (const field of a.model.fieldLines) {
       const spec = typedField(a.schema, field);
-      if (!spec || spec.kind !== 'enum' || !spec.values) continue;
+      if (!spec || spec.kind !== 'enum' || !spec.values || inEntry[field.line]) continue;
       const value = bareValue(field.value);
       if (spec.values.some((v) => v.toLowerCase() === value.toLowerCase())) continue;
       report({

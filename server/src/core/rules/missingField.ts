@@ -1,13 +1,12 @@
 import type { Rule } from './rule.ts';
-import { entryKindOf } from './entryKind.ts';
 
 /** An entry without one of its kind's required fields; one finding per field, on the title. */
 export const missingField: Rule = {
   code: 'missing-field',
   check(a, report) {
-    for (const entry of a.model.entries) {
-      const kind = entryKindOf(a, entry);
-      if (!kind) continue;
+    a.model.entries.forEach((entry, i) => {
+      const kind = a.entryKinds[i];
+      if (!kind) return;
       const have = new Set(entry.fields.map((f) => f.name.toLowerCase()));
       const insertLine = entry.fields.length ? entry.fields[entry.fields.length - 1].line + 1 : entry.line + 1;
       for (const field of kind.fields) {
@@ -19,6 +18,6 @@ export const missingField: Rule = {
           data: { code: 'missing-field', field: field.name, insertAt: { line: insertLine, character: 0 }, text: `${entry.bullet}${body}\n` },
         });
       }
-    }
+    });
   },
 };

@@ -45,14 +45,14 @@ export function insertionPoint(a: Analysis, section: SchemaSection): { after: st
   const position = siblings.indexOf(section.id);
   for (let k = position - 1; k >= 0; k--) {
     const h = a.present.get(siblings[k]);
-    if (h !== undefined && !a.outOfOrder.has(h)) return { after: siblings[k], insertAt: { line: headings[h].endLine, character: 0 } };
+    if (h !== undefined && !a.outOfOrder.has(h)) return { after: siblings[k], insertAt: { line: a.ends[h], character: 0 } };
   }
   for (let k = position + 1; k < siblings.length; k++) {
     const h = a.present.get(siblings[k]);
     if (h !== undefined && !a.outOfOrder.has(h)) return { after: '', insertAt: { line: headings[h].line, character: 0 } };
   }
   const parent = a.present.get(parentId);
-  if (parent !== undefined) return { after: '', insertAt: { line: headings[parent].endLine, character: 0 } };
+  if (parent !== undefined) return { after: '', insertAt: { line: a.ends[parent], character: 0 } };
   const firstTop = headings.findIndex((h) => h.level <= section.level);
   return { after: '', insertAt: { line: firstTop >= 0 ? headings[firstTop].line : a.model.lines.length, character: 0 } };
 }

@@ -24,7 +24,7 @@ export const sectionOrder: Rule = {
           sectionId: section.id,
           after: issue.kind === 'order' ? issue.after : '',
           startLine: h.line,
-          endLine: h.endLine,
+          endLine: a.ends[i],
           to: issue.kind === 'order' ? targetLine(a, i, issue.after) : h.line,
         },
       });
@@ -37,7 +37,7 @@ function targetLine(a: Parameters<Rule['check']>[0], i: number, after: string): 
   const { headings } = a.model;
   if (after) {
     const h = a.present.get(after);
-    if (h !== undefined) return headings[h].endLine;
+    if (h !== undefined) return a.ends[h];
   }
   const parent = a.matchedParent[i];
   for (let j = 0; j < headings.length; j++) {

@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import type { DocModel } from '../../types.ts';
-import { insertLines } from '../shared.ts';
+import { insertLines, isBlank } from '../shared.ts';
 import { dataOf, type Fix, type FixContext } from './fix.ts';
 import { keepsDocumentClean } from './verify.ts';
 
@@ -60,9 +60,11 @@ export function resizeTableRow(context: FixContext, diagnostic: Diagnostic): Fix
   return [{ title, edits: [edit], diagnostics: [diagnostic], preferred: data.expected > data.actual }];
 }
 
+/** Removes a line; when blank lines stand on both sides, one of them goes too. */
 function removeLine(model: DocModel, line: number): TextEdit {
-  if (line + 1 < model.lines.length) return { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' };
-  const start = line > 0 ? { line: line - 1, character: model.lines[line - 1].length } : { line, character: 0 };
+  const from = line > 0 && isBlank(model, line - 1) && isBlank(model, line + 1) ? line - 1 : line;
+  if (line + 1 < model.lines.length) return { range: { start: { line: from, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' };
+  const start = from > 0 ? { line: from - 1, character: model.lines[from - 1].length } : { line: from, character: 0 };
   return { range: { start, end: { line, character: model.lines[line].length } }, newText: '' };
 }
 

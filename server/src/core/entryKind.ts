@@ -1,8 +1,11 @@
 /** Which kind of template entry a document's bold-titled block is, judged by where it stands. */
-import type { Analysis, DocEntry, EntryKindSpec, SchemaSection } from '../types.ts';
+import type { Analysis, DocEntry, EntryKindSpec, SchemaSection } from './types.ts';
+
+/** What deciding an entry's kind needs: the section matches, before the analysis is complete. */
+type Matching = Pick<Analysis, 'schema' | 'matches' | 'present' | 'duplicates'>;
 
 /** The kinds a section can hold: its own, or those of its subsections when it has none. */
-export function kindsFor(a: Analysis, section: SchemaSection): readonly EntryKindSpec[] {
+export function kindsFor(a: Matching, section: SchemaSection): readonly EntryKindSpec[] {
   if (section.entryKinds.length) return section.entryKinds;
   const out: EntryKindSpec[] = [];
   for (const id of section.childIds) {
@@ -12,7 +15,7 @@ export function kindsFor(a: Analysis, section: SchemaSection): readonly EntryKin
   return out;
 }
 
-export function entryKindOf(a: Analysis, entry: DocEntry): EntryKindSpec | undefined {
+export function entryKindOf(a: Matching, entry: DocEntry): EntryKindSpec | undefined {
   if (entry.heading < 0) return undefined;
   const match = a.matches[entry.heading];
   if (!match || a.duplicates.has(entry.heading)) return undefined;
