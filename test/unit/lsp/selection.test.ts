@@ -1,0 +1,75 @@
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { matchesGlob } from '../../../server/src/lsp/glob.ts';
+import { readMarkers } from '../../../server/src/lsp/markers.ts';
+import { isArchitectureDocument } from '../../../server/src/lsp/selection.ts';
+
+const FOLDER = path.resolve('/ws');
+const NO_MARKERS = { optIn: undefined, template: undefined };
+
+function selected(relative: string | undefined, text = '', files: string[] = [], languageId = 'markdown'): boolean {
+  return isArchitectureDocument({
+    filePath: relative === undefined ? undefined : path.join(FOLDER, relative),
+    folder: relative === undefined ? undefined : FOLDER,
+    markers: readMarkers(text),
+    files,
+    languageId,
+  });
+}
+
+describe('document selection', () => {
+  it('selects ARCHITECTURE.md and architecture.md anywhere in the folder', () => {
+    assert.equal(selected('ARCHITECTURE.md'), true);
+    assert.equal(selected('services/billing/architecture.md'), true);
+  });
+
+  it('selects markdown under docs/architecture/ but not other markdown', () => {
+    assert.equal(selected('docs/architecture/ledger.md'), true);
+    assert.equal(selected('docs/guide.md'), false);
+    assert.equal(selected('README.md'), false);
+  });
+
+  it('selects files matching archdoc.files globs', () => {
+    assert.equal(selected('design/api.md', '', ['design/*.md']), true);
+    assert.equal(selected('design/deep/api.md', '', ['design/*.md']), false);
+    assert.equal(selected('design/deep/api.md', '', ['design/**/*.md']), true);
+  });
+
+  it('selects any markdown document that opts in, files or not, and none that opts out', () => {
+    assert.equal(selected('notes.md', '<!-- archdoc -->\n# Notes'), true);
+    assert.equal(selected('notes.md', '---\narchdoc: true\n---\n# Notes'), true);
+    assert.equal(selected(undefined, '<!-- archdoc -->\n# Untitled'), true);
+    assert.equal(selected('ARCHITECTURE.md', '---\narchdoc: false\n---\n# Not this one'), false);
+  });
+
+  it('never selects a document that is not markdown', () => {
+    assert.equal(selected('ARCHITECTURE.txt', '<!-- archdoc -->', [], 'plaintext'), false);
+  });
+});
+
+describe('document markers', () => {
+  it('reads a per-file template from front matter or from a comment', () => {
+    assert.deepEqual(readMarkers('---\narchdoc-template: "../t/service.md"\n---\n# X'), { optIn: undefined, template: '../t/service.md' });
+    assert.deepEqual(readMarkers('# X\n<!-- archdoc-template: t/service.md -->\n'), { optIn: undefined, template: 't/service.md' });
+  });
+
+  it('does not take a suppression comment for an opt-in', () => {
+    assert.deepEqual(readMarkers('<!-- archdoc-disable-next-line placeholder -->\n'), NO_MARKERS);
+  });
+});
+
+describe('globs', () => {
+  it('matches `*` within one folder, `**` across folders, `?`, braces and classes', () => {
+    assert.equal(matchesGlob('docs/*.md', 'docs/a.md'), true);
+    assert.equal(matchesGlob('docs/*.md', 'docs/x/a.md'), false);
+    assert.equal(matchesGlob('**/design/*.md', 'a/b/design/c.md'), true);
+    assert.equal(matchesGlob('docs/?.md', 'docs/a.md'), true);
+    assert.equal(matchesGlob('*.{md,markdown}', 'x/y.markdown'), true);
+    assert.equal(matchesGlob('adr-[0-9]*.md', 'adr-7-cache.md'), true);
+  });
+
+  it('matches a pattern without a slash against the file name at any depth', () => {
+    assert.equal(matchesGlob('DESIGN.md', 'a/b/DESIGN.md'), true);
+  });
+});
