@@ -42,7 +42,8 @@ export function analyze(model: DocModel, schema: Schema): Analysis {
   // Exact titles first, preferring the section under the same parent.
   headings.forEach((h, i) => {
     if (i === title) return;
-    const candidates = byKey.get(headingKey(h.text));
+    // A trailing note in parentheses (`## Decision Log (ADRs)`) doesn't change which section it is.
+    const candidates = byKey.get(headingKey(h.text)) ?? byKey.get(headingKey(h.text.replace(/\s*\([^()]*\)\s*$/, '')));
     if (!candidates) return;
     const context = contextOf(i);
     const pick =

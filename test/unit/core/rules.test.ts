@@ -139,3 +139,7 @@ test('every diagnostic carries its code in its data payload', () => {
   assert.ok(d.length > 20);
   for (const x of d) assert.equal((x.data as { code: string }).code, x.code);
 });
+
+test('a trailing note in parentheses does not change which section a heading is', () => {
+  assert.deepEqual(pairs(diagnose(edit(['## Decision Log\n', '## Decision Log (ADRs)\n'], ['### Metrics\n', '### Metrics (SLOs)\n']))), []);
+});
