@@ -36,6 +36,8 @@ export interface InitializationOptions {
   readonly trusted?: boolean;
   /** The `archdoc` settings, for clients that cannot answer `workspace/configuration`. */
   readonly settings?: unknown;
+  /** The same, as editors that send their whole configuration (`{ archdoc: … }`) put it. */
+  readonly archdoc?: unknown;
 }
 
 export class ArchdocService {
@@ -80,7 +82,7 @@ export class ArchdocService {
     const pull = params.capabilities.workspace?.configuration === true;
     this.settings = new SettingsStore(
       { pull, fetch: (uri) => this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'archdoc' }) },
-      options.settings,
+      options.settings ?? options.archdoc,
     );
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.folders.set(folders);
