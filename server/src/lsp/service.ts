@@ -4,6 +4,7 @@
  * diagnostics. `server.ts` wires LSP messages to it; features only ever see an `Analysis`.
  */
 import {
+  DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   MessageType,
   ShowMessageNotification,
@@ -101,6 +102,10 @@ export class ArchdocService {
 
   async initialized(): Promise<void> {
     const workspace = this.capabilities.workspace;
+    if (workspace?.didChangeConfiguration?.dynamicRegistration) {
+      // Clients that pull settings only announce changes to servers that register for them.
+      await this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'archdoc' });
+    }
     if (workspace?.workspaceFolders) {
       this.connection.workspace.onDidChangeWorkspaceFolders((event) => {
         this.folders.change(event.added.map((f) => f.uri), event.removed.map((f) => f.uri));
