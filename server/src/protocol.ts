@@ -5,7 +5,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 
-/** `archdoc/outline`: the template-aware outline of one document. */
+/** `archdoc/outline`: the template-aware outline of one open document; `null` when it is not an architecture document. */
 export const OutlineRequest = 'archdoc/outline';
 
 export interface OutlineParams {
