@@ -35,7 +35,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
     vscode.workspace.registerTextDocumentContentProvider(TEMPLATE_SCHEME, new BundledTemplateProvider(templateFile)),
     vscode.commands.registerCommand('archdoc.newDocument', (args?: unknown) => newDocument.run(args)),
-    vscode.commands.registerCommand('archdoc.addMissingSections', (uri?: vscode.Uri) => addMissingSections(uri)),
+    vscode.commands.registerCommand('archdoc.addMissingSections', (uri?: unknown) =>
+      addMissingSections(uri instanceof vscode.Uri ? uri : undefined, (document, id) => tracker.sectionTitle(document, id)),
+    ),
     vscode.commands.registerCommand('archdoc.insertSection', (node?: unknown) => insertSection(OutlineTreeProvider.insertTarget(node))),
     vscode.commands.registerCommand('archdoc.revealSection', revealSection),
     vscode.commands.registerCommand('archdoc.openTemplate', () => openTemplate(languageClient, tracker)),

@@ -43,12 +43,26 @@ function namedSection(title: string): string | undefined {
 }
 
 /**
- * The action that inserts one missing section: among the fixes of a `missing-section`
- * diagnostic (other than insert-all), the one whose quoted title is the section's, else the
- * only one. Several fixes and none naming the section: no guess.
+ * Whether an action may be the fix of a `missing-section` diagnostic. Actions that come back
+ * through `vscode.executeCodeActionProvider` lose their diagnostics; those are judged by
+ * their title instead, which must offer to insert.
+ */
+function mayInsertSection(action: ActionLike): boolean {
+  if (action.disabled || isInsertAllAction(action)) return false;
+  if (action.diagnostics && action.diagnostics.length > 0) return fixes(action, 'missing-section');
+  return /^insert\b/i.test(action.title);
+}
+
+/**
+ * The action that inserts one missing section: among the possible fixes, the one whose
+ * quoted title is the section's. With diagnostics to tell, the only fix of a
+ * `missing-section` diagnostic also qualifies; otherwise there is no guess.
  */
 export function pickInsertSectionAction<T extends ActionLike>(actions: readonly T[], sectionTitle: string): T | undefined {
-  const candidates = actions.filter((action) => !action.disabled && fixes(action, 'missing-section') && !isInsertAllAction(action));
+  const candidates = actions.filter(mayInsertSection);
   const title = sectionTitle.trim().toLowerCase();
-  return candidates.find((action) => namedSection(action.title) === title) ?? (candidates.length === 1 ? candidates[0] : undefined);
+  const named = candidates.find((action) => namedSection(action.title) === title);
+  if (named) return named;
+  const attested = candidates.filter((action) => fixes(action, 'missing-section'));
+  return attested.length === 1 && candidates.length === 1 ? attested[0] : undefined;
 }

@@ -10,15 +10,25 @@ import type { InsertSectionTarget } from '../views/outlineView.ts';
 /** How many offered actions VS Code resolves (fills in lazy edits) before returning them. */
 const RESOLVE_COUNT = 100;
 
-async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: vscode.CodeActionKind): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[] | undefined>(
-    'vscode.executeCodeActionProvider',
-    uri,
-    range,
-    kind?.value,
-    RESOLVE_COUNT,
-  );
-  return (actions ?? []).filter((action): action is vscode.CodeAction => !('command' in action && typeof action.command === 'string'));
+/**
+ * The code actions offered for `range`. VS Code cancels such a request when the document
+ * changes while it runs (another extension formatting, the user typing); the request is
+ * then simply asked again against the new text.
+ */
+async function codeActions(uri: vscode.Uri, range: vscode.Range, kind: vscode.CodeActionKind, attempts = 3): Promise<vscode.CodeAction[]> {
+  try {
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[] | undefined>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      range,
+      kind.value,
+      RESOLVE_COUNT,
+    );
+    return (actions ?? []).filter((action): action is vscode.CodeAction => !('command' in action && typeof action.command === 'string'));
+  } catch (error) {
+    if (attempts > 1 && error instanceof Error && error.name === 'Canceled') return codeActions(uri, range, kind, attempts - 1);
+    throw error;
+  }
 }
 
 async function apply(action: vscode.CodeAction): Promise<boolean> {
@@ -31,10 +41,23 @@ function missingSectionDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => codeOf(diagnostic) === 'missing-section');
 }
 
-/** With a single section missing there is no insert-all fix, only that section's. */
-function onlyInsertAction(actions: vscode.CodeAction[]): vscode.CodeAction | undefined {
-  const inserts = actions.filter((action) => action.diagnostics?.some((diagnostic) => codeOf(diagnostic) === 'missing-section'));
-  return inserts.length === 1 ? inserts[0] : undefined;
+/** Finds a template section's title by its id, for the document at `uri`. */
+export type SectionTitles = (uri: vscode.Uri, sectionId: string) => string | undefined;
+
+/**
+ * With a single section missing there is no insert-all fix, only that section's: found by
+ * the section's title, known from the outline by the id in the diagnostic's data, or else
+ * read from the quotes of the diagnostic's message.
+ */
+function onlyInsertAction(actions: vscode.CodeAction[], diagnostic: vscode.Diagnostic, uri: vscode.Uri, titles: SectionTitles): vscode.CodeAction | undefined {
+  const id = sectionIdOf(diagnostic);
+  const title = (id === undefined ? undefined : titles(uri, id)) ?? /"#*\s*([^"]+)"/.exec(diagnostic.message)?.[1] ?? '';
+  return pickInsertSectionAction(actions, title);
+}
+
+function sectionIdOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const data = (diagnostic as { data?: unknown }).data;
+  return typeof data === 'object' && data !== null && 'sectionId' in data && typeof data.sectionId === 'string' ? data.sectionId : undefined;
 }
 
 /** The markdown document a command acts on: the argument, else the active editor's. */
@@ -48,8 +71,8 @@ async function targetDocument(uri: vscode.Uri | undefined): Promise<vscode.TextD
  * `archdoc.addMissingSections`: inserts every required section the document lacks, each at
  * its template position with its skeleton. Resolves to whether anything was inserted.
  */
-export async function addMissingSections(uri?: vscode.Uri): Promise<boolean> {
-  const document = await targetDocument(uri instanceof vscode.Uri ? uri : undefined);
+export async function addMissingSections(uri: vscode.Uri | undefined, titles: SectionTitles): Promise<boolean> {
+  const document = await targetDocument(uri);
   if (!document) {
     void vscode.window.showInformationMessage('Open an architecture document to add its missing sections.');
     return false;
@@ -61,7 +84,7 @@ export async function addMissingSections(uri?: vscode.Uri): Promise<boolean> {
   }
   // The server attaches "insert all" to each missing-section diagnostic, so one of them is enough to ask about.
   const actions = await codeActions(document.uri, missing[0]!.range, vscode.CodeActionKind.QuickFix);
-  const action = pickInsertAllAction(actions) ?? (missing.length === 1 ? onlyInsertAction(actions) : undefined);
+  const action = pickInsertAllAction(actions) ?? (missing.length === 1 ? onlyInsertAction(actions, missing[0]!, document.uri, titles) : undefined);
   if (!action) {
     void vscode.window.showWarningMessage('The ArchDoc server offered no fix for the missing sections. See the ArchDoc output for details.');
     return false;
@@ -92,7 +115,7 @@ export async function insertSection(target: InsertSectionTarget | undefined): Pr
 
 /** Whether a missing-section diagnostic concerns the target section: by its data, else by its message. */
 function isAbout(diagnostic: vscode.Diagnostic, target: InsertSectionTarget): boolean {
-  const data = (diagnostic as { data?: unknown }).data;
-  if (typeof data === 'object' && data !== null && 'sectionId' in data) return data.sectionId === target.sectionId;
-  return diagnostic.message.toLowerCase().includes(target.title.toLowerCase());
+  const id = sectionIdOf(diagnostic);
+  if (id !== undefined) return id === target.sectionId;
+  return diagnostic.message.toLowerCase().includes(`"${target.title.toLowerCase()}"`) || diagnostic.message.toLowerCase().includes(` ${target.title.toLowerCase()}"`);
 }

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { OutlineRequest, type OutlineParams, type OutlineResult } from '../../../server/src/protocol.ts';
+import { OutlineRequest, type OutlineNode, type OutlineParams, type OutlineResult } from '../../../server/src/protocol.ts';
 
 /** How long typing must pause before the outline is asked for again. */
 const EDIT_DELAY_MS = 300;
@@ -55,6 +55,20 @@ export class OutlineTracker implements vscode.Disposable {
 
   get outline(): TrackedOutline | undefined {
     return this.current;
+  }
+
+  /** The title of a template section in the outline of `uri`, when that is the outline held. */
+  sectionTitle(uri: vscode.Uri, sectionId: string): string | undefined {
+    if (this.current?.uri.toString() !== uri.toString()) return undefined;
+    const find = (nodes: readonly OutlineNode[]): string | undefined => {
+      for (const node of nodes) {
+        if (node.id === sectionId) return node.title;
+        const found = find(node.children);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    };
+    return find(this.current.result.nodes);
   }
 
   /** Asks for the outline again after `delay` ms, replacing any refresh already planned. */

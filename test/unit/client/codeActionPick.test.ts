@@ -42,3 +42,12 @@ void test('skips disabled actions', () => {
   const disabled = { ...actions[1]!, disabled: { reason: 'stale' } };
   assert.equal(pickInsertSectionAction([disabled], 'Security'), undefined);
 });
+
+void test('matches by title when the actions come back without their diagnostics', () => {
+  const bare = actions.map(({ title, kind }) => ({ title, kind }));
+  bare.push({ title: 'Move section "Security" to its template position', kind: { value: 'quickfix' } });
+  assert.equal(pickInsertSectionAction(bare, 'Security')?.title, 'Insert section "## Security"');
+  assert.equal(pickInsertSectionAction(bare, 'Active'), undefined, 'a fix that does not insert is never taken');
+  assert.equal(pickInsertSectionAction([bare[1]!], 'Renamed'), undefined, 'no guess without diagnostics');
+  assert.equal(pickInsertAllAction(bare)?.title, 'Insert all 4 missing sections');
+});
