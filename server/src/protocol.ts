@@ -52,6 +52,8 @@ export interface RenderParams {
   /** ISO date; defaults to today on the server. */
   readonly date?: string;
   readonly status?: string;
+  /** A template from `archdoc/templates` (its `path`, or `bundled`) to use instead of the one the settings pick. */
+  readonly template?: string;
 }
 
 export interface RenderResult {

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   CodeActionRequest,
@@ -14,7 +15,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { OutlineRequest, RenderRequest, TemplatesRequest, type OutlineResult, type RenderResult, type TemplatesResult } from '../../server/src/protocol.ts';
 import { Client, OpenDocument, workspace } from './harness.ts';
-import { line, VALID } from './fixtures.ts';
+import { line, TEAM_TEMPLATE, VALID } from './fixtures.ts';
 
 const severe = (d: Diagnostic): boolean => d.severity === 1 || d.severity === 2;
 const key = (d: Diagnostic): string => `${String(d.code)}@${d.range.start.line}`;
@@ -130,6 +131,14 @@ describe('language features over the protocol', () => {
     assert.equal(result.template, 'bundled');
     assert.match(result.text, /Technical design documentation for Comet\./);
     assert.match(result.text, /\*\*Last Updated\*\*: 2025-06-01/);
+    assert.match(result.text, /\*\*Status\*\*: Draft/);
+  });
+
+  it('renders from the template the client names in archdoc/render', async () => {
+    ws.write('team/note.md', TEAM_TEMPLATE);
+    const params = { uri: ws.uri('docs/architecture/note.md'), name: 'Comet', template: path.join(ws.dir, 'team/note.md') };
+    const result = (await client.connection.sendRequest(RenderRequest, params)) as RenderResult;
+    assert.match(result.text, /^# Service Note\n\n## Purpose/);
     assert.match(result.text, /\*\*Status\*\*: Draft/);
   });
 

@@ -8,7 +8,7 @@ import { renderDocument } from '../core/index.ts';
 import { outline } from '../core/features/outline.ts';
 import type { OutlineResult, RenderParams, RenderResult, TemplateInfo, TemplatesResult } from '../protocol.ts';
 import type { ArchdocService } from './service.ts';
-import { chooseTemplate } from './templates.ts';
+import { chooseTemplate, type TemplateRef } from './templates.ts';
 import { uriToPath } from './workspace.ts';
 
 function templateName(templatePath: string | undefined): string {
@@ -37,7 +37,12 @@ export async function render(service: ArchdocService, params: RenderParams): Pro
   const settings = await service.settings.get(params.uri);
   const filePath = uriToPath(params.uri);
   const folder = filePath === undefined ? undefined : service.folders.folderOf(filePath);
-  const template = chooseTemplate({ filePath, folder, settings, markers: { optIn: true, template: undefined } });
+  const template: TemplateRef =
+    params.template === 'bundled'
+      ? { path: undefined, label: 'bundled' }
+      : params.template
+        ? { path: path.resolve(params.template), label: params.template }
+        : chooseTemplate({ filePath, folder, settings, markers: { optIn: true, template: undefined } });
   const outcome = await service.templates.load(template, folder);
   if (!outcome.ok) return new ResponseError(ErrorCodes.InvalidRequest, outcome.error);
   const text = renderDocument(outcome.schema, { name: params.name, date: params.date ?? service.today(), status: params.status });
