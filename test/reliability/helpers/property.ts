@@ -16,7 +16,7 @@ export function runs(n: number): number {
 /** Asserts `property` over `numRuns` cases drawn with the fixed seed. */
 export function check<T>(property: fc.IProperty<T>, numRuns: number): void {
   try {
-    fc.assert(property, { seed: SEED, numRuns: runs(numRuns), endOnFailure: false });
+    fc.assert(property, { seed: SEED, numRuns: runs(numRuns), endOnFailure: false, includeErrorInReport: true });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(`Property failed with seed ${SEED} (replay: ARCHDOC_FC_SEED=${SEED}).\n${message}`, { cause: error });
@@ -26,7 +26,7 @@ export function check<T>(property: fc.IProperty<T>, numRuns: number): void {
 /** Asserts an async property, as `check` does. */
 export async function checkAsync<T>(property: fc.IAsyncProperty<T>, numRuns: number): Promise<void> {
   try {
-    await fc.assert(property, { seed: SEED, numRuns: runs(numRuns), endOnFailure: false });
+    await fc.assert(property, { seed: SEED, numRuns: runs(numRuns), endOnFailure: false, includeErrorInReport: true });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(`Property failed with seed ${SEED} (replay: ARCHDOC_FC_SEED=${SEED}).\n${message}`, { cause: error });

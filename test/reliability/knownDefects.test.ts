@@ -1,0 +1,50 @@
+/**
+ * The smallest documents on which a quick fix breaks its promise, one per defect the property
+ * tests set aside (see helpers/knownDefects.ts). Each test states the behaviour that should
+ * hold; each fails until its defect is fixed.
+ */
+import { describe, it } from 'node:test';
+import { bundledSchema } from '../helpers/core.ts';
+import { applyAsClient, assertFixOutcome, diagnose, editsOf, fixAllRounds, quickFixes } from './helpers/fixes.ts';
+
+/** Applies the fix titled `title` offered for the diagnostic of `code` on `line`, and checks its outcome. */
+function applyFix(text: string, code: string, title: RegExp, line = 0): void {
+  const schema = bundledSchema();
+  const before = diagnose(text, schema);
+  const target = before.find((d) => d.code === code && d.range.start.line === line);
+  if (!target) throw new Error(`no ${code} diagnostic on line ${line}: ${before.map((d) => `${d.range.start.line}:${String(d.code)}`).join(' ')}`);
+  const action = quickFixes(text, schema, before, target).find((a) => title.test(a.title));
+  if (!action) throw new Error(`no fix titled ${title} for ${code}`);
+  assertFixOutcome(before, diagnose(applyAsClient(text, editsOf(action)), schema), action.diagnostics ?? [], action.title);
+}
+
+describe('quick fixes keep their promise on the smallest documents that broke them', () => {
+  it('"Insert all missing sections" on an empty document also inserts the title it lists', () => {
+    applyFix('\n', 'missing-section', /^Insert all \d+ missing sections$/);
+  });
+
+  it('changing "###### Entities" to level 3 raises no section-order warning (fix-all included)', () => {
+    applyFix('###### Entities\n', 'heading-level', /^Change to level 3/);
+    fixAllRounds('###### Entities\n', bundledSchema());
+  });
+
+  it('inserting the title into a document that starts with a BOM keeps its first heading a heading', () => {
+    applyFix('\uFEFF## Overview\n', 'missing-section', /^Insert section "Architecture"$/);
+  });
+
+  it('inserting a missing parent section does not repeat a subsection the document already has', () => {
+    applyFix('# Architecture\n\n### Relationships\n\nWritten.\n', 'missing-section', /^Insert section "## Data Model"$/);
+  });
+
+  it('inserting a section after an unclosed fence puts the heading outside the fence', () => {
+    applyFix('```\n', 'missing-section', /^Insert section "## Overview"$/);
+  });
+
+  it('inserting a subsection next to a heading written at the wrong level leaves the other sections in place', () => {
+    applyFix('## Performance\n\n   ### Overview\n', 'missing-section', /^Insert section "### Optimization Strategies"$/);
+  });
+
+  it('a date placeholder in the Status field is not replaced with a date, which is no valid Status', () => {
+    applyFix('# Architecture\n\n**Status**: YYYY-MM-DD\n', 'placeholder', /^Insert today's date/, 2);
+  });
+});
