@@ -10,7 +10,7 @@ import { NewDocumentCommand } from './commands/newDocument.ts';
 import { BundledTemplateProvider, openTemplate, TEMPLATE_SCHEME } from './commands/openTemplate.ts';
 import { createLanguageClient } from './languageClient.ts';
 import { OutlineTracker } from './views/outlineTracker.ts';
-import { OutlineStatusBar, OutlineTreeProvider, revealSection, snapshot, VIEW_ID, type ViewItemSnapshot } from './views/outlineView.ts';
+import { createOutlineView, OutlineStatusBar, OutlineTreeProvider, revealSection, snapshot, type ViewItemSnapshot } from './views/outlineView.ts';
 
 export type { NewDocumentArgs, NewDocumentResult } from './commands/newDocument.ts';
 export type { ViewItemSnapshot } from './views/outlineView.ts';
@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
     tracker,
     tree,
     new OutlineStatusBar(tracker),
-    vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
+    createOutlineView(tree, tracker),
     vscode.workspace.registerTextDocumentContentProvider(TEMPLATE_SCHEME, new BundledTemplateProvider(templateFile)),
     vscode.commands.registerCommand('archdoc.newDocument', (args?: unknown) => newDocument.run(args)),
     vscode.commands.registerCommand('archdoc.addMissingSections', (uri?: unknown) =>

@@ -57,9 +57,6 @@ export interface NewDocumentResult {
   readonly message?: string;
 }
 
-/** `RenderParams` plus the template the user picked, for servers that honour it. */
-type RenderRequestParams = RenderParams & { readonly template?: string };
-
 const DEFAULT_TARGET = 'ARCHITECTURE.md';
 const DOCS_TARGET = 'docs/ARCHITECTURE.md';
 
@@ -169,7 +166,7 @@ export class NewDocumentCommand {
   }
 
   private async render(target: vscode.Uri, name: string, template: TemplateInfo | undefined): Promise<string> {
-    const params: RenderRequestParams = {
+    const params: RenderParams = {
       uri: this.client.code2ProtocolConverter.asUri(target),
       name,
       date: localIsoDate(),

@@ -3,6 +3,7 @@
  * built-in markdown outline, which lists the headings a document has, this view lists the
  * sections its template asks for, with the ones still missing shown as ghost entries.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Range as ProtocolRange } from 'vscode-languageserver-types';
 import type { OutlineState } from '../../../server/src/protocol.ts';
@@ -83,10 +84,7 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<Node>, vscod
   }
 
   getTreeItem({ item, uri }: Node): vscode.TreeItem {
-    const treeItem = new vscode.TreeItem(
-      item.label,
-      item.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
-    );
+    const treeItem = new vscode.TreeItem(item.label, collapsibleState(item));
     treeItem.id = `${uri.toString()}#${item.id}`;
     treeItem.description = item.description;
     treeItem.tooltip = item.tooltip;
@@ -111,6 +109,22 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+/** The tree view, titled with the template the document follows. */
+export function createOutlineView(tree: OutlineTreeProvider, tracker: OutlineTracker): vscode.Disposable {
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const subscription = tracker.onDidChange((outline) => {
+    const template = outline?.result.template;
+    view.description = !template ? undefined : template === 'bundled' ? 'bundled template' : path.basename(template);
+  });
+  return vscode.Disposable.from(subscription, view);
+}
+
+/** Present sections open, so their state is seen at a glance; a missing one stays closed, its subsections being missing too. */
+function collapsibleState(item: SectionItem): vscode.TreeItemCollapsibleState {
+  if (item.children.length === 0) return vscode.TreeItemCollapsibleState.None;
+  return item.state === 'missing' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
 }
 
 /** `ArchDoc 11/15 · 7 placeholders` while an architecture document is active; a click opens the view. */
