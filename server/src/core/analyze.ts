@@ -163,6 +163,13 @@ function countedPlaceholders(
     if (p.inCode) inCode.set(key, (inCode.get(key) ?? new Set()).add(p.sectionId));
     else if (!own.has(key)) own.set(key, p);
   }
+  // On a typed field's line, a placeholder stands for that field's value, whatever its shape
+  // (`**Status**: YYYY-MM-DD` wants a status, not a date).
+  const fieldOfLine = new Map<number, (typeof schema.typedFields)[number]>();
+  for (const f of model.fieldLines) {
+    const spec = schema.typedFields.find((t) => t.label.toLowerCase() === f.label.trim().toLowerCase());
+    if (spec) fieldOfLine.set(f.line, spec);
+  }
   const out: FoundPlaceholder[] = [];
   let h = -1;
   for (const p of model.placeholders) {
@@ -175,8 +182,11 @@ function countedPlaceholders(
       if (sections && m && sections.has(m.section.id)) out.push(p);
       continue;
     }
+    const field = fieldOfLine.get(line);
     const spec = own.get(key);
-    if (spec) out.push({ ...p, kind: spec.kind, values: spec.values });
+    const counted = spec !== undefined || p.kind === 'date' || (p.kind === 'enum' && isEnumeration(p.text)) || TODO_MARK.test(p.text) || TITLE_CASE.test(p.text);
+    if (counted && field) out.push({ ...p, kind: field.kind, values: field.values });
+    else if (spec) out.push({ ...p, kind: spec.kind, values: spec.values });
     else if (p.kind === 'date') out.push(p);
     else if (p.kind === 'enum' && isEnumeration(p.text)) out.push({ ...p, values: enumValues(p.text) });
     else if (TODO_MARK.test(p.text) || TITLE_CASE.test(p.text)) out.push(p);

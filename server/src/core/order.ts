@@ -1,8 +1,9 @@
 /**
  * Template order. Among the sections under one parent, the longest run already in template
  * order stays put and only the others are flagged: the fewest headings whose removal leaves
- * the rest in order. A section filed under the wrong parent is flagged too. Headings at the
- * wrong level and repeated sections are judged by their own rules and left out here.
+ * the rest in order. A section filed under the wrong parent is flagged too. Repeated sections
+ * are judged by their own rule and left out here. Headings at the wrong level take part at
+ * their template level (see the template tree in `analyze.ts`).
  */
 import type { OrderIssue, SectionMatch } from './types.ts';
 
@@ -16,7 +17,7 @@ export function orderSections(
   const out = new Map<number, OrderIssue>();
   matches.forEach((_m, i) => {
     const m = matches[i];
-    if (!m || m.section.id === '' || duplicates.has(i) || m.kind === 'level') return;
+    if (!m || m.section.id === '' || duplicates.has(i)) return;
     const parent = matchedParent[i];
     const parentId = parent >= 0 ? (matches[parent]?.section.id ?? '') : '';
     // Under a heading the author added, a template section is where the author wants it: the

@@ -42,3 +42,14 @@ test('a section skeleton resolves dates and enumerations and drops lines that ar
   assert.equal(sectionSkeleton(schema, diagram, { today: '2026-11-25' }).includes('[ASCII diagram'), false);
   assert.equal(sectionSkeleton(schema, diagram, { today: '2026-11-25', headingOnly: true }), '## System Architecture\n');
 });
+
+test('a section skeleton can leave out subsections the document already has', () => {
+  const schema = bundledSchema();
+  const dataModel = schema.byId.get('data-model');
+  assert.ok(dataModel);
+  const text = sectionSkeleton(schema, dataModel, { today: '2026-11-25', omit: (s) => s.id === 'data-model/entities' || s.id === 'data-model/database-schema' });
+  assert.ok(text.startsWith('## Data Model\n\n### Relationships\n'));
+  assert.equal(text.includes('### Entities'), false);
+  assert.equal(text.includes('Database Schema'), false);
+  assert.ok(text.endsWith('One-to-many relationship\n'));
+});

@@ -143,3 +143,17 @@ test('every diagnostic carries its code in its data payload', () => {
 test('a trailing note in parentheses does not change which section a heading is', () => {
   assert.deepEqual(pairs(diagnose(edit(['## Decision Log\n', '## Decision Log (ADRs)\n'], ['### Metrics\n', '### Metrics (SLOs)\n']))), []);
 });
+
+test("a placeholder on a typed field's line carries that field's values", () => {
+  const doc = edit(['**Status**: Active', '**Status**: YYYY-MM-DD']);
+  const [d] = diagnose(doc);
+  assert.equal(d.code, 'placeholder');
+  assert.deepEqual(d.data, { code: 'placeholder', kind: 'enum', values: ['Draft', 'Active', 'Deprecated'] });
+});
+
+test('a section at the wrong level is still checked for its parent', () => {
+  const doc = edit(['### Entities\n', '###### Entities\n'], ['## Data Model\n', '']);
+  const found = pairs(diagnose(doc));
+  assert.ok(found.includes(`${lineOf(doc, '###### Entities')}:heading-level`));
+  assert.ok(found.includes(`${lineOf(doc, '###### Entities')}:section-order`), found.join(' '));
+});

@@ -61,6 +61,8 @@ export interface SkeletonOptions {
   readonly today: string;
   /** Insert only the heading line. */
   readonly headingOnly?: boolean;
+  /** Subsections to leave out, for instance those the document already has elsewhere. */
+  readonly omit?: (section: SchemaSection) => boolean;
 }
 
 /**
@@ -70,7 +72,29 @@ export interface SkeletonOptions {
  * line holding nothing but another placeholder is left out. Ends with a newline.
  */
 export function sectionSkeleton(schema: Schema, section: SchemaSection, options: SkeletonOptions): string {
-  const lines = options.headingOnly ? section.skeleton.split('\n').slice(0, 1) : section.skeleton.split('\n');
+  const all = section.skeleton.split('\n');
+  let lines = options.headingOnly ? all.slice(0, 1) : all;
+  if (!options.headingOnly && options.omit) {
+    const keep = new Array<boolean>(all.length).fill(true);
+    const drop = (id: string): void => {
+      const child = schema.byId.get(id);
+      if (!child) return;
+      if (options.omit?.(child)) {
+        // Found by its heading line: annotation lines were dropped, so template line numbers don't apply.
+        const childLines = child.skeleton.split('\n');
+        const start = all.indexOf(childLines[0], 1);
+        if (start > 0) {
+          let end = Math.min(all.length, start + childLines.length);
+          while (end < all.length && all[end].trim() === '') end++;
+          keep.fill(false, start, end);
+        }
+      } else {
+        child.childIds.forEach(drop);
+      }
+    };
+    section.childIds.forEach(drop);
+    lines = trimTrailingBlank(all.filter((_l, i) => keep[i]));
+  }
   const out: string[] = [];
   for (const line of lines) {
     let text = line;
@@ -84,4 +108,10 @@ export function sectionSkeleton(schema: Schema, section: SchemaSection, options:
     if (!onlyPlaceholder) out.push(text);
   }
   return out.join('\n') + '\n';
+}
+
+function trimTrailingBlank(lines: string[]): string[] {
+  let end = lines.length;
+  while (end > 1 && lines[end - 1].trim() === '') end--;
+  return lines.slice(0, end);
 }
