@@ -122,6 +122,23 @@ describe('templates', () => {
     });
   });
 
+  it('notices on its own when a template outside the workspace folder changes on disk', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'archdoc-outside-'));
+    const template = path.join(outside, 'note.md');
+    writeFileSync(template, TEAM_TEMPLATE);
+    try {
+      await withServer({}, { template }, async (client, ws) => {
+        const doc = await OpenDocument.open(client, ws.uri('ARCHITECTURE.md'), '# Billing\n\n## Purpose\n\nBills.\n\n## Risks\n\nFew.\n\n**Status**: Final\n');
+        assert.deepEqual(codes(await doc.diagnostics()), []);
+        const seen = client.published.length;
+        writeFileSync(template, TEAM_TEMPLATE.replace('## Risks', '## Risks\n\nWhat could go wrong.\n\n## Owners'));
+        assert.deepEqual(codes(await client.nextDiagnostics(doc.uri, seen)), ['missing-section']);
+      });
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('in an untrusted workspace, refuses a template outside the workspace folder but reads one inside', async () => {
     const outside = mkdtempSync(path.join(tmpdir(), 'archdoc-outside-'));
     writeFileSync(path.join(outside, 'note.md'), TEAM_TEMPLATE);

@@ -52,6 +52,8 @@ export class ArchdocService {
   private readonly notices = new Set<string>();
   private readonly published = new Set<string>();
   private readonly watcher: TemplateWatcher;
+  /** Whether the client watches the workspace's markdown files for the server. */
+  private clientWatches = true;
 
   constructor(
     private readonly connection: Connection,
@@ -117,8 +119,7 @@ export class ArchdocService {
         watchers: [{ globPattern: '**/*.{md,markdown}' }],
       });
     } else {
-      // Without the client's file watching, the server watches the template files itself.
-      this.watcher.enable();
+      this.clientWatches = false;
     }
   }
 
@@ -201,8 +202,18 @@ export class ArchdocService {
     if (!doc) return undefined;
     const state = await this.states.get(doc);
     this.notify(uri, state);
-    if (state.kind === 'ready') this.watcher.watch(state.template.path ?? this.bundledTemplate);
+    if (state.kind === 'ready' || state.kind === 'template-error') this.watchTemplate(state.template.path);
     return { version: doc.version, diagnostics: this.diagnosticsOf(state) };
+  }
+
+  /**
+   * The client's watcher covers templates inside the workspace folders; the server watches
+   * the others itself, and every template when the client cannot watch files.
+   */
+  private watchTemplate(file: string | undefined): void {
+    if (file === undefined) return;
+    if (this.clientWatches && this.folders.folderOf(file) !== undefined) return;
+    this.watcher.watch(file);
   }
 
   /** One message per problem, not per keystroke: template errors and oversized documents. */
@@ -210,7 +221,6 @@ export class ArchdocService {
     let key: string | undefined;
     let message = '';
     if (state.kind === 'template-error') {
-      this.watcher.watch(state.template.path ?? this.bundledTemplate);
       key = `template:${state.error}`;
       message = `ArchDoc: ${state.error} Documents using it are not checked until it is fixed.`;
     } else if (state.kind === 'too-large') {

@@ -1,13 +1,13 @@
 /**
- * Watches template files for clients that cannot watch files for the server (no dynamic
- * `workspace/didChangeWatchedFiles` registration). The folder of each template is watched,
- * so that a template created after it was found missing is noticed too.
+ * Watches template files that the client does not watch for the server: those outside the
+ * workspace folders, and all of them for clients without dynamic `didChangeWatchedFiles`
+ * registration. The folder of each template is watched, so that a template created after it
+ * was found missing is noticed too.
  */
 import { watch, type FSWatcher } from 'node:fs';
 import * as path from 'node:path';
 
 export class TemplateWatcher {
-  private enabled = false;
   private readonly watchers = new Map<string, FSWatcher>();
   private readonly files = new Set<string>();
 
@@ -16,13 +16,9 @@ export class TemplateWatcher {
     private readonly log: (message: string) => void,
   ) {}
 
-  enable(): void {
-    this.enabled = true;
-  }
-
   watch(file: string): void {
     const resolved = path.resolve(file);
-    if (!this.enabled || this.files.has(resolved)) return;
+    if (this.files.has(resolved)) return;
     this.files.add(resolved);
     const folder = path.dirname(resolved);
     if (this.watchers.has(folder)) return;
