@@ -29,11 +29,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel,
-    synchronize: {
-      configurationSection: 'archdoc',
-      // Custom templates are markdown files in the workspace: the server re-checks open documents when one changes.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}'),
-    },
+    // Template files are watched at the server's request (dynamic registration), for exactly the templates in use.
+    synchronize: { configurationSection: 'archdoc' },
     // A function, so that a restart after trust is granted tells the server the new state.
     initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
     // The default error handler restarts a crashed server (up to 4 times in 3 minutes); on
