@@ -134,6 +134,14 @@ describe('quick fixes', () => {
     assert.ok(!actions.some((a) => /Remove/.test(a.title)));
   });
 
+  it("inserts text in the document's own line endings", () => {
+    const text = VALID.replace(/## Decision Log[\s\S]*?(?=## Future Considerations)/, '').replace(/\n/g, '\r\n');
+    const { actions } = actionsFor(text, 'missing-section');
+    const result = applyEdits(text, editsOf(actions[0]));
+    assert.ok(result.includes('## Decision Log\r\n\r\n### Major Architectural Decisions\r\n'));
+    assert.ok(!/[^\r]\n/.test(result), 'no bare line feed');
+  });
+
   it('keeps every offered fix honest on a document with one defect of each kind', () => {
     const text = VALID.replace('## Security', '## Securty')
       .replace('### Entities', '#### Entities')
@@ -144,6 +152,7 @@ describe('quick fixes', () => {
       .replace(/^(\| KAFKA_BROKERS .*)\| Yes \|$/m, '$1|')
       .replace(/(### Rollback Procedure\n\n)[^\n]*\n/, '$1')
       .replace('Orbit Ledger records every money movement', 'High-level description of how the system is designed and why these choices were made.\n\nOrbit Ledger records every money movement');
+    assert.deepEqual(roundTrip(text.replace(/\n/g, '\r\n')), roundTrip(text), 'the same fixes, as honest, with CRLF line endings');
     const titles = roundTrip(text).join('\n');
     for (const family of [/^Rename/m, /^Change to level/m, /^Change to "Active"/m, /^Replace with today/m, /^Add field/m, /^Insert section/m, /^Add 1 empty cell/m, /^Remove unchanged/m, /^Insert the template's content/m]) {
       assert.match(titles, family);
