@@ -82,6 +82,7 @@ async function runInCodeServer(
   } catch (error) {
     log(`code-server output:\n${server.output()}`);
     if (workbench?.pageErrors.length) log(`workbench errors:\n${workbench.pageErrors.join('\n')}`);
+    for (const file of extensionHostLogs(profile.userDataDir)) log(`${file}, last lines:\n${tail(file, 40)}`);
     throw error;
   } finally {
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
@@ -117,6 +118,20 @@ async function runInElectron(
     if (!fs.existsSync(env.ARCHDOC_TEST_RESULTS)) throw error;
   }
   return JSON.parse(fs.readFileSync(env.ARCHDOC_TEST_RESULTS, 'utf8')) as SuiteResults;
+}
+
+/** The extension host's log and ArchDoc's own, where a failure to load, activate or start is explained. */
+function extensionHostLogs(userDataDir: string): string[] {
+  const logs = path.join(userDataDir, 'logs');
+  if (!fs.existsSync(logs)) return [];
+  return fs
+    .readdirSync(logs, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /(remote)?exthost\d*\.log$|archdoc\.archdoc\/.*\.log$/i.test(file))
+    .map((file) => path.join(logs, file));
+}
+
+function tail(file: string, lines: number): string {
+  return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
 }
 
 function step<T>(what: string, action: () => T): T {

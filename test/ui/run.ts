@@ -1,10 +1,11 @@
 /**
- * The UI test: drives code-server in Chromium as a user would and saves screenshots of each
- * feature to docs/screenshots/. It scaffolds a document from the command palette, picks a
- * section completion after typing `## `, opens the Problems panel, applies a quick fix and
- * shows the Architecture view.
+ * The UI test: drives code-server in Chromium as a user would and saves a screenshot of each
+ * feature. It scaffolds a document from the command palette, picks a section completion
+ * after typing `## `, opens the Problems panel, applies a quick fix and shows the
+ * Architecture view.
  *
- * Environment: ARCHDOC_UI_SCREENSHOTS (folder, default docs/screenshots),
+ * Environment: ARCHDOC_UI_SCREENSHOTS (folder, default test-results/ui/screenshots; set it
+ * to docs/screenshots to refresh the README's), ARCHDOC_TEST_VSIX (a packaged `.vsix` to use),
  * ARCHDOC_TEST_KEEP=1 to keep the temporary folder.
  */
 import * as fs from 'node:fs';
@@ -26,8 +27,10 @@ import {
   waitForWorkbench,
 } from './workbench';
 
-const screenshots = path.resolve(process.env.ARCHDOC_UI_SCREENSHOTS ?? path.join(repoRoot, 'docs', 'screenshots'));
-const failures = path.join(repoRoot, 'test-results', 'ui');
+// Screenshots land in the ignored test-results folder so that a test run leaves the tree
+// clean; pointing ARCHDOC_UI_SCREENSHOTS at docs/screenshots refreshes the committed set.
+const screenshots = path.resolve(process.env.ARCHDOC_UI_SCREENSHOTS ?? path.join(repoRoot, 'test-results', 'ui', 'screenshots'));
+const failures = path.join(repoRoot, 'test-results', 'ui', 'failures');
 
 interface Step {
   readonly name: string;
