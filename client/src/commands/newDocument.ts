@@ -148,7 +148,10 @@ export class NewDocumentCommand {
     );
   }
 
-  /** The template to render from: the one asked for, the only one, or the user's pick. */
+  /**
+   * The template to render from: the one asked for, or the user's pick among several.
+   * Undefined leaves the choice to the server, which follows the settings for the target.
+   */
   private async askTemplate(folder: vscode.Uri, wanted: string | undefined): Promise<TemplateInfo | undefined> {
     const uri = this.client.code2ProtocolConverter.asUri(folder);
     const { templates } = await this.client.sendRequest<TemplatesResult>(TemplatesRequest, { uri });
@@ -157,7 +160,7 @@ export class NewDocumentCommand {
       if (!found) throw new Error(`No configured template is named ${wanted}.`);
       return found;
     }
-    if (templates.length <= 1) return templates[0];
+    if (templates.length <= 1) return undefined;
     const picked = await vscode.window.showQuickPick(
       templates.map((template) => ({ label: template.label, description: template.path === 'bundled' ? '' : template.path, template })),
       { title: 'New Architecture Doc: template', placeHolder: 'Which template should the document follow?', ignoreFocusOut: true },

@@ -117,5 +117,6 @@ export async function insertSection(target: InsertSectionTarget | undefined): Pr
 function isAbout(diagnostic: vscode.Diagnostic, target: InsertSectionTarget): boolean {
   const id = sectionIdOf(diagnostic);
   if (id !== undefined) return id === target.sectionId;
-  return diagnostic.message.toLowerCase().includes(`"${target.title.toLowerCase()}"`) || diagnostic.message.toLowerCase().includes(` ${target.title.toLowerCase()}"`);
+  const title = target.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`"(#+ )?${title}"`, 'i').test(diagnostic.message);
 }
