@@ -41,6 +41,7 @@ export function entryAt(model: DocModel, line: number): DocEntry | undefined {
 /** The template's kind for an entry: of its section's kinds, the one sharing most field names. */
 export function entryKindOf(analysis: Analysis, entry: DocEntry): EntryKindSpec | undefined {
   const kinds = sectionOf(analysis, entry.heading)?.entryKinds ?? [];
+  if (kinds.length < 2) return kinds[0];
   const names = new Set(entry.fields.map((f) => f.name.toLowerCase()));
   let best: EntryKindSpec | undefined;
   let bestScore = -1;
