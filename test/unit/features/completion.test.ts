@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
 import { completion, type CompletionOptions } from '../../../server/src/core/features/completion.ts';
+import { schemaOf } from '../../helpers/core.ts';
 import { atCursor, doc, TODAY } from './helpers.ts';
 
 const SNIPPETS: CompletionOptions = { today: TODAY, insertSkeleton: true, snippets: true };
@@ -32,6 +33,12 @@ describe('heading completion', () => {
 
   it('offers the subsections of the enclosing section on a `###` line', () => {
     check(doc('# Orbit', '', '## Data Model', '', '### Entities', '', 'Text.', '', '### $0'), ['Relationships', 'Database Schema']);
+  });
+
+  it('offers the sections under a level-1 section of a template without a title', () => {
+    const schema = schemaOf(doc('# Service', '', '## Purpose', '', 'Why.', '', '## Risks', '', 'What.', '', '# Operations', '', '## Runbook', '', 'How.'));
+    const { analysis, position } = atCursor(doc('# Service', '', '## Purpose', '', 'Billing.', '', '## $0'), schema);
+    assert.deepEqual(labels(completion(analysis, position, SNIPPETS)), ['Risks']);
   });
 
   it('offers nothing on a `###` line under a section the template does not know', () => {

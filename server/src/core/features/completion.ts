@@ -47,7 +47,7 @@ function parentSectionFor(analysis: Analysis, line: number, level: number): Sche
     const topLevel = schema.byId.get(schema.root.childIds[0] ?? '')?.level ?? 2;
     return level === topLevel ? schema.root : undefined;
   }
-  return model.headings[h].level === 1 ? schema.root : sectionOf(analysis, h);
+  return sectionOf(analysis, h) ?? (model.headings[h].level === 1 && schema.root.title !== '' ? schema.root : undefined);
 }
 
 function headingCompletions(analysis: Analysis, line: number, level: number, options: CompletionOptions): CompletionItem[] {
