@@ -25,7 +25,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   template: '',
   templates: {},
   completion: { insertSkeleton: true },
-  maxFileSize: 5 * 1024 * 1024,
+  maxFileSize: 5_000_000,
 };
 
 const SEVERITY_NAMES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
