@@ -25,8 +25,10 @@ export async function typeInCommandPalette(page: Page, text: string, timeoutMs =
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await page.keyboard.press('F1');
-    await quickInput(page).locator('input').waitFor({ timeout: TIMEOUT });
-    await page.keyboard.type(text);
+    const input = quickInput(page).locator('input');
+    await input.waitFor({ timeout: TIMEOUT });
+    // Filled at once rather than typed: the palette would refilter after every key.
+    await input.fill(`>${text}`);
     const row = quickInputRow(page, text);
     const remaining = deadline - Date.now();
     try {
