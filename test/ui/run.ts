@@ -1,8 +1,8 @@
 /**
  * The UI test: drives code-server in Chromium as a user would and saves a screenshot of each
  * feature. It scaffolds a document from the command palette, picks a section completion
- * after typing `## `, opens the Problems panel, applies a quick fix and shows the
- * Architecture view.
+ * after typing `## `, opens the Problems panel, applies a quick fix, shows the Architecture
+ * view and inserts a missing section from it.
  *
  * Environment: ARCHDOC_UI_SCREENSHOTS (folder, default test-results/ui/screenshots; set it
  * to docs/screenshots to refresh the README's), ARCHDOC_TEST_VSIX (a packaged `.vsix` to use),
@@ -126,6 +126,17 @@ const steps: Step[] = [
       await view.locator('.monaco-list-row', { hasText: 'Security' }).first().waitFor({ timeout: TIMEOUT });
       await view.locator('.monaco-list-row', { hasText: 'Data Model' }).filter({ hasText: 'missing' }).first().waitFor({ timeout: TIMEOUT });
       await shot(page, 'architecture-view');
+    },
+  },
+  {
+    name: 'inserts a missing section from its inline action in the Architecture view',
+    async run(page) {
+      const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Architecture' }) }).last();
+      const row = view.locator('.monaco-list-row', { hasText: 'Data Model' }).first();
+      await row.hover();
+      await row.locator('.actions .action-label').first().click();
+      await editorLine(page, '## Data Model').waitFor({ timeout: TIMEOUT });
+      await view.locator('.monaco-list-row', { hasText: 'Data Model' }).filter({ hasNotText: 'missing' }).first().waitFor({ timeout: TIMEOUT });
     },
   },
 ];
