@@ -7,3 +7,4 @@ export { renderDocument, sectionSkeleton, type RenderOptions, type SkeletonOptio
 export { parseDocument } from './parse/document.ts';
 export { analyze } from './analyze.ts';
 export { checkDocument, DEFAULT_SEVERITY } from './check.ts';
+export { isSectionEmpty } from './rules/emptySection.ts';

@@ -4,10 +4,10 @@
  * say what is left to do: `2 placeholders`, `missing 1 section`.
  */
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
+import { isSectionEmpty } from '../rules/emptySection.ts';
 import type { Analysis, DocEntry } from '../types.ts';
 import {
   entryKindOf,
-  isEmptySection,
   missingFields,
   missingPerParent,
   placeholdersPerHeading,
@@ -39,7 +39,7 @@ function sectionDetail(analysis: Analysis, heading: number, placeholders: number
   if (placeholders > 0) parts.push(plural(placeholders, 'placeholder'));
   if (missingCount > 0) parts.push(`missing ${plural(missingCount, 'section')}`);
   if (analysis.outOfOrder.has(heading)) parts.push('out of order');
-  if (section && !section.optional && isEmptySection(analysis.model, heading)) parts.push('empty');
+  if (section && !section.optional && isSectionEmpty(analysis, heading)) parts.push('empty');
   return parts.join(', ');
 }
 

@@ -4,11 +4,11 @@
  * entry's title, the fields its kind has and those it lacks.
  */
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
+import { isSectionEmpty } from '../rules/emptySection.ts';
 import type { Analysis, SchemaSection } from '../types.ts';
 import {
   entryKindOf,
   headingAt,
-  isEmptySection,
   missingFields,
   missingPerParent,
   placeholdersPerHeading,
@@ -58,7 +58,7 @@ function stateLine(analysis: Analysis, heading: number, section: SchemaSection):
   const missing = missingPerParent(analysis).get(section.id) ?? 0;
   const parts: string[] = [];
   if (analysis.outOfOrder.has(heading)) parts.push('out of template order');
-  if (isEmptySection(analysis.model, heading)) parts.push('empty');
+  if (isSectionEmpty(analysis, heading)) parts.push('empty');
   if (placeholders > 0) parts.push(plural(placeholders, 'placeholder') + ' left');
   if (missing > 0) parts.push(`missing ${plural(missing, 'subsection')}`);
   return `State: ${parts.length ? parts.join(', ') : 'complete'}.`;

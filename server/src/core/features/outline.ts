@@ -3,9 +3,10 @@
  * order with its state (complete, has placeholders, empty, missing, out of order) and where
  * it stands, plus the sections the author added, under the section that holds them.
  */
+import { isSectionEmpty } from '../rules/emptySection.ts';
 import type { OutlineNode, OutlineResult, OutlineState } from '../../protocol.ts';
 import type { Analysis, SchemaSection } from '../types.ts';
-import { isEmptySection, placeholdersPerHeading } from './shared.ts';
+import { placeholdersPerHeading } from './shared.ts';
 
 export type OutlineSummary = Pick<OutlineResult, 'nodes' | 'sectionsPresent' | 'sectionsRequired' | 'placeholders'>;
 
@@ -19,7 +20,7 @@ interface Context {
 function stateOf(context: Context, heading: number): OutlineState {
   if (context.analysis.outOfOrder.has(heading)) return 'out-of-order';
   if (context.placeholders[heading] > 0) return 'placeholders';
-  if (isEmptySection(context.analysis.model, heading)) return 'empty';
+  if (isSectionEmpty(context.analysis, heading)) return 'empty';
   return 'complete';
 }
 

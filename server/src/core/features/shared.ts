@@ -38,21 +38,9 @@ export function entryAt(model: DocModel, line: number): DocEntry | undefined {
   return model.entries.find((e) => e.line <= line && line < e.endLine);
 }
 
-/** The template's kind for an entry: of its section's kinds, the one sharing most field names. */
+/** The template's kind for an entry, as the analysis decided it. */
 export function entryKindOf(analysis: Analysis, entry: DocEntry): EntryKindSpec | undefined {
-  const kinds = sectionOf(analysis, entry.heading)?.entryKinds ?? [];
-  if (kinds.length < 2) return kinds[0];
-  const names = new Set(entry.fields.map((f) => f.name.toLowerCase()));
-  let best: EntryKindSpec | undefined;
-  let bestScore = -1;
-  for (const kind of kinds) {
-    const score = kind.fields.filter((f) => names.has(f.name.toLowerCase())).length;
-    if (score > bestScore) {
-      best = kind;
-      bestScore = score;
-    }
-  }
-  return best;
+  return analysis.entryKinds[analysis.model.entries.indexOf(entry)];
 }
 
 /** The fields of its kind an entry lacks, required ones first. */
@@ -77,7 +65,9 @@ export function insertLines(model: DocModel, line: number, text: string, separat
   if (separate && !isBlank(model, line - 1)) body = '\n' + body;
   if (separate && !isBlank(model, line)) body += '\n';
   const last = model.lines.length - 1;
-  let position: Position = { line, character: 0 };
+  // A byte order mark stays the first character of the document.
+  const start = line === 0 && model.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let position: Position = { line, character: start };
   if (line > last) {
     position = { line: last, character: model.lines[last].length };
     body = '\n' + body.replace(/\n$/, '');
@@ -97,17 +87,7 @@ export function placeholdersPerHeading(analysis: Analysis): number[] {
   const before = new Uint32Array(model.lines.length + 1);
   for (const p of analysis.placeholders) before[p.range.start.line + 1]++;
   for (let line = 1; line <= model.lines.length; line++) before[line] += before[line - 1];
-  return model.headings.map((h) => before[h.endLine] - before[h.line]);
-}
-
-/** Whether a heading's section has no content at all: nothing but blank lines and comments. */
-export function isEmptySection(model: DocModel, heading: number): boolean {
-  const h = model.headings[heading];
-  for (let line = h.range.end.line + 1; line < h.endLine; line++) {
-    const text = model.lines[line];
-    if (text.trim() !== '' && !/^\s*<!--.*-->\s*$/.test(text)) return false;
-  }
-  return true;
+  return model.headings.map((h, i) => before[analysis.ends[i]] - before[h.line]);
 }
 
 /** Required template sections absent from the document, counted per parent section id. */

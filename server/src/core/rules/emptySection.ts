@@ -1,22 +1,27 @@
+import type { Analysis } from '../types.ts';
 import type { Rule } from './rule.ts';
 import { headingLabel } from './describe.ts';
+
+/** Whether a heading's section has nothing under it: no non-blank line before the section ends. */
+export function isSectionEmpty(a: Analysis, heading: number): boolean {
+  const h = a.model.headings[heading];
+  for (let line = h.range.end.line + 1; line < a.ends[heading]; line++) {
+    if (a.model.lines[line].trim() !== '') return false;
+  }
+  return true;
+}
 
 /** A required section with nothing under its heading: no text, no subsection. */
 export const emptySection: Rule = {
   code: 'empty-section',
   check(a, report) {
-    const { headings, lines } = a.model;
     a.matches.forEach((m, i) => {
-      if (!m || m.section.id === '' || m.section.optional || a.duplicates.has(i)) return;
-      const h = headings[i];
-      const first = h.range.end.line + 1;
-      for (let line = first; line < a.ends[i]; line++) {
-        if (lines[line].trim() !== '') return;
-      }
+      if (!m || m.section.id === '' || m.section.optional || a.duplicates.has(i) || !isSectionEmpty(a, i)) return;
+      const h = a.model.headings[i];
       report({
         range: h.range,
         message: `Section "${headingLabel(m.section)}" is empty`,
-        data: { code: 'empty-section', sectionId: m.section.id, insertAt: { line: Math.min(first, lines.length), character: 0 } },
+        data: { code: 'empty-section', sectionId: m.section.id, insertAt: { line: Math.min(h.range.end.line + 1, a.model.lines.length), character: 0 } },
       });
     });
   },

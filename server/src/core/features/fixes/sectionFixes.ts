@@ -13,15 +13,38 @@ function headingLabel(section: SchemaSection): string {
   return `${'#'.repeat(section.level)} ${section.title}`;
 }
 
+/** The section's skeleton without the subsections the document already has elsewhere. */
 function skeleton(context: FixContext, section: SchemaSection): string {
-  return sectionSkeleton(context.analysis.schema, section, { today: context.today });
+  const { present } = context.analysis;
+  return sectionSkeleton(context.analysis.schema, section, { today: context.today, omit: (s) => present.has(s.id) });
+}
+
+function titleLine(section: SchemaSection): string {
+  return section.skeleton.split('\n')[0] + '\n';
+}
+
+/**
+ * Whether text inserted at `line` would land inside a code block: a fence left open runs to the
+ * end of the document, so a heading appended after it would be code, not a section.
+ */
+function insideCode(context: FixContext, line: number): boolean {
+  const { model } = context.analysis;
+  if (line < model.lines.length) return model.codeLines[line] === 1 && model.codeLines[line - 1] === 1;
+  const last = model.lines.length - 1;
+  return model.fenceContent[last] === 1 || (model.codeLines[last] === 1 && /^\s{0,3}(`{3,}|~{3,})/.test(model.lines[last]) && !closesFence(model.lines, last));
+}
+
+function closesFence(lines: readonly string[], line: number): boolean {
+  let open = 0;
+  for (let l = 0; l <= line; l++) if (/^\s{0,3}(`{3,}|~{3,})/.test(lines[l])) open ^= 1;
+  return open === 0;
 }
 
 export function insertMissingSection(context: FixContext, diagnostic: Diagnostic): Fix[] {
   const data = dataOf(diagnostic, 'missing-section');
   const section = data && context.analysis.schema.byId.get(data.sectionId);
-  if (!data || !section) return [];
-  const text = section.id === '' ? section.skeleton.split('\n')[0] + '\n' : skeleton(context, section);
+  if (!data || !section || insideCode(context, data.insertAt.line)) return [];
+  const text = section.id === '' ? titleLine(section) : skeleton(context, section);
   const fixes: Fix[] = [
     {
       title: `Insert section "${section.id === '' ? section.title : headingLabel(section)}"`,
@@ -30,7 +53,10 @@ export function insertMissingSection(context: FixContext, diagnostic: Diagnostic
       preferred: true,
     },
   ];
-  const all = context.all.filter((d) => dataOf(d, 'missing-section'));
+  const all = context.all.filter((d) => {
+    const other = dataOf(d, 'missing-section');
+    return other !== undefined && !insideCode(context, other.insertAt.line);
+  });
   if (all.length > 1) fixes.push({ title: `Insert all ${all.length} missing sections`, edits: insertAll(context, all), diagnostics: all });
   return fixes;
 }
@@ -42,12 +68,12 @@ function insertAll(context: FixContext, diagnostics: readonly Diagnostic[]): Tex
   for (const d of diagnostics) {
     const data = dataOf(d, 'missing-section');
     const section = data && schema.byId.get(data.sectionId);
-    if (data && section && section.id !== '') byLine.set(data.insertAt.line, [...(byLine.get(data.insertAt.line) ?? []), section]);
+    if (data && section) byLine.set(data.insertAt.line, [...(byLine.get(data.insertAt.line) ?? []), section]);
   }
   return [...byLine].map(([line, sections]) => {
     const text = sections
       .sort((a, b) => a.index - b.index)
-      .map((s) => skeleton(context, s))
+      .map((s) => (s.id === '' ? titleLine(s) : skeleton(context, s)))
       .join('\n');
     return insertLines(model, line, text, true);
   });
