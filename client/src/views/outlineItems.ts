@@ -104,15 +104,19 @@ function toItem(node: OutlineNode, parentId: string): SectionItem {
   };
 }
 
-/** The view's root items for one outline result. */
+/**
+ * The view's root items for one outline result. An error replaces the sections: the
+ * template could not be used, or (with no template named) the document was not checked,
+ * for instance because it exceeds `archdoc.maxFileSize`.
+ */
 export function toSectionItems(result: OutlineResult): SectionItem[] {
   if (result.error !== undefined) {
     return [
       {
         id: 'error',
-        label: 'Template unavailable',
+        label: result.template ? 'Template unavailable' : 'Not checked',
         description: result.error,
-        tooltip: `The template (${result.template}) could not be used: ${result.error}`,
+        tooltip: result.template ? `The template (${result.template}) could not be used: ${result.error}` : result.error,
         state: 'error',
         contextValue: 'archdoc.error',
         icon: { id: 'error', color: 'errorForeground' },
@@ -126,14 +130,14 @@ export function toSectionItems(result: OutlineResult): SectionItem[] {
 
 /** The status bar text: `ArchDoc 11/15 · 7 placeholders`. */
 export function statusText(result: OutlineResult): string {
-  if (result.error !== undefined) return 'ArchDoc: template error';
+  if (result.error !== undefined) return result.template ? 'ArchDoc: template error' : 'ArchDoc: not checked';
   const sections = `ArchDoc ${result.sectionsPresent}/${result.sectionsRequired}`;
   return result.placeholders > 0 ? `${sections} · ${countPlaceholders(result.placeholders)}` : sections;
 }
 
 /** The status bar tooltip, one sentence per fact. */
 export function statusTooltip(result: OutlineResult): string {
-  if (result.error !== undefined) return `The template could not be used: ${result.error}`;
+  if (result.error !== undefined) return result.template ? `The template could not be used: ${result.error}` : result.error;
   const template = result.template === 'bundled' ? 'the bundled template' : result.template;
   return [
     `${result.sectionsPresent} of ${result.sectionsRequired} required sections present (${template}).`,

@@ -78,6 +78,13 @@ void test('shows a template error as the only item', () => {
   assert.match(items[0]!.description, /no such file/);
 });
 
+void test('says a document was not checked when the server names no template', () => {
+  const tooLarge = result([], { template: '', error: 'The document is larger than archdoc.maxFileSize (5000000 bytes).' });
+  assert.equal(toSectionItems(tooLarge)[0]!.label, 'Not checked');
+  assert.equal(statusText(tooLarge), 'ArchDoc: not checked');
+  assert.equal(toSectionItems(result([], { error: 'broken' }))[0]!.label, 'Template unavailable');
+});
+
 void test('writes the status bar text as sections present over required and placeholders left', () => {
   assert.equal(statusText(result([])), 'ArchDoc 11/15 · 7 placeholders');
   assert.equal(statusText(result([], { placeholders: 1 })), 'ArchDoc 11/15 · 1 placeholder');
