@@ -22,13 +22,16 @@ log() { printf 'code-server.sh: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
 works() {
-  [[ -f "$MARKER" && -x "$BIN" ]] && "$BIN" --version 2>/dev/null | grep -q "^$CODE_SERVER_VERSION "
+  [[ -f "$MARKER" && -x "$BIN" ]] || return 1
+  local version
+  version="$("$BIN" --version 2>/dev/null)" || return 1
+  [[ "$version" == "$CODE_SERVER_VERSION "* ]]
 }
 
 install_apt_packages() {
   local missing=() pkg
   for pkg in "${APT_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+    [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" == 'install ok installed' ]] || missing+=("$pkg")
   done
   ((${#missing[@]} == 0)) && return 0
   log "installing Debian packages: ${missing[*]}"
