@@ -6,41 +6,20 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { CompletionItem, Diagnostic, DocumentSymbol, Range, TextEdit } from 'vscode-languageserver-types';
-import { analyze, checkDocument, compileTemplate, DIAGNOSTIC_CODES, parseDocument, type Analysis, type DiagnosticData, type Schema } from '../../server/src/core/index.ts';
+import type { CompletionItem, DocumentSymbol, Range, TextEdit } from 'vscode-languageserver-types';
+import { analyze, checkDocument, compileTemplate, parseDocument, type Analysis, type Schema } from '../../server/src/core/index.ts';
 import { completion } from '../../server/src/core/features/completion.ts';
 import { documentSymbols } from '../../server/src/core/features/documentSymbols.ts';
 import { hover } from '../../server/src/core/features/hover.ts';
 import { outline } from '../../server/src/core/features/outline.ts';
 import type { OutlineNode } from '../../server/src/protocol.ts';
 import { bundledSchema } from '../helpers/core.ts';
+import { assertDiagnostics } from './helpers/diagnostics.ts';
 import { document, fragment } from './helpers/documents.ts';
 import { check } from './helpers/property.ts';
 import { assertRange, lspLines, positionProblem } from './helpers/ranges.ts';
 
 const TODAY = '2025-06-01';
-const CODES: ReadonlySet<string> = new Set(DIAGNOSTIC_CODES);
-
-/** Every check a diagnostic must pass, beyond its range: a known code and a payload naming it. */
-export function assertDiagnostics(text: string, diagnostics: readonly Diagnostic[]): void {
-  const lines = lspLines(text);
-  for (const d of diagnostics) {
-    assertRange(lines, d.range, `${String(d.code)} diagnostic`);
-    assert.ok(CODES.has(String(d.code)), `unknown code ${String(d.code)}`);
-    assert.equal(d.source, 'archdoc');
-    assert.ok((typeof d.message === 'string' ? d.message : d.message.value).length > 0, 'empty message');
-    const data = d.data as DiagnosticData | undefined;
-    if (data === undefined) continue;
-    assert.equal(data.code, d.code, 'payload names another code');
-    if ('insertAt' in data) {
-      assert.ok(data.insertAt.line >= 0 && data.insertAt.line <= lines.length && data.insertAt.character === 0, `insertAt ${JSON.stringify(data.insertAt)} is not a line start of the document`);
-    }
-    if (data.code === 'section-order') {
-      assert.ok(0 <= data.startLine && data.startLine < data.endLine && data.endLine <= lines.length, `moved block [${data.startLine}, ${data.endLine}) is not inside the document`);
-      assert.ok(data.to >= 0 && data.to <= lines.length, `target line ${data.to} is not inside the document`);
-    }
-  }
-}
 
 function assertSymbols(lines: readonly string[], symbols: readonly DocumentSymbol[]): void {
   for (const s of symbols) {
