@@ -10,7 +10,7 @@ import { NewDocumentCommand } from './commands/newDocument.ts';
 import { BundledTemplateProvider, openTemplate, TEMPLATE_SCHEME } from './commands/openTemplate.ts';
 import { createLanguageClient } from './languageClient.ts';
 import { OutlineTracker } from './views/outlineTracker.ts';
-import { createOutlineView, OutlineStatusBar, OutlineTreeProvider, revealSection, snapshot, type ViewItemSnapshot } from './views/outlineView.ts';
+import { createOutlineView, fixSection, OutlineStatusBar, OutlineTreeProvider, revealSection, snapshot, type ViewItemSnapshot } from './views/outlineView.ts';
 
 export type { NewDocumentArgs, NewDocumentResult } from './commands/newDocument.ts';
 export type { ViewItemSnapshot } from './views/outlineView.ts';
@@ -40,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ),
     vscode.commands.registerCommand('archdoc.insertSection', (node?: unknown) => insertSection(OutlineTreeProvider.insertTarget(node))),
     vscode.commands.registerCommand('archdoc.revealSection', revealSection),
+    vscode.commands.registerCommand('archdoc.fixSection', (node?: unknown) => fixSection(OutlineTreeProvider.sectionLocation(node))),
     vscode.commands.registerCommand('archdoc.openTemplate', () => openTemplate(languageClient, tracker)),
     vscode.commands.registerCommand('archdoc.restartServer', async () => {
       await languageClient.restart();

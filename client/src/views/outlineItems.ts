@@ -77,7 +77,7 @@ function tooltipFor(node: OutlineNode): string {
         ? `${node.title}: optional in the template, and not in the document.`
         : `${node.title}: not in the document. Use the + action to insert it with its skeleton.`;
     case 'out-of-order':
-      return `${node.title}: not where the template puts it. The quick fix on the heading moves it.`;
+      return `${node.title}: not where the template puts it. The lightbulb action shows the fix that moves it.`;
   }
 }
 

@@ -98,6 +98,13 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     return treeItem;
   }
 
+  /** The document and range of a present section's item, as its inline actions receive it. */
+  static sectionLocation(node: unknown): RevealArguments | undefined {
+    if (typeof node !== 'object' || node === null || !('item' in node) || !('uri' in node)) return undefined;
+    const { item, uri } = node as Node;
+    return item.node?.range ? [uri.toString(), item.node.range] : undefined;
+  }
+
   /** The insert target for a missing section's item, as the inline action receives it. */
   static insertTarget(node: unknown): InsertSectionTarget | undefined {
     if (typeof node !== 'object' || node === null || !('item' in node) || !('uri' in node)) return undefined;
@@ -154,6 +161,17 @@ export class OutlineStatusBar implements vscode.Disposable {
     this.subscription.dispose();
     this.item.dispose();
   }
+}
+
+/**
+ * `archdoc.fixSection`: puts the cursor on a section's heading and opens the quick fix menu
+ * there, where the server offers what the section's state calls for (moving an out-of-order
+ * section to its template position). The user chooses; nothing changes unasked.
+ */
+export async function fixSection(location: RevealArguments | undefined): Promise<void> {
+  if (!location) return;
+  await revealSection(...location);
+  await vscode.commands.executeCommand('editor.action.quickFix');
 }
 
 /** Shows a section: the `archdoc.revealSection` command. */

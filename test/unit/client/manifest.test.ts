@@ -104,7 +104,7 @@ void test('menus name only contributed commands, and hide the internal ones from
     for (const entry of entries) assert.ok(commands.has(entry.command), `${menu} names ${entry.command}`);
   }
   const hidden = manifest.contributes.menus.commandPalette?.filter((entry) => entry.when === 'false').map((entry) => entry.command);
-  assert.deepEqual(hidden?.sort(), ['archdoc.insertSection', 'archdoc.refreshView', 'archdoc.revealSection', 'archdoc.view.items']);
+  assert.deepEqual(hidden?.sort(), ['archdoc.fixSection', 'archdoc.insertSection', 'archdoc.refreshView', 'archdoc.revealSection', 'archdoc.view.items']);
   const explorer = manifest.contributes.menus['explorer/context']?.find((entry) => entry.command === 'archdoc.newDocument');
   assert.equal(explorer?.when, 'explorerResourceIsFolder');
 });
@@ -115,4 +115,6 @@ void test('shows the Architecture view in the Explorer only for architecture doc
   ]);
   const inline = manifest.contributes.menus['view/item/context']?.find((entry) => entry.command === 'archdoc.insertSection');
   assert.match(inline?.when ?? '', /viewItem == archdoc\.section\.missing/);
+  const fix = manifest.contributes.menus['view/item/context']?.find((entry) => entry.command === 'archdoc.fixSection');
+  assert.match(fix?.when ?? '', /viewItem == archdoc\.section\.out-of-order/);
 });
