@@ -70,6 +70,13 @@ describe('pushed diagnostics', () => {
     assert.equal(publications[publications.length - 1].version, doc.version);
   });
 
+  it('checks an untitled markdown document once it holds a few of the template\'s sections', async () => {
+    const scaffold = await OpenDocument.open(client, 'untitled:Untitled-1', VALID.replace('for Orbit Ledger,', 'for [Project Name],'));
+    assert.deepEqual(codes(await scaffold.diagnostics()), ['placeholder']);
+    const note = await OpenDocument.open(client, 'untitled:Untitled-2', '# Shopping\n\n## Overview\n\n[Project Name]\n');
+    assert.deepEqual((await note.diagnostics()).diagnostics, []);
+  });
+
   it('publishes an empty list for a markdown file that is not an architecture document', async () => {
     const doc = await OpenDocument.open(client, ws.uri('README.md'), '# Readme\n\n[Project Name] and YYYY-MM-DD\n');
     assert.deepEqual((await doc.diagnostics()).diagnostics, []);

@@ -38,13 +38,27 @@ export async function computeState(doc: DocumentSnapshot, deps: StateDependencie
   const folder = filePath === undefined ? undefined : deps.folders.folderOf(filePath);
   const markers = readMarkers(text);
   const selected = isArchitectureDocument({ filePath, folder, markers, languageId: doc.languageId, files: settings.files });
-  if (!selected) return { kind: 'ignored' };
+  // An untitled document has no name to go by (a scaffold with no folder open is one), so its
+  // content decides: it is checked once it holds a few of the template's sections.
+  const untitled = !selected && doc.uri.startsWith('untitled:') && doc.languageId === 'markdown';
+  if (!selected && !untitled) return { kind: 'ignored' };
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > settings.maxFileSize) return { kind: 'too-large', bytes, limit: settings.maxFileSize };
   const template = chooseTemplate({ filePath, folder, markers, settings });
   const outcome = await deps.templates.load(template, folder);
-  if (!outcome.ok) return { kind: 'template-error', error: outcome.error, template, settings };
-  return { kind: 'ready', analysis: analyze(parseDocument(text), outcome.schema), template, settings };
+  if (!outcome.ok) return untitled ? { kind: 'ignored' } : { kind: 'template-error', error: outcome.error, template, settings };
+  const analysis = analyze(parseDocument(text), outcome.schema);
+  if (untitled && !holdsTemplateSections(analysis)) return { kind: 'ignored' };
+  return { kind: 'ready', analysis, template, settings };
+}
+
+/** Sections of the template an untitled document must hold before it counts as an architecture document. */
+export const UNTITLED_MIN_SECTIONS = 3;
+
+function holdsTemplateSections(analysis: Analysis): boolean {
+  let count = 0;
+  for (const id of analysis.present.keys()) if (id !== '') count++;
+  return count >= UNTITLED_MIN_SECTIONS;
 }
 
 /** A state with the document version it was computed for. */
