@@ -12,7 +12,7 @@ export interface OutlineParams {
   readonly uri: string;
 }
 
-export type OutlineState = 'complete' | 'placeholders' | 'empty' | 'missing' | 'out-of-order';
+export type OutlineState = 'complete' | 'placeholders' | 'guidance' | 'empty' | 'missing' | 'out-of-order';
 
 export interface OutlineNode {
   /** Template section id (stable), or `extra:<line>` for sections the author added. */
@@ -25,6 +25,8 @@ export interface OutlineNode {
   readonly range?: Range;
   /** Number of placeholders left in the section (own content and subsections). */
   readonly placeholders: number;
+  /** Number of the template's guidance lines left unchanged in the section (own content and subsections). */
+  readonly guidance: number;
   readonly children: readonly OutlineNode[];
 }
 

@@ -37,6 +37,7 @@ export interface SectionItem {
 const ICONS: Record<OutlineState, ItemIcon> = {
   complete: { id: 'pass', color: 'testing.iconPassed' },
   placeholders: { id: 'edit', color: 'list.warningForeground' },
+  guidance: { id: 'info', color: 'list.warningForeground' },
   empty: { id: 'circle-large-outline', color: 'list.warningForeground' },
   missing: { id: 'debug-breakpoint-unverified', color: 'disabledForeground' },
   'out-of-order': { id: 'arrow-swap', color: 'list.warningForeground' },
@@ -47,6 +48,11 @@ export function countPlaceholders(count: number): string {
   return `${count} placeholder${count === 1 ? '' : 's'}`;
 }
 
+/** `1 template line`, `3 template lines`: guidance left unchanged. */
+export function countGuidance(count: number): string {
+  return `${count} template line${count === 1 ? '' : 's'}`;
+}
+
 /** The state in a few words, as the item's description. */
 export function describeNode(node: OutlineNode): string {
   switch (node.state) {
@@ -54,6 +60,8 @@ export function describeNode(node: OutlineNode): string {
       return 'done';
     case 'placeholders':
       return countPlaceholders(node.placeholders);
+    case 'guidance':
+      return countGuidance(node.guidance);
     case 'empty':
       return 'empty';
     case 'missing':
@@ -70,6 +78,8 @@ function tooltipFor(node: OutlineNode): string {
       return extra ? `${node.title}: a section the template does not have.` : `${node.title}: filled in.`;
     case 'placeholders':
       return `${node.title}: ${countPlaceholders(node.placeholders)} left to replace.`;
+    case 'guidance':
+      return `${node.title}: ${countGuidance(node.guidance)} from the template, to replace with this project's own.`;
     case 'empty':
       return `${node.title}: the heading is there but the section has no content yet.`;
     case 'missing':

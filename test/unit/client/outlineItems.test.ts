@@ -11,6 +11,7 @@ function node(id: string, state: OutlineNode['state'], extra: Partial<OutlineNod
     state,
     optional: false,
     placeholders: 0,
+    guidance: 0,
     children: [],
     ...(state === 'missing' ? {} : { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 10 } } }),
     ...extra,
@@ -91,4 +92,9 @@ void test('writes the status bar text as sections present over required and plac
   assert.equal(statusText(result([], { sectionsPresent: 15, placeholders: 0 })), 'ArchDoc 15/15');
   assert.equal(statusText(result([], { error: 'broken' })), 'ArchDoc: template error');
   assert.match(statusTooltip(result([])), /11 of 15 required sections present \(the bundled template\)/);
+});
+
+test('a section still holding the template\'s guidance says how many lines are left', () => {
+  assert.equal(describeNode(node('security', 'guidance', { guidance: 3 })), '3 template lines');
+  assert.equal(describeNode(node('security', 'guidance', { guidance: 1 })), '1 template line');
 });

@@ -22,6 +22,12 @@ function check(text: string, expected: Record<string, string>): ReturnType<typeo
 }
 
 describe('template-aware outline', () => {
+  it('marks a section whose text is still the template\'s guidance, and counts those lines', () => {
+    const text = doc('# Orbit', '', '## Overview', '', 'High-level description of how the system is designed and why these choices were made.', '', '## Data Model', '', 'Ours.', '');
+    const result = check(text, { Overview: 'guidance', 'Data Model': 'complete' });
+    assert.equal(find(result.nodes, 'Overview')?.guidance, 1);
+  });
+
   it('lists every template section in template order, present or not', () => {
     const result = outline(analyzed(doc('# Orbit', '', '## Security', '', 'Locked down.', '')));
     assert.deepEqual(result.nodes.slice(0, 3).map((n) => n.title), ['Overview', 'System Architecture', 'Data Model']);

@@ -6,13 +6,14 @@
 import { isSectionEmpty } from '../rules/emptySection.ts';
 import type { OutlineNode, OutlineResult, OutlineState } from '../../protocol.ts';
 import type { Analysis, SchemaSection } from '../types.ts';
-import { placeholdersPerHeading } from './shared.ts';
+import { guidancePerHeading, placeholdersPerHeading } from './shared.ts';
 
 export type OutlineSummary = Pick<OutlineResult, 'nodes' | 'sectionsPresent' | 'sectionsRequired' | 'placeholders'>;
 
 interface Context {
   readonly analysis: Analysis;
   readonly placeholders: readonly number[];
+  readonly guidance: readonly number[];
   /** Headings that stand for no template section, by the index of their enclosing heading. */
   readonly extras: ReadonlyMap<number, readonly number[]>;
 }
@@ -20,6 +21,7 @@ interface Context {
 function stateOf(context: Context, heading: number): OutlineState {
   if (context.analysis.outOfOrder.has(heading)) return 'out-of-order';
   if (context.placeholders[heading] > 0) return 'placeholders';
+  if (context.guidance[heading] > 0) return 'guidance';
   if (isSectionEmpty(context.analysis, heading)) return 'empty';
   return 'complete';
 }
@@ -35,6 +37,7 @@ function extraNodes(context: Context, parent: number): OutlineNode[] {
       optional: true,
       range: h.range,
       placeholders: context.placeholders[heading],
+      guidance: context.guidance[heading],
       children: extraNodes(context, heading),
     };
   });
@@ -48,7 +51,7 @@ function sectionNode(context: Context, section: SchemaSection): OutlineNode {
     .map((s) => sectionNode(context, s));
   const heading = analysis.present.get(section.id);
   if (heading === undefined) {
-    return { id: section.id, title: section.title, level: section.level, state: 'missing', optional: section.optional, placeholders: 0, children };
+    return { id: section.id, title: section.title, level: section.level, state: 'missing', optional: section.optional, placeholders: 0, guidance: 0, children };
   }
   return {
     id: section.id,
@@ -58,6 +61,7 @@ function sectionNode(context: Context, section: SchemaSection): OutlineNode {
     optional: section.optional,
     range: analysis.model.headings[heading].range,
     placeholders: context.placeholders[heading],
+    guidance: context.guidance[heading],
     children: [...children, ...extraNodes(context, heading)],
   };
 }
@@ -75,7 +79,7 @@ function collectExtras(analysis: Analysis): Map<number, number[]> {
 }
 
 export function outline(analysis: Analysis): OutlineSummary {
-  const context: Context = { analysis, placeholders: placeholdersPerHeading(analysis), extras: collectExtras(analysis) };
+  const context: Context = { analysis, placeholders: placeholdersPerHeading(analysis), guidance: guidancePerHeading(analysis), extras: collectExtras(analysis) };
   const { schema } = analysis;
   const top = schema.root.childIds.map((id) => schema.byId.get(id)).filter((s): s is SchemaSection => s !== undefined);
   const required = schema.sections.filter((s) => !s.optional);

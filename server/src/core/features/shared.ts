@@ -4,6 +4,7 @@
  */
 import type { Position, TextEdit } from 'vscode-languageserver-types';
 import type { Analysis, DocEntry, DocModel, EntryKindSpec, SchemaSection } from '../types.ts';
+import { templateTextLines } from '../rules/templateText.ts';
 
 /** The document's line terminator, taken from its first line break. */
 export function eolOf(model: DocModel): string {
@@ -83,9 +84,19 @@ export function isoDate(date: Date): string {
 
 /** Per heading: placeholders within its section, subsections included. */
 export function placeholdersPerHeading(analysis: Analysis): number[] {
+  return perHeading(analysis, analysis.placeholders.map((p) => p.range.start.line));
+}
+
+/** Per heading: guidance lines left unchanged within its section, subsections included. */
+export function guidancePerHeading(analysis: Analysis): number[] {
+  return perHeading(analysis, [...templateTextLines(analysis).keys()]);
+}
+
+/** Per heading: how many of `lines` fall within its section, subsections included. */
+function perHeading(analysis: Analysis, lines: readonly number[]): number[] {
   const { model } = analysis;
   const before = new Uint32Array(model.lines.length + 1);
-  for (const p of analysis.placeholders) before[p.range.start.line + 1]++;
+  for (const line of lines) before[line + 1]++;
   for (let line = 1; line <= model.lines.length; line++) before[line] += before[line - 1];
   return model.headings.map((h, i) => before[analysis.ends[i]] - before[h.line]);
 }
