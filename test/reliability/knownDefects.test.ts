@@ -44,6 +44,10 @@ describe('quick fixes keep their promise on the smallest documents that broke th
     applyFix('## Performance\n\n   ### Overview\n', 'missing-section', /^Insert section "### Optimization Strategies"$/);
   });
 
+  it('inserting a missing parent whose only subsection stands elsewhere in the document does not insert it empty', () => {
+    applyFix('# Architecture\n\n## Testing Strategy\n\nWritten.\n', 'missing-section', /^Insert section "## Testing"$/);
+  });
+
   it('a date placeholder in the Status field is not replaced with a date, which is no valid Status', () => {
     applyFix('# Architecture\n\n**Status**: YYYY-MM-DD\n', 'placeholder', /^Insert today's date/, 2);
   });

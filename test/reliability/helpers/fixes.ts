@@ -70,7 +70,9 @@ function wholeLines(lines: readonly string[], first: number, last: number): Rang
 
 function insertionPoint(lines: readonly string[], line: number): Range {
   const last = lines.length - 1;
-  const at = line > last ? { line: last, character: lines[last].length } : { line, character: 0 };
+  // A document's first line starts after its BOM, if it has one.
+  const start = line === 0 && lines[0].startsWith('\uFEFF') ? 1 : 0;
+  const at = line > last ? { line: last, character: lines[last].length } : { line, character: start };
   return { start: at, end: at };
 }
 

@@ -69,6 +69,11 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
     summary: 'valueFixes.ts fillPlaceholder: a date placeholder in an enumeration field ("**Status**: YYYY-MM-DD") is replaced with today\'s date, which is then an invalid Status.',
     matches: (f) => /^Insert today's date/.test(f.title) && /introduced invalid-value/.test(f.message),
   },
+  {
+    id: 'insert-parent-left-empty',
+    summary: 'sectionFixes.ts: a missing parent section is inserted without the subsections the document already has elsewhere, so when those were all it held it is inserted empty and raises empty-section ("## Testing Strategy", insert "## Testing").',
+    matches: (f) => /^Insert/.test(f.title) && /introduced empty-section/.test(f.message),
+  },
 ];
 
 /** The known defect a failure is, if any. */
