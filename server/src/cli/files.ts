@@ -73,6 +73,8 @@ export async function writeNew(target: string, text: string, force: boolean): Pr
   const dir = path.dirname(path.resolve(target));
   const existing = await fs.lstat(target).catch(() => undefined);
   if (existing?.isDirectory()) throw new UsageError(`${target}: is a directory`);
+  // Replacing a link would write somewhere the user did not name, or silently cut the link.
+  if (existing?.isSymbolicLink()) throw new UsageError(`${target}: is a symbolic link; name the file it points to instead`);
   if (existing && !force) throw new UsageError(`${target}: already exists; use --force to replace it`);
   await fs.mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);

@@ -206,6 +206,8 @@ export interface DocModel {
   readonly codeLines: Uint8Array;
   /** Lines that are the content of a fence (not the fence markers). */
   readonly fenceContent: Uint8Array;
+  /** Whether the document ends inside a fence that is never closed: text appended to it would be code. */
+  readonly endsInOpenFence: boolean;
   readonly tables: readonly DocTable[];
   readonly entries: readonly DocEntry[];
   readonly fieldLines: readonly DocFieldLine[];
@@ -282,8 +284,13 @@ export interface Position0 {
 export type DiagnosticData =
   | { readonly code: 'placeholder'; readonly kind: PlaceholderSpec['kind']; readonly values?: readonly string[] }
   | { readonly code: 'template-text'; readonly sectionId: string }
-  /** Insert `schema.byId.get(sectionId).skeleton` (see `sectionSkeleton`) at `insertAt`, a line start. */
-  | { readonly code: 'missing-section'; readonly sectionId: string; readonly insertAt: Position0; readonly after: string }
+  /**
+   * Insert the section's skeleton (see `sectionSkeleton`, leaving out subsections already present)
+   * at `insertAt`, a line start (the line count means the end of the document). With `adopts`,
+   * every part of the skeleton already stands in the document, and `insertAt` is the line of the
+   * first of them: the heading inserted there takes them in.
+   */
+  | { readonly code: 'missing-section'; readonly sectionId: string; readonly insertAt: Position0; readonly after: string; readonly adopts: boolean }
   /** Move lines [startLine, endLine) so that they start at line `to` (a line of the original text). */
   | { readonly code: 'section-order'; readonly sectionId: string; readonly after: string; readonly startLine: number; readonly endLine: number; readonly to: number }
   | { readonly code: 'duplicate-section'; readonly sectionId: string; readonly firstLine: number }

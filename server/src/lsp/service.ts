@@ -203,7 +203,8 @@ export class ArchdocService {
     const state = await this.states.get(doc);
     this.notify(uri, state);
     if (state.kind === 'ready' || state.kind === 'template-error') this.watchTemplate(state.template.path);
-    return { version: doc.version, diagnostics: this.diagnosticsOf(state) };
+    // The document object is updated in place by later changes: the version is the state's, read before any await.
+    return { version: state.version, diagnostics: this.diagnosticsOf(state) };
   }
 
   /**

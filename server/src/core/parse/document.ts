@@ -35,6 +35,7 @@ interface Scratch {
   readonly fieldLines: DocFieldLine[];
   /** Lines of thematic breaks (`---`): an entry never runs past one. */
   readonly breaks: number[];
+  endsInOpenFence: boolean;
 }
 
 export function parseDocument(input: string): DocModel {
@@ -56,6 +57,7 @@ export function parseDocument(input: string): DocModel {
     titles: [],
     fieldLines: [],
     breaks: [],
+    endsInOpenFence: false,
   };
   s.codeLines.fill(1, 0, front.endLine);
   walkTokens(tokens, s);
@@ -67,6 +69,7 @@ export function parseDocument(input: string): DocModel {
     headings,
     codeLines: s.codeLines,
     fenceContent: s.fenceContent,
+    endsInOpenFence: s.endsInOpenFence,
     proseLines: s.proseLines,
     tableLines: s.tableRowLines,
     tables: s.tables,
@@ -96,7 +99,12 @@ function walkTokens(tokens: Token[], s: Scratch): void {
       case 'code_block':
         if (map) {
           s.codeLines.fill(1, map[0], map[1]);
-          if (t.type === 'fence') s.fenceContent.fill(1, map[0] + 1, closedFenceEnd(s.lines, map, t.markup));
+          if (t.type === 'fence') {
+            const end = closedFenceEnd(s.lines, map, t.markup);
+            s.fenceContent.fill(1, map[0] + 1, end);
+            // An unclosed fence runs to the end of its container; at the top level, to the end of the document.
+            s.endsInOpenFence = end === map[1] && t.level === 0 && !isClosingLine(s.lines[map[1] - 1], t.markup, map);
+          }
         }
         break;
       case 'hr':
@@ -127,6 +135,10 @@ function walkTokens(tokens: Token[], s: Scratch): void {
         break;
     }
   }
+}
+
+function isClosingLine(line: string | undefined, markup: string, map: [number, number]): boolean {
+  return map[1] - 1 > map[0] && (line ?? '').trim().startsWith(markup);
 }
 
 /** The fence's last content line: a closed fence ends one line before its map does. */

@@ -11,7 +11,7 @@ export const missingSection: Rule = {
   code: 'missing-section',
   check(a, report) {
     for (const section of a.missing) {
-      const { after, insertAt } = insertionPoint(a, section);
+      const { after, insertAt, adopts } = insertionPoint(a, section);
       const where =
         section.id === ''
           ? 'at the top'
@@ -21,7 +21,7 @@ export const missingSection: Rule = {
       report({
         range: anchor(a, section),
         message: section.id === '' ? `Missing title "${headingLabel(section)}" (${where})` : `Missing section "${headingLabel(section)}" (${where})`,
-        data: { code: 'missing-section', sectionId: section.id, insertAt, after },
+        data: { code: 'missing-section', sectionId: section.id, insertAt, after, adopts },
       });
     }
   },
@@ -37,9 +37,32 @@ function anchor(a: Analysis, section: SchemaSection): Range {
  * Where the section goes: after the nearest earlier sibling that is present, else before the
  * first later sibling, else at the end of the parent's section.
  */
-export function insertionPoint(a: Analysis, section: SchemaSection): { after: string; insertAt: Position0 } {
+export function insertionPoint(a: Analysis, section: SchemaSection): { after: string; insertAt: Position0; adopts: boolean } {
   const { headings } = a.model;
-  if (section.id === '') return { after: '', insertAt: { line: 0, character: 0 } };
+  if (section.id === '') return { after: '', insertAt: { line: 0, character: 0 }, adopts: false };
+  const adopted = adoptedHeading(a, section);
+  if (adopted !== undefined) return { after: '', insertAt: { line: headings[adopted].line, character: 0 }, adopts: true };
+  return { ...templatePosition(a, section), adopts: false };
+}
+
+/**
+ * When everything the template puts under a missing section already stands in the document
+ * (a subsection filed elsewhere), inserting the section's heading anywhere else would leave it
+ * empty: it goes just before the first of those subsections, and takes them in.
+ */
+function adoptedHeading(a: Analysis, section: SchemaSection): number | undefined {
+  if (section.guidance !== '' || section.childIds.length === 0) return undefined;
+  let first: number | undefined;
+  for (const id of section.childIds) {
+    const h = a.present.get(id);
+    if (h === undefined) return undefined;
+    if (first === undefined || h < first) first = h;
+  }
+  return first;
+}
+
+function templatePosition(a: Analysis, section: SchemaSection): { after: string; insertAt: Position0 } {
+  const { headings } = a.model;
   const parentId = section.parentId ?? '';
   const siblings = (parentId === '' ? a.schema.root : a.schema.byId.get(parentId))?.childIds ?? [];
   const position = siblings.indexOf(section.id);

@@ -29,33 +29,32 @@ function titleLine(section: SchemaSection): string {
  */
 function insideCode(context: FixContext, line: number): boolean {
   const { model } = context.analysis;
-  if (line < model.lines.length) return model.codeLines[line] === 1 && model.codeLines[line - 1] === 1;
-  const last = model.lines.length - 1;
-  return model.fenceContent[last] === 1 || (model.codeLines[last] === 1 && /^\s{0,3}(`{3,}|~{3,})/.test(model.lines[last]) && !closesFence(model.lines, last));
+  if (line >= model.lines.length || (line === model.lines.length - 1 && model.lines[line] === '')) return model.endsInOpenFence;
+  return model.codeLines[line] === 1 && model.codeLines[line - 1] === 1;
 }
 
-function closesFence(lines: readonly string[], line: number): boolean {
-  let open = 0;
-  for (let l = 0; l <= line; l++) if (/^\s{0,3}(`{3,}|~{3,})/.test(lines[l])) open ^= 1;
-  return open === 0;
+/** The text that inserts a section: the title line, or the skeleton without what the document already has. */
+function insertionText(context: FixContext, section: SchemaSection): string {
+  return section.id === '' ? titleLine(section) : skeleton(context, section);
 }
 
 export function insertMissingSection(context: FixContext, diagnostic: Diagnostic): Fix[] {
   const data = dataOf(diagnostic, 'missing-section');
   const section = data && context.analysis.schema.byId.get(data.sectionId);
   if (!data || !section || insideCode(context, data.insertAt.line)) return [];
-  const text = section.id === '' ? titleLine(section) : skeleton(context, section);
   const fixes: Fix[] = [
     {
       title: `Insert section "${section.id === '' ? section.title : headingLabel(section)}"`,
-      edits: [insertLines(context.analysis.model, data.insertAt.line, text, true)],
+      edits: [insertLines(context.analysis.model, data.insertAt.line, insertionText(context, section), true)],
       diagnostics: [diagnostic],
       preferred: true,
     },
   ];
+  // A section that would take in a subsection from elsewhere moves the sections around it:
+  // it is offered on its own, and left out of the fix that inserts the others together.
   const all = context.all.filter((d) => {
     const other = dataOf(d, 'missing-section');
-    return other !== undefined && !insideCode(context, other.insertAt.line);
+    return other !== undefined && !other.adopts && !insideCode(context, other.insertAt.line);
   });
   if (all.length > 1) fixes.push({ title: `Insert all ${all.length} missing sections`, edits: insertAll(context, all), diagnostics: all });
   return fixes;
@@ -64,16 +63,20 @@ export function insertMissingSection(context: FixContext, diagnostic: Diagnostic
 /** One edit per insertion line, sections in template order, so that clients need not order inserts. */
 function insertAll(context: FixContext, diagnostics: readonly Diagnostic[]): TextEdit[] {
   const { schema, model } = context.analysis;
-  const byLine = new Map<number, SchemaSection[]>();
+  const byLine = new Map<number, Array<{ section: SchemaSection; text: string }>>();
   for (const d of diagnostics) {
     const data = dataOf(d, 'missing-section');
     const section = data && schema.byId.get(data.sectionId);
-    if (data && section) byLine.set(data.insertAt.line, [...(byLine.get(data.insertAt.line) ?? []), section]);
+    if (!data || !section) continue;
+    const line = data.insertAt.line;
+    byLine.set(line, [...(byLine.get(line) ?? []), { section, text: insertionText(context, section) }]);
   }
-  return [...byLine].map(([line, sections]) => {
-    const text = sections
-      .sort((a, b) => a.index - b.index)
-      .map((s) => (s.id === '' ? titleLine(s) : skeleton(context, s)))
+  return [...byLine].map(([line, inserts]) => {
+    const text = inserts
+      // The title first; then deeper sections: at a shared line they close the section above,
+      // which a shallower heading inserted before them would take from it.
+      .sort((a, b) => Number(b.section.id === '') - Number(a.section.id === '') || b.section.level - a.section.level || a.section.index - b.section.index)
+      .map((i) => i.text)
       .join('\n');
     return insertLines(model, line, text, true);
   });
