@@ -19,7 +19,25 @@ function counts(diagnostics: readonly Diagnostic[]): Map<string, number> {
   return out;
 }
 
+/**
+ * Verdicts per analysis and diagnostics list. Editors ask for code actions again each time the
+ * cursor rests on a line, and each verdict costs a full check of the edited document; for one
+ * version of the document (one analysis, one diagnostics list) the verdict never changes.
+ */
+const verdicts = new WeakMap<FixContext['analysis'], WeakMap<FixContext['all'], Map<string, boolean>>>();
+
 export function keepsDocumentClean(context: FixContext, target: Diagnostic, edits: readonly TextEdit[]): boolean {
+  let perList = verdicts.get(context.analysis);
+  if (!perList) verdicts.set(context.analysis, (perList = new WeakMap()));
+  let known = perList.get(context.all);
+  if (!known) perList.set(context.all, (known = new Map()));
+  const key = JSON.stringify([context.severity ?? null, target.code, edits]);
+  let verdict = known.get(key);
+  if (verdict === undefined) known.set(key, (verdict = verify(context, target, edits)));
+  return verdict;
+}
+
+function verify(context: FixContext, target: Diagnostic, edits: readonly TextEdit[]): boolean {
   const { analysis } = context;
   const text = applyEdits(analysis.model.text, edits);
   const after = checkDocument(analyze(parseDocument(text), analysis.schema), { severity: context.severity });
