@@ -1,9 +1,10 @@
 /**
  * In-process timings, side by side on the same text: markdown-it's parse (the floor), ArchDoc's
  * full check, and markdownlint with its default rules and with only its required-headings rule.
- * The tools run in interleaved rounds, so that a slow spell of the machine hits them all alike,
- * and the heap is collected before each sample when `--expose-gc` is on, so that one tool's
- * garbage is not paid for by the next.
+ * The tools run in interleaved rounds, so that a slow spell of the machine hits them all alike.
+ * The heap is not collected between samples: a forced collection shrinks the heap, and the next
+ * parse, which allocates tens of megabytes, then pays for growing it again (about twice the
+ * time of a parse on a warm heap), which no editor sees.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -55,24 +56,25 @@ function runners(schema: Schema): Record<Tool, Runner> {
   };
 }
 
-const gc = (globalThis as { gc?: () => void }).gc;
-
 export interface Plan {
   readonly lines: number;
   readonly text: string;
   readonly warmup: number;
-  readonly rounds: number;
+  /** Rounds are run until this many seconds have passed, within the bounds below. */
+  readonly seconds: number;
+  readonly minRounds: number;
+  readonly maxRounds: number;
 }
 
 export function measureInProcess(schema: Schema, plans: readonly Plan[]): InProcessResult[] {
   const run = runners(schema);
-  return plans.map(({ lines, text, warmup, rounds }) => {
+  return plans.map(({ lines, text, warmup, seconds, minRounds, maxRounds }) => {
     const findings = {} as Record<Tool, number>;
     for (let i = 0; i < warmup; i++) for (const tool of TOOLS) findings[tool] = run[tool](text);
     const samples = Object.fromEntries(TOOLS.map((t) => [t, [] as number[]])) as Record<Tool, number[]>;
-    for (let r = 0; r < rounds; r++) {
+    const began = performance.now();
+    for (let r = 0; r < maxRounds && (r < minRounds || performance.now() - began < seconds * 1000); r++) {
       for (const tool of TOOLS) {
-        gc?.();
         const start = performance.now();
         run[tool](text);
         samples[tool].push(performance.now() - start);

@@ -35,6 +35,11 @@ import { summarize, type Summary } from './stats.ts';
 
 export const SERVER = path.join(__dirname, '..', 'dist', 'server.js');
 
+export interface Memory {
+  readonly rss: number;
+  readonly peak: number;
+}
+
 /** What VS Code announces for the features measured here. */
 const CAPABILITIES: ClientCapabilities = {
   workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
@@ -66,10 +71,10 @@ export class BenchServer {
     child.stderr?.resume();
   }
 
-  /** Starts the server and answers when `initialize` is answered, with the time that took. */
-  static async start(folder: string): Promise<{ server: BenchServer; initializeMs: number }> {
+  /** Starts the server (with `execArgv` for Node, if any) and answers when `initialize` is answered, with the time that took. */
+  static async start(folder: string, execArgv: readonly string[] = []): Promise<{ server: BenchServer; initializeMs: number }> {
     const started = performance.now();
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...execArgv, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const server = new BenchServer(child, connection);
     connection.listen();
@@ -109,12 +114,12 @@ export class BenchServer {
     });
   }
 
-  /** The server's resident set size in bytes, from /proc (Linux). */
-  rss(): number | undefined {
+  /** The server's resident set size now and at its peak, in bytes, from /proc (Linux). */
+  memory(): Memory | undefined {
     try {
       const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
-      const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
-      return kb ? Number(kb[1]) * 1024 : undefined;
+      const field = (name: string): number => Number(new RegExp(`^${name}:\\s+(\\d+)\\s+kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+      return { rss: field('VmRSS'), peak: field('VmHWM') };
     } catch {
       return undefined;
     }
@@ -223,9 +228,14 @@ export async function measureDocument(server: BenchServer, uri: string, plan: Do
   for (let i = 0; i < plan.requests; i++) await time(symbols, () => connection.sendRequest(DocumentSymbolRequest.type, { textDocument }));
 
   // Code actions as the editor asks for them: at a diagnostic, with the diagnostics under it.
+  // The first request at each diagnostic is also kept apart: later ones may be answered from memory.
   const actions: number[] = [];
+  const firstActions: number[] = [];
+  const asked = new Set<Diagnostic>();
   for (const d of spread(diagnostics, plan.requests)) {
     await time(actions, () => connection.sendRequest(CodeActionRequest.type, { textDocument, range: d.range, context: { diagnostics: [d] } }));
+    if (!asked.has(d)) firstActions.push(actions[actions.length - 1]);
+    asked.add(d);
   }
 
   // Completion right after a keystroke: the server first has to analyse the new version.
@@ -254,17 +264,22 @@ export async function measureDocument(server: BenchServer, uri: string, plan: Do
       { measure: 'hover', summary: summarize(hover) },
       { measure: 'documentSymbol', summary: summarize(symbols) },
       { measure: 'codeAction', summary: summarize(actions) },
+      { measure: 'codeAction, first request per diagnostic', summary: summarize(firstActions) },
       { measure: 'completion right after a keystroke', summary: summarize(typed) },
     ],
   };
 }
 
-/** The server's RSS with a document open and analysed, after a few requests have run on it. */
-export async function residentWith(server: BenchServer, uri: string, text: string): Promise<number | undefined> {
+/**
+ * The server's memory with a document open and analysed, after a few requests have run on it
+ * and a second of quiet, as when the document sits open in the editor.
+ */
+export async function memoryWith(server: BenchServer, uri: string, text: string): Promise<Memory | undefined> {
   const { connection } = server;
   await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
   await server.diagnostics(uri, 1, 60_000);
   await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
   await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 4, character: 4 } });
-  return server.rss();
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  return server.memory();
 }
