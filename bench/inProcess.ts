@@ -76,8 +76,9 @@ export function measureInProcess(schema: Schema, plans: readonly Plan[]): InProc
     for (let r = 0; r < maxRounds && (r < minRounds || performance.now() - began < seconds * 1000); r++) {
       for (const tool of TOOLS) {
         const start = performance.now();
-        run[tool](text);
+        const output = run[tool](text);
         samples[tool].push(performance.now() - start);
+        findings[tool] = output;
       }
     }
     const summaries = Object.fromEntries(TOOLS.map((t) => [t, summarize(samples[t])])) as Record<Tool, Summary>;
