@@ -70,58 +70,25 @@ export function tableCells(line: string): string[] {
 }
 
 /**
+ * A line `normalizeLine` returns unchanged: words separated by single spaces, no white space
+ * at either end, and no list marker it rewrites (it errs on the safe side: any line starting
+ * with `*`, `+`, a digit or `- [` takes the full path).
+ */
+const NORMALIZED = /^(?![*+0-9]|- \[)\S+(?: \S+)*$/;
+
+/**
  * The form a line is compared in when looking for template text left unchanged: trimmed,
  * white space folded, list markers unified, and table rows reduced to their cells.
  */
 export function normalizeLine(line: string, tableRow = false): string {
   if (tableRow) return '|' + tableCells(line).join('|') + '|';
   // Most lines of a document are already in this form; they are returned without a copy.
-  if (isNormalized(line)) return line;
+  if (line === '' || NORMALIZED.test(line)) return line;
   return line
     .trim()
     .replace(/\s+/g, ' ')
     .replace(/^[-*+] (\[[ xX]\] )?/, '- ')
     .replace(/^\d+[.)] /, '1. ');
-}
-
-/** Whether `c` is white space to `trim()` and `\s` other than the plain space. */
-function isOtherSpace(c: number): boolean {
-  return (
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
-/**
- * Whether `normalizeLine` would return `line` unchanged: no white space at either end, none
- * but single spaces inside, and no list marker it rewrites. Conservative: a line starting
- * with `*`, `+`, a digit or `- [` takes the full path.
- */
-function isNormalized(line: string): boolean {
-  const first = line.charCodeAt(0);
-  if (first === 42 || first === 43 || (first >= 48 && first <= 57)) return false;
-  if (first === 45 && line.charCodeAt(1) === 32 && line.charCodeAt(2) === 91) return false;
-  let space = true;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 32) {
-      if (space) return false;
-      space = true;
-    } else if (isOtherSpace(c)) {
-      return false;
-    } else {
-      space = false;
-    }
-  }
-  return !space || line.length === 0;
 }
 
 /** Levenshtein distance with transpositions counted as one edit (optimal string alignment). */
