@@ -44,7 +44,6 @@ export function parseDocument(input: string): DocModel {
   const lines = splitLines(text);
   const front = readFrontMatter(lines);
   const source = front.endLine > 0 ? blankLines(lines, front.endLine) : text;
-  const { tokens, references } = parseBlocks(source);
   const s: Scratch = {
     lines,
     codeLines: new Uint8Array(lines.length),
@@ -60,7 +59,7 @@ export function parseDocument(input: string): DocModel {
     endsInOpenFence: false,
   };
   s.codeLines.fill(1, 0, front.endLine);
-  walkTokens(tokens, s);
+  const references = parseBlocks(source, (tokens) => walkTokens(tokens, s));
   const headings = linkHeadings(s.headings, lines.length);
   const isReference = (label: string): boolean => references.has(normalizeReference(label));
   return {
