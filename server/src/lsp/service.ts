@@ -28,7 +28,7 @@ import { uriToPath, WorkspaceFolders } from './workspace.ts';
 import { TemplateWatcher } from './watcher.ts';
 
 /** Milliseconds between the last keystroke and the check: short, as a check takes a few ms. */
-export const DEBOUNCE_MS = 15;
+export const DEBOUNCE_MS = 10;
 
 export type ReadyState = Extract<VersionedState, { kind: 'ready' }>;
 
