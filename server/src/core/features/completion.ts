@@ -97,7 +97,7 @@ function headingItem(
     newText = escapeSnippet(heading) + skeletonSnippet(analysis, section, options.today) + trailing + '$0';
     snippet = true;
   } else {
-    newText = sectionSkeleton(schema, section, { today: options.today }).replace(/^[^\n]*/, heading) + trailing;
+    newText = sectionSkeleton(schema, section, { today: options.today, omit: presentIn(analysis) }).replace(/^[^\n]*/, heading) + trailing;
   }
   return {
     label: section.title,
@@ -112,9 +112,15 @@ function headingItem(
   };
 }
 
+/** Subsections the document already has, which an inserted skeleton leaves out. */
+function presentIn(analysis: Analysis): (section: SchemaSection) => boolean {
+  return (section) => analysis.present.has(section.id);
+}
+
 /** The lines under the heading, as a snippet; with no placeholder, the first guidance line is selected. */
 function skeletonSnippet(analysis: Analysis, section: SchemaSection, today: string): string {
-  const body = section.skeleton.split('\n').slice(1).join('\n');
+  const skeleton = sectionSkeleton(analysis.schema, section, { today, omit: presentIn(analysis), keepPlaceholders: true });
+  const body = skeleton.replace(/\n$/, '').split('\n').slice(1).join('\n');
   if (body.trim() === '') return '';
   const stops = new TabStops();
   const snippet = templateSnippet(body, analysis.schema, today, stops);

@@ -63,6 +63,8 @@ export interface SkeletonOptions {
   readonly headingOnly?: boolean;
   /** Subsections to leave out, for instance those the document already has elsewhere. */
   readonly omit?: (section: SchemaSection) => boolean;
+  /** Leave placeholders as the template writes them (for snippets, which turn them into tab stops). */
+  readonly keepPlaceholders?: boolean;
 }
 
 /**
@@ -95,6 +97,7 @@ export function sectionSkeleton(schema: Schema, section: SchemaSection, options:
     section.childIds.forEach(drop);
     lines = trimTrailingBlank(all.filter((_l, i) => keep[i]));
   }
+  if (options.keepPlaceholders) return lines.join('\n') + '\n';
   const out: string[] = [];
   for (const line of lines) {
     let text = line;
