@@ -30,7 +30,8 @@ export function headingKey(title: string): string {
     .toLowerCase()
     .replace(/\(\s*if applicable[^)]*\)\s*$/u, '')
     .replace(/&/g, ' and ')
-    .replace(/^[\s\p{P}\p{S}]*(?:\d+[.)]?)*(?:\d+[.)])?/u, ' ')
+    // Leading emoji and punctuation, then an enumerator: `3.`, `2.1.3`, `14b.`, `A)`, `IV.`.
+    .replace(/^[\s\p{P}\p{S}]*(?:(?:\d+(?:\.\d+)*[a-z]?|[a-z]|[ivxlc]+)[.):]\s+|\d+(?:\.\d+)*\.?\s+)?/u, ' ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

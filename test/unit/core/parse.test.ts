@@ -53,7 +53,13 @@ test('heading ranges cover the title text without its markers', () => {
 });
 
 test('headings match the template loosely: case, numbering, emoji, punctuation, a trailing (If applicable)', () => {
-  const doc = VALID.replace('## Overview', '## 🚀 1. OVERVIEW:').replace('## Data Model', '## 3) Data model').replace('### Database Schema', '### Database Schema (If applicable)');
+  const doc = VALID.replace('## Overview', '## 🚀 1. OVERVIEW:')
+    .replace('## Data Model', '## 3) Data model')
+    .replace('### Database Schema', '### Database Schema (If applicable)')
+    .replace('## API Design', '## IV. API Design')
+    .replace('### REST Endpoints', '### 4.1.2 REST Endpoints')
+    .replace('## Infrastructure', '## E. Infrastructure')
+    .replace('## Workflows', '## 6b. Workflows');
   assert.deepEqual(pairs(diagnose(doc)), []);
 });
 
