@@ -157,3 +157,11 @@ test('a section at the wrong level is still checked for its parent', () => {
   assert.ok(found.includes(`${lineOf(doc, '###### Entities')}:heading-level`));
   assert.ok(found.includes(`${lineOf(doc, '###### Entities')}:section-order`), found.join(' '));
 });
+
+test('a note after a field value is allowed; the value itself is still checked', () => {
+  for (const [status, updated] of [['Active (since v2)', '2026-11-20 (after the review)'], ['Active, pending sign-off', '2026-11-20 by Alice']]) {
+    assert.deepEqual(pairs(diagnose(edit(['**Status**: Active', `**Status**: ${status}`], ['**Last Updated**: 2026-11-20', `**Last Updated**: ${updated}`]))), [], status);
+  }
+  const doc = edit(['**Status**: Active', '**Status**: Done (since v2)'], ['**Last Updated**: 2026-11-20', '**Last Updated**: 2026-13-01 (after the review)']);
+  assert.deepEqual(pairs(diagnose(doc)), [`${lineOf(doc, '**Last Updated**')}:invalid-date`, `${lineOf(doc, '**Status**')}:invalid-value`]);
+});

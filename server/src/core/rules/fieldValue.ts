@@ -11,6 +11,14 @@ export function bareValue(value: string): string {
     .trim();
 }
 
+/**
+ * The part of a value that is checked: what comes before a note a person may add after it
+ * (`2026-01-15 (after the review)`, `Active, pending sign-off`, `Draft - v2`).
+ */
+export function leadingValue(value: string): string {
+  return value.split(/\s+[-–—(]|,\s|\s+by\s/)[0].trim();
+}
+
 export function typedField(schema: Schema, field: DocFieldLine): TypedFieldSpec | undefined {
   const label = field.label.trim().toLowerCase();
   return schema.typedFields.find((f) => f.label.toLowerCase() === label);

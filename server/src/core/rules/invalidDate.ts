@@ -1,7 +1,7 @@
 import type { Analysis } from '../types.ts';
 import { isIsoDate, range } from '../text.ts';
 import type { Finding, Rule } from './rule.ts';
-import { bareValue, entryLines, typedField, valueRange } from './fieldValue.ts';
+import { bareValue, entryLines, leadingValue, typedField, valueRange } from './fieldValue.ts';
 
 /** Something date-like at the start of a decision title: `2026-13-40`, `12/03/2025`, `2025.3.12`. */
 const LEADING_DATE = /^\[?(\d[\d./-]*\d)\]?(?=\s|$|[-–—:|,])/;
@@ -16,7 +16,7 @@ export const invalidDate: Rule = {
       const spec = typedField(a.schema, field);
       if (!spec || spec.kind !== 'date' || inEntry[field.line]) continue;
       const value = bareValue(field.value);
-      if (isIsoDate(value)) continue;
+      if (isIsoDate(value) || isIsoDate(bareValue(leadingValue(value)))) continue;
       report({
         range: valueRange(field, a.model.lines[field.line]),
         message: value ? `"${value}" is not a valid date: write it as YYYY-MM-DD` : `${spec.label} has no date: write it as YYYY-MM-DD`,

@@ -1,5 +1,5 @@
 import type { Rule } from './rule.ts';
-import { bareValue, entryLines, typedField, valueRange } from './fieldValue.ts';
+import { bareValue, entryLines, leadingValue, typedField, valueRange } from './fieldValue.ts';
 
 /** A typed field whose value is not one of its enumeration's values (`**Status**: Done`). */
 export const invalidValue: Rule = {
@@ -11,7 +11,8 @@ export const invalidValue: Rule = {
       const spec = typedField(a.schema, field);
       if (!spec || spec.kind !== 'enum' || !spec.values || inEntry[field.line]) continue;
       const value = bareValue(field.value);
-      if (spec.values.some((v) => v.toLowerCase() === value.toLowerCase())) continue;
+      const head = bareValue(leadingValue(value));
+      if (spec.values.some((v) => v.toLowerCase() === value.toLowerCase() || v.toLowerCase() === head.toLowerCase())) continue;
       report({
         range: valueRange(field, a.model.lines[field.line]),
         message: value
