@@ -22,13 +22,13 @@ export function lineRange(lines: readonly string[], line: number): Range {
 
 /**
  * The key a heading is matched by: case, numbering (`3.`, `2.1)`), emoji and other symbols,
- * surrounding punctuation and a trailing `(If applicable)` are ignored; `&` reads as `and`.
+ * surrounding punctuation and a trailing `(If applicable)` or `(Optional)` are ignored; `&` reads as `and`.
  */
 export function headingKey(title: string): string {
   return title
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/\(\s*if applicable[^)]*\)\s*$/u, '')
+    .replace(/\(\s*(?:if applicable|optional)[^)]*\)\s*$/u, '')
     .replace(/&/g, ' and ')
     // Leading emoji and punctuation, then an enumerator: `3.`, `2.1.3`, `14b.`, `A)`, `IV.`.
     .replace(/^[\s\p{P}\p{S}]*(?:(?:\d+(?:\.\d+)*[a-z]?|[a-z]|[ivxlc]+)[.):]\s+|\d+(?:\.\d+)*\.?\s+)?/u, ' ')

@@ -111,3 +111,9 @@ test('the seed template checked against itself reports only placeholders and tem
   const codes = new Set(diagnose(readFileSync(BUNDLED_TEMPLATE_PATH, 'utf8')).map((d) => d.code));
   assert.deepEqual([...codes].sort(), ['placeholder', 'template-text']);
 });
+
+test('a custom template marks optional sections with "(Optional)" in the heading or the body', () => {
+  const schema = schemaOf('# Card\n\n## Purpose\n\nWhy.\n\n## Glossary (Optional)\n\nTerms.\n\n## Risks\n\n(Optional) What could go wrong.\n');
+  assert.deepEqual(schema.sections.map((s) => [s.title, s.optional]), [['Purpose', false], ['Glossary (Optional)', true], ['Risks', true]]);
+  assert.deepEqual(pairs(diagnose('# Payments Card\n\n## Purpose\n\nMoney.\n\n## Glossary\n\n- PSP: payment service provider\n', schema)), []);
+});

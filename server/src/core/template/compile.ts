@@ -14,6 +14,10 @@ export type CompileResult = { readonly schema: Schema; readonly error?: undefine
 /** Templates larger than this are refused: a template is a page of prose, not a data file. */
 export const MAX_TEMPLATE_CHARS = 1_000_000;
 
+/** A section is optional when its body starts with `(If applicable…)` or `(Optional…)`, or its heading ends so. */
+const OPTIONAL_MARK = /^\(\s*(?:if applicable|optional)/i;
+const OPTIONAL_HEADING = /\(\s*(?:if applicable|optional)[^)]*\)\s*$/i;
+
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 export function compileTemplate(text: string): CompileResult {
@@ -93,7 +97,7 @@ function buildSections(model: DocModel, notes: Annotations): Built {
     const id = ids[i];
     const body = cleanLines(lines.slice(h.line + 1, bodyEnd(i)), h.line + 1, notes);
     const firstText = body.find((l) => l.trim() !== '') ?? '';
-    const optional = notes.required.has(i) ? false : notes.optional.has(i) || /^\(\s*if applicable/i.test(firstText.trim());
+    const optional = notes.required.has(i) ? false : notes.optional.has(i) || OPTIONAL_MARK.test(firstText.trim()) || OPTIONAL_HEADING.test(h.text);
     const kinds: EntryKindWithLine[] = entryKinds(model, i, id, notes);
     for (const k of kinds) entryTitleLines.add(k.titleLine);
     return {
