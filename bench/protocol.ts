@@ -26,12 +26,13 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
-  type ClientCapabilities,
   type Diagnostic,
   type Position,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { summarize, type Summary } from './stats.ts';
+// The capabilities VS Code announces for the features measured, as the protocol tests use them.
+import { CAPABILITIES } from '../test/protocol/harness.ts';
 
 export const SERVER = path.join(__dirname, '..', 'dist', 'server.js');
 
@@ -39,19 +40,6 @@ export interface Memory {
   readonly rss: number;
   readonly peak: number;
 }
-
-/** What VS Code announces for the features measured here. */
-const CAPABILITIES: ClientCapabilities = {
-  workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
-  textDocument: {
-    synchronization: { dynamicRegistration: false },
-    completion: { completionItem: { snippetSupport: true } },
-    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-    hover: { contentFormat: ['markdown', 'plaintext'] },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
-    publishDiagnostics: { versionSupport: true },
-  },
-};
 
 export class BenchServer {
   /** The diagnostics last published per URI, with their version. */

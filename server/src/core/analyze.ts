@@ -7,6 +7,7 @@ import type { Analysis, DocModel, FoundPlaceholder, Schema, SchemaSection, Secti
 import { editDistance, headingKey } from './text.ts';
 import { orderSections } from './order.ts';
 import { entryKindOf } from './entryKind.ts';
+import { typedField } from './rules/fieldValue.ts';
 
 /** `[TODO]`, `[TBD: owner]`, `[...]`: marks people leave for themselves. */
 const TODO_MARK = /^\[\s*(?:(?:TODO|TBD|TBC|FIXME|XXX)\b[^\]]*|\.\.\.|…)\s*\]$/i;
@@ -167,7 +168,7 @@ function countedPlaceholders(
   // (`**Status**: YYYY-MM-DD` wants a status, not a date).
   const fieldOfLine = new Map<number, (typeof schema.typedFields)[number]>();
   for (const f of model.fieldLines) {
-    const spec = schema.typedFields.find((t) => t.label.toLowerCase() === f.label.trim().toLowerCase());
+    const spec = typedField(schema, f);
     if (spec) fieldOfLine.set(f.line, spec);
   }
   const out: FoundPlaceholder[] = [];
@@ -182,14 +183,19 @@ function countedPlaceholders(
       if (sections && m && sections.has(m.section.id)) out.push(p);
       continue;
     }
-    const field = fieldOfLine.get(line);
     const spec = own.get(key);
-    const counted = spec !== undefined || p.kind === 'date' || (p.kind === 'enum' && isEnumeration(p.text)) || TODO_MARK.test(p.text) || TITLE_CASE.test(p.text);
-    if (counted && field) out.push({ ...p, kind: field.kind, values: field.values });
-    else if (spec) out.push({ ...p, kind: spec.kind, values: spec.values });
-    else if (p.kind === 'date') out.push(p);
-    else if (p.kind === 'enum' && isEnumeration(p.text)) out.push({ ...p, values: enumValues(p.text) });
-    else if (TODO_MARK.test(p.text) || TITLE_CASE.test(p.text)) out.push(p);
+    const found: FoundPlaceholder | undefined = spec
+      ? { ...p, kind: spec.kind, values: spec.values }
+      : p.kind === 'date'
+        ? p
+        : p.kind === 'enum' && isEnumeration(p.text)
+          ? { ...p, values: enumValues(p.text) }
+          : TODO_MARK.test(p.text) || TITLE_CASE.test(p.text)
+            ? p
+            : undefined;
+    if (!found) continue;
+    const field = fieldOfLine.get(line);
+    out.push(field ? { ...found, kind: field.kind, values: field.values } : found);
   }
   return out;
 }
