@@ -13,6 +13,14 @@ import { invalidDate } from './invalidDate.ts';
 import { missingField } from './missingField.ts';
 import { tableColumns } from './tableColumns.ts';
 import { extraSection } from './extraSection.ts';
+import { stalePath } from './stalePath.ts';
+import { undocumentedPath } from './undocumentedPath.ts';
+import { undocumentedEnv } from './undocumentedEnv.ts';
+import { unusedEnv } from './unusedEnv.ts';
+import { unknownDependency } from './unknownDependency.ts';
+import { versionMismatch } from './versionMismatch.ts';
+import { staleDate } from './staleDate.ts';
+import { brokenLink } from './brokenLink.ts';
 
 export const RULES: readonly Rule[] = [
   placeholder,
@@ -28,4 +36,12 @@ export const RULES: readonly Rule[] = [
   missingField,
   tableColumns,
   extraSection,
+  stalePath,
+  undocumentedPath,
+  undocumentedEnv,
+  unusedEnv,
+  unknownDependency,
+  versionMismatch,
+  staleDate,
+  brokenLink,
 ];
