@@ -24,17 +24,23 @@ import {
 } from './core/index.ts';
 import { DEFAULT_MAX_BYTES, expandOperands, readText, UsageError, writeNew } from './cli/files.ts';
 import { formatJson, formatSarif, formatText, type FileResult } from './cli/report.ts';
+import { RepositoryFactsStore } from './repo/store.ts';
+import { findRepositoryRoot } from './repo/root.ts';
+import type { DriftFacts } from './core/facts.ts';
 
 declare const __ARCHDOC_VERSION__: string | undefined;
 const VERSION = typeof __ARCHDOC_VERSION__ === 'string' ? __ARCHDOC_VERSION__ : '0.0.0-dev';
 
 const USAGE = `Usage:
-  archdoc check [--template FILE] [--format text|json|sarif] [--severity CODE=LEVEL]... PATH...
+  archdoc check [--template FILE] [--format text|json|sarif] [--severity CODE=LEVEL]... [--document-only] PATH...
   archdoc new PATH [--name NAME] [--template FILE] [--date YYYY-MM-DD] [--status VALUE] [--force]
   archdoc --version | --help
 
 check  Checks architecture documents against the template. PATH is a file (checked whatever
        its name), a directory (its ARCHITECTURE.md files and docs/architecture/**/*.md) or a glob.
+       It also checks each document against its repository (the folder holding .archdoc.jsonc,
+       else the git root, else the current folder): tree, environment variables, dependencies,
+       Last Updated and links. --document-only checks against the template alone.
        Exit 0: no warning or error; 1: warnings or errors found; 2: bad usage or unreadable input.
 new    Writes a new document from the template. Never replaces an existing file without --force.
 `;
@@ -101,6 +107,7 @@ async function check(args: readonly string[], io: Io): Promise<number> {
       format: { type: 'string', default: 'text' },
       severity: { type: 'string', multiple: true, default: [] },
       'max-size': { type: 'string' },
+      'document-only': { type: 'boolean', default: false },
     },
   });
   const format = values.format as string;
@@ -112,13 +119,15 @@ async function check(args: readonly string[], io: Io): Promise<number> {
   const schema = await loadSchema(values.template as string | undefined, io);
   const { files, errors } = await expandOperands(positionals);
   const results: FileResult[] = [];
+  const repository = values['document-only'] ? undefined : new RepositoryChecks(io);
   for (const file of files) {
     const read = await readText(file, maxBytes);
     if ('error' in read) {
       errors.push(read.error);
       continue;
     }
-    results.push({ path: file, diagnostics: checkDocument(analyze(parseDocument(read.text), schema), settings) });
+    const facts = await repository?.factsFor(file);
+    results.push({ path: file, diagnostics: checkDocument(analyze(parseDocument(read.text), schema), settings, facts) });
   }
   if (format === 'json') io.out(formatJson(results));
   else if (format === 'sarif') io.out(formatSarif(results, VERSION));
@@ -129,6 +138,36 @@ async function check(args: readonly string[], io: Io): Promise<number> {
     r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning),
   );
   return serious ? 1 : 0;
+}
+
+/**
+ * Repository facts for the CLI: one scan per repository root, whatever the number of documents
+ * in it, and each reason a check was skipped said once on stderr.
+ */
+class RepositoryChecks {
+  private readonly store = new RepositoryFactsStore();
+  private readonly said = new Set<string>();
+
+  constructor(private readonly io: Io) {}
+
+  async factsFor(file: string): Promise<DriftFacts> {
+    const cwd = process.cwd();
+    const absolute = path.resolve(file);
+    const inCwd = !path.relative(cwd, absolute).startsWith('..');
+    const root = await findRepositoryRoot(absolute, inCwd ? cwd : undefined, true);
+    const facts = await this.store.gather(root, absolute);
+    if (facts.document.gitUnavailable) this.once(`stale-date is skipped: ${facts.document.gitUnavailable} (${root})`);
+    if (facts.repository.manifests.length === 0) this.once(`unknown-dependency and version-mismatch are skipped: no manifest in ${root}`);
+    const notes = this.store.notes(root);
+    if (notes.length) this.once(`${notes.length} path${notes.length === 1 ? '' : 's'} skipped while reading ${root}, first: ${notes[0]}`);
+    return facts;
+  }
+
+  private once(message: string): void {
+    if (this.said.has(message)) return;
+    this.said.add(message);
+    this.io.err(`archdoc: ${message}\n`);
+  }
 }
 
 async function scaffold(args: readonly string[], io: Io): Promise<number> {

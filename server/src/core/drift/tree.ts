@@ -77,6 +77,11 @@ export function shapeOf(text: string): LineShape | undefined {
   return { prefix: text.slice(0, i), glyphColumn, name, nameStart: i, rest: rest.slice(name.length) };
 }
 
+/** An entry's name and note with spacing folded, to recognise the template's own entries. */
+function entryText(shape: LineShape): string {
+  return `${shape.name} ${shape.rest.trim().replace(/\s+/g, ' ')}`.trim();
+}
+
 function depthKey(shape: LineShape): number {
   if (shape.glyphColumn >= 0) return shape.glyphColumn + 1;
   return shape.prefix.replace(/\t/g, '    ').length;
@@ -114,7 +119,12 @@ export function codeTree(a: Analysis, facts: RepositoryFacts | undefined): CodeT
   if (!section) return undefined;
   const fence = findFence(a, section.start, section.end);
   if (!fence) return undefined;
-  const templateTree = new Set(section.guidance.split('\n').map((l) => l.trimEnd()).filter((l) => l.trim() !== ''));
+  // The template's own entries, whatever glyphs or depth the document put them at.
+  const templateTree = new Set<string>();
+  for (const line of section.guidance.split('\n')) {
+    const shape = shapeOf(line);
+    if (shape) templateTree.add(entryText(shape));
+  }
   const entries: TreeEntry[] = [];
   const stack: Array<{ key: number; index: number }> = [];
   let rootLine: number | undefined;
@@ -142,7 +152,7 @@ export function codeTree(a: Analysis, facts: RepositoryFacts | undefined): CodeT
       parent,
       end: entries.length + 1,
       dir: shape.name.endsWith('/'),
-      template: templateTree.has(text.trimEnd()),
+      template: templateTree.has(entryText(shape)),
       unchecked,
     });
     for (const s of stack) entries[s.index].end = entries.length;

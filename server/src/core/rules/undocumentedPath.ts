@@ -2,7 +2,7 @@ import type { Analysis } from '../types.ts';
 import type { RepositoryFacts } from '../facts.ts';
 import { lineRange } from '../text.ts';
 import type { Rule } from './rule.ts';
-import { codeTree, joinPath, type CodeTree } from '../drift/tree.ts';
+import { codeTree, joinPath, pathExists, type CodeTree } from '../drift/tree.ts';
 import { insertEntry } from '../drift/treeEdits.ts';
 import { childDirectories } from '../drift/directories.ts';
 
@@ -18,7 +18,7 @@ interface Level {
 }
 
 /** The levels of the tree, by directory path (`''` for the root). */
-function levels(tree: CodeTree): Map<string, Level> {
+function levels(tree: CodeTree, facts: RepositoryFacts): Map<string, Level> {
   const out = new Map<string, Level>();
   const level = (dir: string, anchor: number, base: string): Level => {
     let l = out.get(dir);
@@ -27,7 +27,8 @@ function levels(tree: CodeTree): Map<string, Level> {
   };
   const rootAnchor = tree.rootLine ?? tree.fenceLine;
   tree.entries.forEach((entry, i) => {
-    if (entry.template || entry.unchecked) return;
+    // A template entry the repository happens to have (`services/`) is listed all the same.
+    if (entry.unchecked || (entry.template && !pathExists(facts, entry.path))) return;
     const parent = entry.parent >= 0 ? tree.entries[entry.parent] : undefined;
     const base = parent?.path ?? '';
     const parts = (base === '' ? entry.path : entry.path.slice(base.length + 1)).split('/');
@@ -50,8 +51,9 @@ function written(level: Level, path: string): string {
 
 function check(a: Analysis, facts: RepositoryFacts, report: Parameters<Rule['check']>[1]): void {
   const tree = codeTree(a, facts);
-  if (!tree) return;
-  for (const [dir, level] of levels(tree)) {
+  // A tree that is still the template's example (a fresh scaffold) is the template's to report.
+  if (!tree || tree.entries.every((e) => e.template)) return;
+  for (const [dir, level] of levels(tree, facts)) {
     if (dir !== '' && !facts.directories.has(dir)) continue;
     for (const name of childDirectories(facts, dir)) {
       if (level.listed.has(name)) continue;

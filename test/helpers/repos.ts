@@ -1,0 +1,75 @@
+/**
+ * Fixture repositories for the repository checks: copied to a temporary folder, given the traps
+ * git cannot hold (a git-ignored folder with code in it, symbolic link loops) and a real git
+ * history with fixed dates, then checked through the real scanner.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { analyze, checkDocument, parseDocument, type CheckSettings } from '../../server/src/core/index.ts';
+import type { DriftFacts } from '../../server/src/core/facts.ts';
+import { RepositoryFactsStore } from '../../server/src/repo/store.ts';
+import { bundledSchema, ROOT } from './core.ts';
+
+export const REPOS = path.join(ROOT, 'test', 'fixtures', 'repos');
+
+/** The codes of the repository checks. */
+export const REPOSITORY_CODES: ReadonlySet<string> = new Set([
+  'stale-path', 'undocumented-path', 'undocumented-env', 'unused-env', 'unknown-dependency', 'version-mismatch', 'stale-date', 'broken-link',
+]);
+
+/** The date every fixture file is first committed on, and the later commit that leaves the document alone. */
+export const FIRST_COMMIT = '2026-03-05T12:00:00Z';
+export const LATER_COMMIT = '2026-04-01T12:00:00Z';
+
+export function git(cwd: string, args: readonly string[], date = FIRST_COMMIT): string {
+  const env = { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: 'Fixture', GIT_AUTHOR_EMAIL: 'fixture@example.com', GIT_COMMITTER_NAME: 'Fixture', GIT_COMMITTER_EMAIL: 'fixture@example.com' };
+  return execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd, env, encoding: 'utf8' });
+}
+
+export interface PreparedRepo {
+  readonly root: string;
+  readonly doc: string;
+}
+
+/**
+ * Copies fixture `name` into a temporary folder of the same name, plants the traps and, unless
+ * `withGit` is false, commits everything on FIRST_COMMIT and a change to another file on LATER_COMMIT.
+ */
+export function prepareRepo(name: string, withGit = true): PreparedRepo {
+  const root = path.join(mkdtempSync(path.join(tmpdir(), 'archdoc-repo-')), name);
+  cpSync(path.join(REPOS, name), root, { recursive: true });
+  // Git-ignored: a build folder whose code reads a variable nobody has to document.
+  mkdirSync(path.join(root, 'build', 'assets'), { recursive: true });
+  writeFileSync(path.join(root, 'build', 'bundle.js'), 'module.exports = process.env.BUILD_ONLY_SECRET;\n');
+  // A link to its own folder, and two links pointing at each other.
+  symlinkSync('.', path.join(root, 'loop'));
+  symlinkSync('ping', path.join(root, 'pong'));
+  symlinkSync('pong', path.join(root, 'ping'));
+  // A link out of the repository: never followed.
+  symlinkSync(tmpdir(), path.join(root, 'outside'));
+  if (withGit) {
+    git(root, ['init', '-q']);
+    git(root, ['add', '-A']);
+    git(root, ['commit', '-q', '-m', 'First']);
+    writeFileSync(path.join(root, 'CHANGES.txt'), 'A later change that leaves the document alone.\n');
+    git(root, ['add', 'CHANGES.txt'], LATER_COMMIT);
+    git(root, ['commit', '-q', '-m', 'Later'], LATER_COMMIT);
+  }
+  return { root, doc: path.join(root, 'ARCHITECTURE.md') };
+}
+
+export async function gatherFacts(repo: PreparedRepo, store = new RepositoryFactsStore()): Promise<DriftFacts> {
+  return store.gather(repo.root, repo.doc);
+}
+
+/** The repository diagnostics of `text` (markers already removed) with the given facts. */
+export function repositoryDiagnostics(text: string, facts: DriftFacts, settings?: CheckSettings): Diagnostic[] {
+  return checkDocument(analyze(parseDocument(text), bundledSchema()), settings, facts).filter((d) => REPOSITORY_CODES.has(String(d.code)));
+}
+
+export function readDoc(repo: PreparedRepo): string {
+  return readFileSync(repo.doc, 'utf8');
+}
