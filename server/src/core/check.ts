@@ -37,6 +37,9 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, SeverityName>> = 
   'broken-link': 'warning',
 };
 
+/** The codes of the repository checks, which need repository facts. */
+export const REPOSITORY_CODES: ReadonlySet<DiagnosticCode> = new Set(RULES.filter((r) => r.repository).map((r) => r.code));
+
 const LSP_SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,

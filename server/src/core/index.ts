@@ -6,5 +6,6 @@ export { compileTemplate, type CompileResult } from './template/compile.ts';
 export { renderDocument, sectionSkeleton, type RenderOptions, type SkeletonOptions } from './template/render.ts';
 export { parseDocument } from './parse/document.ts';
 export { analyze } from './analyze.ts';
-export { checkDocument, DEFAULT_SEVERITY } from './check.ts';
+export { checkDocument, DEFAULT_SEVERITY, REPOSITORY_CODES } from './check.ts';
+export type { DependencyFact, DocumentFacts, DriftFacts, RepositoryFacts } from './facts.ts';
 export { isSectionEmpty } from './rules/emptySection.ts';

@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
-import { renderDocument } from '../core/index.ts';
+import { REPOSITORY_CODES, renderDocument, type DiagnosticCode } from '../core/index.ts';
 import { outline } from '../core/features/outline.ts';
 import type { OutlineResult, RenderParams, RenderResult, TemplateInfo, TemplatesResult } from '../protocol.ts';
 import type { ArchdocService } from './service.ts';
@@ -21,8 +21,10 @@ export async function outlineOf(service: ArchdocService, uri: string): Promise<O
   if (!state) return null;
   const empty = { uri, version: state.version, nodes: [], sectionsPresent: 0, sectionsRequired: 0, placeholders: 0 };
   switch (state.kind) {
-    case 'ready':
-      return { uri, version: state.version, template: templateName(state.template.path), ...outline(state.analysis) };
+    case 'ready': {
+      const drift = service.diagnosticsOf(state, uri).filter((d) => REPOSITORY_CODES.has(d.code as DiagnosticCode)).map((d) => d.range.start.line);
+      return { uri, version: state.version, template: templateName(state.template.path), ...outline(state.analysis, drift) };
+    }
     case 'template-error':
       return { ...empty, template: templateName(state.template.path), error: state.error };
     case 'too-large':

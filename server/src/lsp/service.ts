@@ -26,6 +26,8 @@ import { SettingsStore } from './settings.ts';
 import { TemplateStore } from './templates.ts';
 import { uriToPath, WorkspaceFolders } from './workspace.ts';
 import { TemplateWatcher } from './watcher.ts';
+import { RepositoryFacts } from './repository.ts';
+import type { DriftFacts } from '../core/facts.ts';
 
 /** Milliseconds between the last keystroke and the check: short, as a check takes a few ms. */
 export const DEBOUNCE_MS = 10;
@@ -48,7 +50,8 @@ export class ArchdocService {
   readonly scheduler: DiagnosticsScheduler;
   templates: TemplateStore;
   private capabilities: ClientCapabilities = {};
-  private readonly diagnosticsCache = new WeakMap<DocumentState, Diagnostic[]>();
+  repository: RepositoryFacts;
+  private readonly diagnosticsCache = new WeakMap<DocumentState, { readonly facts: DriftFacts | undefined; readonly diagnostics: Diagnostic[] }>();
   private readonly notices = new Set<string>();
   private readonly published = new Set<string>();
   private readonly watcher: TemplateWatcher;
@@ -74,6 +77,16 @@ export class ArchdocService {
       log: (message) => this.log(message),
     });
     this.watcher = new TemplateWatcher((files) => this.templatesChanged(files), (message) => this.log(message));
+    this.repository = this.repositoryFacts(true);
+  }
+
+  private repositoryFacts(trusted: boolean): RepositoryFacts {
+    return new RepositoryFacts({
+      folders: this.folders,
+      trusted,
+      recheck: (uri) => this.scheduler.schedule(uri, 0),
+      note: (message) => this.connection.console.info(message),
+    });
   }
 
   readonly log = (message: string): void => this.connection.console.error(message);
@@ -82,6 +95,7 @@ export class ArchdocService {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     this.capabilities = params.capabilities;
     this.templates = new TemplateStore({ bundledPath: this.bundledTemplate, trusted: options.trusted !== false });
+    this.repository = this.repositoryFacts(options.trusted !== false);
     const pull = params.capabilities.workspace?.configuration === true;
     this.settings = new SettingsStore(
       { pull, fetch: (uri) => this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'archdoc' }) },
@@ -91,7 +105,7 @@ export class ArchdocService {
     this.folders.set(folders);
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         completionProvider: { triggerCharacters: ['#'] },
         documentSymbolProvider: true,
         hoverProvider: true,
@@ -116,7 +130,8 @@ export class ArchdocService {
     }
     if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{md,markdown}' }],
+        // Markdown for templates; every file for the repository checks (the client leaves out its excluded folders).
+        watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/*' }],
       });
     } else {
       this.clientWatches = false;
@@ -133,6 +148,13 @@ export class ArchdocService {
   watchedFilesChanged(changes: readonly FileEvent[]): void {
     const files = changes.map((c) => uriToPath(c.uri)).filter((p): p is string => p !== undefined);
     this.templatesChanged(files);
+    void this.repository.filesChanged(files).catch((error: unknown) => this.log(`Updating repository facts failed: ${String(error)}`));
+  }
+
+  /** An architecture document opened or was saved: gather its repository facts (never on a keystroke). */
+  async gatherFacts(uri: string, saved: boolean): Promise<void> {
+    if (!(await this.ready(uri))) return;
+    await this.repository.refresh(uri, saved);
   }
 
   /** Template files changed on disk: forget them and check every open document again. */
@@ -157,6 +179,7 @@ export class ArchdocService {
     this.states.delete(uri);
     this.settings.forget(uri);
     this.published.delete(uri);
+    this.repository.closed(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -171,12 +194,13 @@ export class ArchdocService {
     return state?.kind === 'ready' ? state : undefined;
   }
 
-  diagnosticsOf(state: DocumentState): Diagnostic[] {
-    let diagnostics = this.diagnosticsCache.get(state);
-    if (!diagnostics) {
-      diagnostics = diagnosticsFor(state);
-      this.diagnosticsCache.set(state, diagnostics);
-    }
+  /** The diagnostics of a state, with the repository facts cached for its document (no I/O). */
+  diagnosticsOf(state: DocumentState, uri: string): Diagnostic[] {
+    const facts = this.repository.factsFor(uri);
+    const cached = this.diagnosticsCache.get(state);
+    if (cached && cached.facts === facts) return cached.diagnostics;
+    const diagnostics = diagnosticsFor(state, facts);
+    this.diagnosticsCache.set(state, { facts, diagnostics });
     return diagnostics;
   }
 
@@ -204,7 +228,7 @@ export class ArchdocService {
     this.notify(uri, state);
     if (state.kind === 'ready' || state.kind === 'template-error') this.watchTemplate(state.template.path);
     // The document object is updated in place by later changes: the version is the state's, read before any await.
-    return { version: state.version, diagnostics: this.diagnosticsOf(state) };
+    return { version: state.version, diagnostics: this.diagnosticsOf(state, uri) };
   }
 
   /**
