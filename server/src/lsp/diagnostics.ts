@@ -3,7 +3,7 @@
  * version that was checked, unless the document moved on meanwhile (a newer run is due).
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { checkDocument, type DiagnosticData, type SeverityName } from '../core/index.ts';
+import { checkDocument, ruleHref, type DiagnosticData, type SeverityName } from '../core/index.ts';
 import type { DocumentState } from './documentState.ts';
 
 /** The code of the diagnostic a document too large to check gets. */
@@ -37,7 +37,7 @@ export function diagnosticsFor(state: DocumentState): Diagnostic[] {
     case 'template-error': {
       const severity = state.settings.severity['template-error'] ?? 'error';
       if (severity === 'off') return [];
-      return [lineZero('template-error', state.error, SEVERITIES[severity], { code: 'template-error' })];
+      return [{ ...lineZero('template-error', state.error, SEVERITIES[severity], { code: 'template-error' }), codeDescription: { href: ruleHref('template-error') } }];
     }
     case 'ready':
       return checkDocument(state.analysis, { severity: state.settings.severity });

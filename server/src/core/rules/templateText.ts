@@ -22,6 +22,10 @@ export function templateTextLines(a: Analysis): Map<number, string> {
 /** A guidance or example line of the template left exactly as the template wrote it. */
 export const templateText: Rule = {
   code: 'template-text',
+  description: 'A line still reading as the template\'s guidance or example text.',
+  severity: 'information',
+  fixable: true,
+  tags: ['content'],
   quietOnPlaceholderLines: true,
   check(a, report) {
     for (const [line, sectionId] of templateTextLines(a)) {
