@@ -1,4 +1,4 @@
-/** The CLI's output formats: text for people, JSON for scripts, SARIF 2.1.0 for code scanning. */
+/** The CLI's output formats: text for people, JSON for scripts, SARIF 2.1.0 for code scanning (GitHub annotations are in `github.ts`). */
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { RULE_DOCS_BASE, RULE_INFO, ruleHref, type RuleInfo } from '../core/index.ts';
@@ -6,6 +6,8 @@ import { RULE_DOCS_BASE, RULE_INFO, ruleHref, type RuleInfo } from '../core/inde
 export interface FileResult {
   readonly path: string;
   readonly diagnostics: readonly Diagnostic[];
+  /** With `--fix`: how many problems were fixed in the file before these diagnostics were found. */
+  readonly fixed?: number;
 }
 
 const SEVERITY_NAME: Record<DiagnosticSeverity, 'error' | 'warning' | 'information' | 'hint'> = {
@@ -32,6 +34,7 @@ export function formatText(results: readonly FileResult[]): string {
 export function formatJson(results: readonly FileResult[]): string {
   const files = results.map((r) => ({
     path: r.path,
+    ...(r.fixed === undefined ? {} : { fixed: r.fixed }),
     diagnostics: r.diagnostics.map((d) => ({ code: d.code, severity: severityName(d), message: d.message, range: d.range })),
   }));
   return JSON.stringify({ files }, null, 2) + '\n';

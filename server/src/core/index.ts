@@ -10,3 +10,4 @@ export { checkDocument, DEFAULT_SEVERITY, ruleHref } from './check.ts';
 export { RULE_INFO } from './rules/index.ts';
 export type { RuleInfo } from './rules/rule.ts';
 export { isSectionEmpty } from './rules/emptySection.ts';
+export { fixDocument, type FixDocumentOptions, type FixDocumentResult } from './fix.ts';
