@@ -11,8 +11,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { RULE_INFO } from '../server/src/core/rules/index.ts';
-import type { RuleInfo } from '../server/src/core/rules/rule.ts';
+import { RULE_INFO, type RuleInfo } from '../server/src/core/index.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 

@@ -1,15 +1,8 @@
 /** `archdoc check`: documents against the template, reported in one of four formats; `--fix` fixes first. */
 import { parseArgs } from 'node:util';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import {
-  analyze,
-  checkDocument,
-  DIAGNOSTIC_CODES,
-  parseDocument,
-  type CheckSettings,
-  type DiagnosticCode,
-  type SeverityName,
-} from '../core/index.ts';
+import { DIAGNOSTIC_CODES, type CheckSettings, type DiagnosticCode, type SeverityName } from '../core/index.ts';
+import { engine } from './engine.ts';
 import { UsageError } from './errors.ts';
 import { DEFAULT_MAX_BYTES, expandOperands, readText } from './files.ts';
 import { fixFile } from './fix.ts';
@@ -87,7 +80,7 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
       continue;
     }
     if (!values.fix) {
-      results.push({ path: file, diagnostics: checkDocument(analyze(parseDocument(read.text), schema), settings) });
+      results.push({ path: file, diagnostics: engine.check(engine.analyze(read.text, schema), settings) });
       continue;
     }
     const fixed = await fixFile(file, read.text, schema, settings, io.today());
@@ -96,7 +89,6 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
       continue;
     }
     if (fixed.written) notes.push(`fixed ${fixed.fixed} problem${fixed.fixed === 1 ? '' : 's'} in ${file}`);
-    if (!fixed.converged) notes.push(`${file}: fixes were still offered after the last round; run --fix again to see what remains`);
     results.push({ path: file, diagnostics: fixed.diagnostics, fixed: fixed.fixed });
   }
   io.out(format(results, chosen, io));

@@ -4,14 +4,15 @@
  * changed it on disk while it was being fixed; other files are never touched, so their
  * modification times stay as they were.
  */
-import { fixDocument, type CheckSettings, type FixDocumentResult, type Schema } from '../core/index.ts';
+import type { CheckSettings, FixResult, Schema } from '../core/index.ts';
+import { engine } from './engine.ts';
 import { readText } from './files.ts';
 import { replaceFile } from './write.ts';
 
-export type FixOutcome = (FixDocumentResult & { readonly written: boolean }) | { readonly error: string };
+export type FixOutcome = (FixResult & { readonly written: boolean }) | { readonly error: string };
 
 export async function fixFile(file: string, text: string, schema: Schema, settings: CheckSettings, today: string): Promise<FixOutcome> {
-  const result = fixDocument(text, schema, { today, settings });
+  const result = engine.fix(text, schema, { today, severity: settings.severity });
   if (result.text === text) return { ...result, written: false };
   // Another program (an editor saving) may have written the file since it was read; its text wins.
   const now = await readText(file, Number.POSITIVE_INFINITY);

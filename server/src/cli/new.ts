@@ -1,7 +1,7 @@
 /** `archdoc new`: a document written from the template, never over an existing file unasked. */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { renderDocument } from '../core/index.ts';
+import { engine } from './engine.ts';
 import { UsageError } from './errors.ts';
 import { HELP_OPTION, type Io } from './io.ts';
 import { loadSchema } from './templates.ts';
@@ -31,7 +31,7 @@ export async function scaffold(args: readonly string[], io: Io): Promise<number>
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD (got "${date}")`, 'new');
   const schema = await loadSchema(values.template, io.bundledTemplate);
   const name = values.name ?? path.basename(path.resolve(path.dirname(target)));
-  const text = renderDocument(schema, { name, date, status: values.status });
+  const text = engine.render(schema, { name, date, status: values.status });
   await writeNew(target, text, values.force);
   io.err(`archdoc: wrote ${target}\n`);
   return 0;

@@ -9,9 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { analyze, checkDocument, parseDocument } from '../../../server/src/core/index.ts';
-import { codeActions, FIX_ALL_KIND } from '../../../server/src/core/features/codeActions.ts';
-import { bundledSchema, ROOT } from '../../helpers/core.ts';
+import { FIX_ALL_KIND } from '../../../server/src/core/index.ts';
+import { bundledSchema, engine, ROOT } from '../../helpers/core.ts';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const WORKSPACE = path.join(ROOT, 'test', 'fixtures', 'fix-workspace');
@@ -47,15 +46,16 @@ function snapshot(dir: string): Map<string, Snapshot> {
 }
 
 function headingLines(text: string): string[] {
-  return parseDocument(text).headings.map((h) => text.split(/\r\n|\r|\n/)[h.line]);
+  const lines = text.split(/\r\n|\r|\n/);
+  return engine.analyze(text, bundledSchema()).model.headings.map((h) => lines[h.line]);
 }
 
 /** The fixes fix-all would still offer for the text, straight from the engine. */
 function fixAllOffers(text: string): number {
-  const analysis = analyze(parseDocument(text), bundledSchema());
-  const diagnostics = checkDocument(analysis);
+  const analysis = engine.analyze(text, bundledSchema());
+  const diagnostics = engine.check(analysis);
   const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  return codeActions(analysis, diagnostics, zero, { uri: 'file:///w/doc.md', today: '2026-01-01', only: [FIX_ALL_KIND] }).length;
+  return engine.codeActions(analysis, diagnostics, zero, { uri: 'file:///w/doc.md', today: '2026-01-01', only: [FIX_ALL_KIND] }).length;
 }
 
 test('--fix applies every safe fix, keeps headings, and leaves files without fixes untouched; a second run changes nothing', () => {

@@ -7,9 +7,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyze, codeActionsFor, compileTemplate, DEFAULT_SEVERITY, DIAGNOSTIC_CODES, parseDocument, RULE_INFO } from './generatedHelpers.ts';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import { DEFAULT_SEVERITY, DIAGNOSTIC_CODES, RULE_INFO, type Analysis } from '../../../server/src/core/index.ts';
 import { artifacts, docsBase, PAGE_SECTIONS, ROOT } from '../../../scripts/generate.ts';
-import { bundledSchema, diagnose } from '../../helpers/core.ts';
+import { bundledSchema, diagnose, engine } from '../../helpers/core.ts';
+
+/** The quick fixes offered for `target`. */
+function quickFixesFor(analysis: Analysis, diagnostics: readonly Diagnostic[], target: Diagnostic): CodeAction[] {
+  return engine
+    .codeActions(analysis, diagnostics, target.range, { uri: 'file:///w/ARCHITECTURE.md', today: '2026-01-01', only: ['quickfix'] })
+    .filter((a) => a.diagnostics?.some((d) => d.code === target.code));
+}
 
 test('every generated file is up to date (run `npm run generate` when this fails)', () => {
   for (const { file, text } of artifacts()) {
@@ -67,7 +75,7 @@ function badExample(code: string): string {
 test("each page's bad example reports its code against the bundled template", () => {
   for (const r of RULE_INFO) {
     if (r.code === 'template-error') {
-      assert.ok(compileTemplate(badExample(r.code)).error, 'the bad template is refused');
+      assert.ok(engine.compileTemplate(badExample(r.code)).error, 'the bad template is refused');
       continue;
     }
     // Codes that are off by default are turned on, as the page tells the reader to.
@@ -80,10 +88,10 @@ test('a rule is marked fixable exactly when its bad example gets a quick fix for
   for (const r of RULE_INFO) {
     if (r.code === 'template-error') continue;
     const text = badExample(r.code);
-    const analysis = analyze(parseDocument(text), bundledSchema());
+    const analysis = engine.analyze(text, bundledSchema());
     const diagnostics = diagnose(text, bundledSchema(), { severity: { [r.code]: 'warning' } });
     const targets = diagnostics.filter((d) => d.code === r.code);
-    const fixes = targets.flatMap((target) => codeActionsFor(analysis, diagnostics, target));
+    const fixes = targets.flatMap((target) => quickFixesFor(analysis, diagnostics, target));
     assert.equal(fixes.length > 0, r.fixable, `${r.code}: fixable is ${r.fixable}, quick fixes offered: ${fixes.length}`);
   }
 });

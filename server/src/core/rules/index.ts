@@ -3,6 +3,8 @@
  * line here, its page `docs/rules/<code>.md`, and running `npm run generate`.
  */
 import type { Rule, RuleInfo } from './rule.ts';
+
+export type { Rule, RuleInfo } from './rule.ts';
 import { placeholder } from './placeholder.ts';
 import { templateText } from './templateText.ts';
 import { missingSection } from './missingSection.ts';
