@@ -8,17 +8,12 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { analyze, checkDocument, parseDocument, type CheckSettings } from '../../server/src/core/index.ts';
-import type { DriftFacts } from '../../server/src/core/facts.ts';
+import { createLanguageService, REPOSITORY_CODES, type CheckSettings, type DiagnosticCode, type DriftFacts } from '../../server/src/core/index.ts';
 import { RepositoryFactsStore } from '../../server/src/repo/store.ts';
 import { bundledSchema, ROOT } from './core.ts';
 
 export const REPOS = path.join(ROOT, 'test', 'fixtures', 'repos');
 
-/** The codes of the repository checks. */
-export const REPOSITORY_CODES: ReadonlySet<string> = new Set([
-  'stale-path', 'undocumented-path', 'undocumented-env', 'unused-env', 'unknown-dependency', 'version-mismatch', 'stale-date', 'broken-link',
-]);
 
 /** The date every fixture file is first committed on, and the later commit that leaves the document alone. */
 export const FIRST_COMMIT = '2026-03-05T12:00:00Z';
@@ -66,10 +61,40 @@ export async function gatherFacts(repo: PreparedRepo, store = new RepositoryFact
 }
 
 /** The repository diagnostics of `text` (markers already removed) with the given facts. */
+const engine = createLanguageService();
+
 export function repositoryDiagnostics(text: string, facts: DriftFacts, settings?: CheckSettings): Diagnostic[] {
-  return checkDocument(analyze(parseDocument(text), bundledSchema()), settings, facts).filter((d) => REPOSITORY_CODES.has(String(d.code)));
+  return engine.check(engine.analyze(text, bundledSchema()), settings, facts).filter((d) => REPOSITORY_CODES.has(d.code as DiagnosticCode));
 }
 
 export function readDoc(repo: PreparedRepo): string {
   return readFileSync(repo.doc, 'utf8');
+}
+
+/**
+ * The example repository of the rule pages (docs/rules/*.md), as plain facts: folders `src/`,
+ * `src/api/` and `src/db/`; `src/app.ts` reads PORT; `.env.example` lists SENTRY_DSN;
+ * package.json declares express ^4.18.2 and react ^18.2.0 (locked 18.2.0); the document was
+ * last committed on 2026-03-01.
+ */
+export function exampleFacts(): DriftFacts {
+  const dep = (name: string, range: string, locked: string) => ({ name, ecosystem: 'npm' as const, range, locked, dev: false, manifest: 'package.json' });
+  return {
+    repository: {
+      rootName: 'example',
+      projectNames: ['example'],
+      directories: new Set(['src', 'src/api', 'src/db']),
+      files: new Set(['package.json', 'package-lock.json', '.env.example', 'ARCHITECTURE.md', 'src/app.ts', 'src/api/routes.ts', 'src/db/pool.ts']),
+      excluded: new Set(['.git', 'node_modules']),
+      envReads: new Map([['PORT', 'src/app.ts']]),
+      envMentions: new Set(),
+      envExamples: new Map([['SENTRY_DSN', '.env.example']]),
+      dependencies: new Map([
+        ['express', [dep('express', '^4.18.2', '4.18.2')]],
+        ['react', [dep('react', '^18.2.0', '18.2.0')]],
+      ]),
+      manifests: ['package.json'],
+    },
+    document: { path: 'ARCHITECTURE.md', lastCommit: '2026-03-01', uncommitted: false },
+  };
 }

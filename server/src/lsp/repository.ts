@@ -4,7 +4,7 @@
  * what is cached (`factsFor`). When new facts arrive, the documents of that repository are
  * checked again through `recheck`.
  */
-import type { DriftFacts } from '../core/facts.ts';
+import type { DriftFacts } from '../core/index.ts';
 import { findRepositoryRoot } from '../repo/root.ts';
 import { RepositoryFactsStore } from '../repo/store.ts';
 import { uriToPath, type WorkspaceFolders } from './workspace.ts';
@@ -20,7 +20,7 @@ export interface RepositoryFactsOptions {
 
 export class RepositoryFacts {
   private readonly store: RepositoryFactsStore;
-  private readonly roots = new Map<string, Promise<string>>();
+  private readonly roots = new Map<string, Promise<string | undefined>>();
   /** Open documents by URI, with their root once known. */
   private readonly open = new Map<string, string | undefined>();
   private readonly said = new Set<string>();
@@ -42,6 +42,8 @@ export class RepositoryFacts {
     if (file === undefined) return;
     if (!this.open.has(uri)) this.open.set(uri, undefined);
     const root = await this.rootOf(file);
+    // A document in no repository (no folder open, no git, no configuration) is checked against its template only.
+    if (root === undefined) return;
     this.open.set(uri, root);
     if (saved) await this.store.changed([file]);
     const facts = await this.store.gather(root, file);
@@ -65,7 +67,7 @@ export class RepositoryFacts {
     }
   }
 
-  private rootOf(file: string): Promise<string> {
+  private rootOf(file: string): Promise<string | undefined> {
     let root = this.roots.get(file);
     if (!root) {
       root = findRepositoryRoot(file, this.options.folders.folderOf(file), this.options.trusted);

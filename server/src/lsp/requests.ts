@@ -4,8 +4,7 @@
  */
 import * as path from 'node:path';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
-import { REPOSITORY_CODES, renderDocument, type DiagnosticCode } from '../core/index.ts';
-import { outline } from '../core/features/outline.ts';
+import { REPOSITORY_CODES, type DiagnosticCode } from '../core/index.ts';
 import type { OutlineResult, RenderParams, RenderResult, TemplateInfo, TemplatesResult } from '../protocol.ts';
 import type { ArchdocService } from './service.ts';
 import { chooseTemplate, type TemplateRef } from './templates.ts';
@@ -23,7 +22,7 @@ export async function outlineOf(service: ArchdocService, uri: string): Promise<O
   switch (state.kind) {
     case 'ready': {
       const drift = service.diagnosticsOf(state, uri).filter((d) => REPOSITORY_CODES.has(d.code as DiagnosticCode)).map((d) => d.range.start.line);
-      return { uri, version: state.version, template: templateName(state.template.path), ...outline(state.analysis, drift) };
+      return { uri, version: state.version, template: templateName(state.template.path), ...service.engine.outline(state.analysis, drift) };
     }
     case 'template-error':
       return { ...empty, template: templateName(state.template.path), error: state.error };
@@ -47,7 +46,7 @@ export async function render(service: ArchdocService, params: RenderParams): Pro
         : chooseTemplate({ filePath, folder, settings, markers: { optIn: true, template: undefined } });
   const outcome = await service.templates.load(template, folder);
   if (!outcome.ok) return new ResponseError(ErrorCodes.InvalidRequest, outcome.error);
-  const text = renderDocument(outcome.schema, { name: params.name, date: params.date ?? service.today(), status: params.status });
+  const text = service.engine.render(outcome.schema, { name: params.name, date: params.date ?? service.today(), status: params.status });
   return { text, template: templateName(template.path) };
 }
 

@@ -18,8 +18,7 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isoDate } from '../core/features/shared.ts';
-import { FIX_ALL_KIND } from '../core/features/codeActions.ts';
+import { createLanguageService, FIX_ALL_KIND, isoDate } from '../core/index.ts';
 import { diagnosticsFor, DiagnosticsScheduler } from './diagnostics.ts';
 import { computeState, StateCache, type DocumentState, type VersionedState } from './documentState.ts';
 import { SettingsStore } from './settings.ts';
@@ -27,7 +26,7 @@ import { TemplateStore } from './templates.ts';
 import { uriToPath, WorkspaceFolders } from './workspace.ts';
 import { TemplateWatcher } from './watcher.ts';
 import { RepositoryFacts } from './repository.ts';
-import type { DriftFacts } from '../core/facts.ts';
+import type { DriftFacts } from '../core/index.ts';
 
 /** Milliseconds between the last keystroke and the check: short, as a check takes a few ms. */
 export const DEBOUNCE_MS = 10;
@@ -44,6 +43,8 @@ export interface InitializationOptions {
 }
 
 export class ArchdocService {
+  /** The engine: every feature of every request goes through it. */
+  readonly engine = createLanguageService();
   readonly folders = new WorkspaceFolders();
   settings: SettingsStore;
   readonly states: StateCache;
@@ -64,7 +65,7 @@ export class ArchdocService {
     private readonly bundledTemplate: string,
   ) {
     this.settings = new SettingsStore({ pull: false, fetch: () => Promise.resolve(undefined) }, undefined);
-    this.templates = new TemplateStore({ bundledPath: bundledTemplate, trusted: true });
+    this.templates = new TemplateStore(this.engine, { bundledPath: bundledTemplate, trusted: true });
     this.states = new StateCache((doc) => computeState(doc, this));
     this.scheduler = new DiagnosticsScheduler({
       delay: DEBOUNCE_MS,
@@ -94,7 +95,7 @@ export class ArchdocService {
   initialize(params: InitializeParams): InitializeResult {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     this.capabilities = params.capabilities;
-    this.templates = new TemplateStore({ bundledPath: this.bundledTemplate, trusted: options.trusted !== false });
+    this.templates = new TemplateStore(this.engine, { bundledPath: this.bundledTemplate, trusted: options.trusted !== false });
     this.repository = this.repositoryFacts(options.trusted !== false);
     const pull = params.capabilities.workspace?.configuration === true;
     this.settings = new SettingsStore(
@@ -199,7 +200,7 @@ export class ArchdocService {
     const facts = this.repository.factsFor(uri);
     const cached = this.diagnosticsCache.get(state);
     if (cached && cached.facts === facts) return cached.diagnostics;
-    const diagnostics = diagnosticsFor(state, facts);
+    const diagnostics = diagnosticsFor(this.engine, state, facts);
     this.diagnosticsCache.set(state, { facts, diagnostics });
     return diagnostics;
   }

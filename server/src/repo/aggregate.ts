@@ -2,7 +2,7 @@
  * Turns what the scan found per file into the plain facts the core reads: one object, built
  * again after each change (the core caches by object identity).
  */
-import { dependencyKey, type DependencyFact, type RepositoryFacts } from '../core/facts.ts';
+import { dependencyKey, type DependencyFact, type RepositoryFacts } from '../core/index.ts';
 import type { ManifestFacts } from './manifests.ts';
 
 /** What one file contributed. */

@@ -5,7 +5,7 @@
  * manifest that cannot be parsed yields nothing and a note, never an exception.
  */
 import { parse as parseToml } from 'smol-toml';
-import type { DependencyFact } from '../core/facts.ts';
+import type { DependencyFact } from '../core/index.ts';
 
 export interface ManifestFacts {
   readonly dependencies: readonly DependencyFact[];

@@ -1,7 +1,8 @@
 /**
  * Which folder is a document's repository: the nearest folder holding the configuration file,
- * else the git root, else the workspace folder (else the document's own folder). In a
- * restricted workspace the root never lies outside the workspace folder.
+ * else the git root, else the workspace folder. A document in none of these belongs to no
+ * repository, and is not checked against one. In a restricted workspace the root never lies
+ * outside the workspace folder.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -14,7 +15,6 @@ export interface RootCandidates {
   /** The nearest folder above the document holding `.git`. */
   readonly gitRoot?: string;
   readonly workspaceFolder?: string;
-  readonly documentFolder: string;
   readonly trusted: boolean;
 }
 
@@ -24,9 +24,9 @@ function inside(parent: string, child: string): boolean {
 }
 
 /** The decision itself, with no I/O. */
-export function chooseRepositoryRoot(c: RootCandidates): string {
-  const chosen = c.configFolder ?? c.gitRoot ?? c.workspaceFolder ?? c.documentFolder;
-  if (!c.trusted && c.workspaceFolder !== undefined && !inside(c.workspaceFolder, chosen)) return c.workspaceFolder;
+export function chooseRepositoryRoot(c: RootCandidates): string | undefined {
+  const chosen = c.configFolder ?? c.gitRoot ?? c.workspaceFolder;
+  if (!c.trusted && c.workspaceFolder !== undefined && chosen !== undefined && !inside(c.workspaceFolder, chosen)) return c.workspaceFolder;
   return chosen;
 }
 
@@ -38,7 +38,7 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /** Looks upward from the document for the configuration file and `.git`, then decides. */
-export async function findRepositoryRoot(documentPath: string, workspaceFolder: string | undefined, trusted: boolean): Promise<string> {
+export async function findRepositoryRoot(documentPath: string, workspaceFolder: string | undefined, trusted: boolean): Promise<string | undefined> {
   const documentFolder = path.dirname(path.resolve(documentPath));
   let configFolder: string | undefined;
   let gitRoot: string | undefined;
@@ -52,5 +52,5 @@ export async function findRepositoryRoot(documentPath: string, workspaceFolder: 
     if (parent === dir || (!trusted && workspaceFolder !== undefined && dir === workspaceFolder)) break;
     dir = parent;
   }
-  return chooseRepositoryRoot({ configFolder, gitRoot, workspaceFolder, documentFolder, trusted });
+  return chooseRepositoryRoot({ configFolder, gitRoot, workspaceFolder, trusted });
 }

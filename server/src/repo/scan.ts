@@ -8,7 +8,7 @@
  * A scan is kept and updated file by file (`update`), so a change costs one file, not a walk.
  */
 import ignore, { type Ignore } from 'ignore';
-import type { RepositoryFacts } from '../core/facts.ts';
+import type { RepositoryFacts } from '../core/index.ts';
 import { CODE_EXTENSIONS, envExampleNames, envReadsIn, isEnvExample } from './envReads.ts';
 import { joinUri, type FileAccess } from './fileAccess.ts';
 import { isLockfile, isManifest, parseLockfile, parseManifest, type ManifestFacts } from './manifests.ts';

@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { DocumentFacts, DriftFacts, RepositoryFacts } from '../core/facts.ts';
+import type { DocumentFacts, DriftFacts, RepositoryFacts } from '../core/index.ts';
 import { nodeFileAccess, type FileAccess } from './fileAccess.ts';
 import { GitDates } from './git.ts';
 import { RepositoryScan, type ScanOptions } from './scan.ts';

@@ -1,7 +1,7 @@
 import { range } from '../text.ts';
 import type { Rule } from './rule.ts';
-import { pathMentions } from '../drift/links.ts';
-import { joinPath, parentOf, pathExists } from '../drift/tree.ts';
+import { pathMentions } from '../analysis/repository/links.ts';
+import { joinPath, parentOf, pathExists } from '../analysis/repository/tree.ts';
 
 /** Resolves `target` against `base` (both root-relative); undefined when it climbs out of the root. */
 function resolve(base: string, target: string): string | undefined {
@@ -19,6 +19,10 @@ function resolve(base: string, target: string): string | undefined {
 /** A relative link, or a repository path in backticks, that points to nothing in the repository. */
 export const brokenLink: Rule = {
   code: 'broken-link',
+  description: 'A relative link, or a repository path in backticks, points to nothing in the repository.',
+  severity: 'warning',
+  fixable: false,
+  tags: ['repository'],
   repository: true,
   check(a, report, { facts }) {
     if (!facts) return;

@@ -1,10 +1,14 @@
 import type { Rule } from './rule.ts';
 import { isIsoDate } from '../text.ts';
-import { bareValue, entryLines, leadingValue, typedField, valueRange } from './fieldValue.ts';
+import { bareValue, entryLines, leadingValue, typedField, valueRange } from '../analysis/fieldValue.ts';
 
 /** The document's `**Last Updated**` date is earlier than the last commit that changed it. */
 export const staleDate: Rule = {
   code: 'stale-date',
+  description: '**Last Updated** is earlier than the last commit that changed the document.',
+  severity: 'warning',
+  fixable: true,
+  tags: ['repository'],
   repository: true,
   quietOnPlaceholderLines: true,
   check(a, report, { facts }) {

@@ -1,11 +1,15 @@
 import { range } from '../text.ts';
 import type { Rule } from './rule.ts';
-import { codeTree, pathExists } from '../drift/tree.ts';
-import { removeEntry } from '../drift/treeEdits.ts';
+import { codeTree, pathExists } from '../analysis/repository/tree.ts';
+import { removeEntry } from '../analysis/repository/treeEdits.ts';
 
 /** An entry of the Code Organization tree names a path that does not exist in the repository. */
 export const stalePath: Rule = {
   code: 'stale-path',
+  description: 'An entry of the Code Organization tree names a path that does not exist in the repository.',
+  severity: 'warning',
+  fixable: true,
+  tags: ['repository'],
   repository: true,
   check(a, report, { facts }) {
     if (!facts) return;

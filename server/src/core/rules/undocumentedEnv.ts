@@ -1,6 +1,6 @@
 import { lineRange } from '../text.ts';
 import type { Rule } from './rule.ts';
-import { envTable } from '../drift/envTable.ts';
+import { envTable } from '../analysis/repository/envTable.ts';
 
 /**
  * The code reads an environment variable by its literal name (or a `.env.example` lists one)
@@ -8,6 +8,10 @@ import { envTable } from '../drift/envTable.ts';
  */
 export const undocumentedEnv: Rule = {
   code: 'undocumented-env',
+  description: 'The code reads an environment variable (or a `.env.example` lists one) that the Environment Variables table does not.',
+  severity: 'warning',
+  fixable: true,
+  tags: ['repository'],
   repository: true,
   check(a, report, { facts }) {
     if (!facts) return;

@@ -2,9 +2,9 @@ import type { Analysis } from '../types.ts';
 import type { RepositoryFacts } from '../facts.ts';
 import { lineRange } from '../text.ts';
 import type { Rule } from './rule.ts';
-import { codeTree, joinPath, pathExists, type CodeTree } from '../drift/tree.ts';
-import { insertEntry } from '../drift/treeEdits.ts';
-import { childDirectories } from '../drift/directories.ts';
+import { codeTree, joinPath, pathExists, type CodeTree } from '../analysis/repository/tree.ts';
+import { insertEntry } from '../analysis/repository/treeEdits.ts';
+import { childDirectories } from '../analysis/repository/directories.ts';
 
 /** One directory level the tree lists something at. */
 interface Level {
@@ -72,6 +72,10 @@ function check(a: Analysis, facts: RepositoryFacts, report: Parameters<Rule['che
 /** A directory exists where the tree lists its siblings, but the tree does not list it. */
 export const undocumentedPath: Rule = {
   code: 'undocumented-path',
+  description: 'A directory exists where the Code Organization tree lists its siblings, but the tree does not list it.',
+  severity: 'warning',
+  fixable: true,
+  tags: ['repository'],
   repository: true,
   check(a, report, { facts }) {
     if (facts) check(a, facts.repository, report);

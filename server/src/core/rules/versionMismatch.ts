@@ -1,7 +1,7 @@
 import { range } from '../text.ts';
 import type { Rule } from './rule.ts';
-import { declaredAs, statedVersions } from '../drift/libraries.ts';
-import { agrees, describeDeclared, rewrite } from '../drift/versions.ts';
+import { declaredAs, statedVersions } from '../analysis/repository/libraries.ts';
+import { agrees, describeDeclared, rewrite } from '../analysis/repository/versions.ts';
 
 /**
  * A version stated for a library or framework that disagrees with the manifest or lockfile.
@@ -9,6 +9,10 @@ import { agrees, describeDeclared, rewrite } from '../drift/versions.ts';
  */
 export const versionMismatch: Rule = {
   code: 'version-mismatch',
+  description: 'A version stated for a library or framework disagrees with the manifest or lockfile.',
+  severity: 'warning',
+  fixable: true,
+  tags: ['repository'],
   repository: true,
   check(a, report, { facts }) {
     if (!facts || facts.repository.manifests.length === 0) return;

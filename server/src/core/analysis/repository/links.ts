@@ -4,7 +4,7 @@
  * URLs, anchors, absolute paths, globs and placeholders are not paths of the repository, and a
  * path given as an example (`e.g. src/foo/`) is not a claim about it.
  */
-import type { Analysis } from '../types.ts';
+import type { Analysis } from '../../types.ts';
 import { templateLines } from './sections.ts';
 
 export interface PathMention {

@@ -4,8 +4,8 @@
  * Frameworks / Technology Stack (`- **TypeScript**: 5.9`, `- **Framework**: React 17`).
  * Lines that are still the template's text are left out.
  */
-import type { Analysis } from '../types.ts';
-import { dependencyKey, type DependencyFact, type RepositoryFacts } from '../facts.ts';
+import type { Analysis } from '../../types.ts';
+import { dependencyKey, type DependencyFact, type RepositoryFacts } from '../../facts.ts';
 import { sectionsTitled, templateLines } from './sections.ts';
 
 export interface StatedLibrary {

@@ -3,8 +3,8 @@
  * one headed Variable, Name or Key, else the first), and the rows that name a variable. Rows
  * still holding the template's example (`API_KEY`) are left out.
  */
-import type { Analysis, DocTable } from '../types.ts';
-import { tableCells } from '../text.ts';
+import type { Analysis, DocTable } from '../../types.ts';
+import { tableCells } from '../../text.ts';
 import { sectionsTitled, templateLines } from './sections.ts';
 
 export interface EnvRow {

@@ -3,10 +3,10 @@
  * template title, so a team's own template with the same titles works too), the document's
  * Status, and the lines still holding the template's own text.
  */
-import type { Analysis, SeverityName } from '../types.ts';
-import { headingKey } from '../text.ts';
-import { templateTextLines } from '../rules/templateText.ts';
-import { bareValue, entryLines, leadingValue } from '../rules/fieldValue.ts';
+import type { Analysis, SeverityName } from '../../types.ts';
+import { headingKey } from '../../text.ts';
+import { templateTextLines } from '../templateText.ts';
+import { bareValue, entryLines, leadingValue } from '../fieldValue.ts';
 
 /** The body of one section: lines [start, end), subsections included. */
 export interface SectionBody {

@@ -4,8 +4,8 @@
  * repository path each one names. `# comments`, descriptions after the name, `…`/`...` and
  * pure glyph lines are ignored; a first line naming the repository itself (or `.`) is the root.
  */
-import type { Analysis } from '../types.ts';
-import type { RepositoryFacts } from '../facts.ts';
+import type { Analysis } from '../../types.ts';
+import type { RepositoryFacts } from '../../facts.ts';
 import { sectionsTitled } from './sections.ts';
 
 export interface TreeEntry {

@@ -1,6 +1,6 @@
 /** Semver-aware agreement between a stated version and a manifest's declaration. */
 import semver from 'semver';
-import type { DependencyFact } from '../facts.ts';
+import type { DependencyFact } from '../../facts.ts';
 
 const OPTIONS = { includePrerelease: true, loose: true };
 

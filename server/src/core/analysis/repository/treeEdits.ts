@@ -3,8 +3,8 @@
  * (the previous sibling takes over a closing `└──`), and the line that lists a new directory
  * among its siblings (a glyph tree gets `├──`, so no other line has to change).
  */
-import type { LineEdit } from '../types.ts';
-import { range } from '../text.ts';
+import type { LineEdit } from '../../types.ts';
+import { range } from '../../text.ts';
 import type { CodeTree, TreeEntry } from './tree.ts';
 
 const CLOSING = new Set(['└', '`']);

@@ -1,5 +1,5 @@
 /** The directories of a repository by parent, built once per facts object. */
-import type { RepositoryFacts } from '../facts.ts';
+import type { RepositoryFacts } from '../../facts.ts';
 import { parentOf } from './tree.ts';
 
 const CHILDREN = new WeakMap<RepositoryFacts, Map<string, string[]>>();
