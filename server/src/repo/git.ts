@@ -32,6 +32,7 @@ function git(cwd: string, args: readonly string[]): Promise<{ out: string } | { 
 
 export class GitDates {
   private readonly cache = new Map<string, Promise<GitFacts>>();
+  private readonly shallow = new Map<string, Promise<boolean>>();
 
   /** The facts of `file` (an absolute path) in the repository at `root`. */
   of(root: string, file: string): Promise<GitFacts> {
@@ -48,8 +49,19 @@ export class GitDates {
     else this.cache.delete(file);
   }
 
+  /** A shallow clone's oldest commit seems to change every file, so its dates say nothing about a document. */
+  private isShallow(root: string): Promise<boolean> {
+    let shallow = this.shallow.get(root);
+    if (!shallow) {
+      shallow = git(root, ['rev-parse', '--is-shallow-repository']).then((r) => 'out' in r && r.out.trim() === 'true');
+      this.shallow.set(root, shallow);
+    }
+    return shallow;
+  }
+
   private async read(root: string, file: string): Promise<GitFacts> {
     const relative = path.relative(root, file).split(path.sep).join('/');
+    if (await this.isShallow(root)) return { unavailable: 'the clone is shallow, so the last commit of the document is not known (fetch with full history)' };
     const log = await git(root, ['log', '-1', '--format=%cs', '--', relative]);
     if ('error' in log) return { unavailable: log.error };
     const date = log.out.trim();
