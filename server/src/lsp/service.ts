@@ -154,7 +154,8 @@ export class ArchdocService {
 
   /** An architecture document opened or was saved: gather its repository facts (never on a keystroke). */
   async gatherFacts(uri: string, saved: boolean): Promise<void> {
-    if (!(await this.ready(uri))) return;
+    const state = await this.ready(uri);
+    if (!state?.settings.checkRepository) return;
     await this.repository.refresh(uri, saved);
   }
 
@@ -197,7 +198,7 @@ export class ArchdocService {
 
   /** The diagnostics of a state, with the repository facts cached for its document (no I/O). */
   diagnosticsOf(state: DocumentState, uri: string): Diagnostic[] {
-    const facts = this.repository.factsFor(uri);
+    const facts = state.kind === 'ready' && state.settings.checkRepository ? this.repository.factsFor(uri) : undefined;
     const cached = this.diagnosticsCache.get(state);
     if (cached && cached.facts === facts) return cached.diagnostics;
     const diagnostics = diagnosticsFor(this.engine, state, facts);
