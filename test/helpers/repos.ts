@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService, REPOSITORY_CODES, type CheckSettings, type DiagnosticCode, type DriftFacts } from '../../server/src/core/index.ts';
 import { RepositoryFactsStore } from '../../server/src/repo/store.ts';
-import { bundledSchema, ROOT } from './core.ts';
+import { bundledSchema, readFixture, ROOT } from './core.ts';
 
 export const REPOS = path.join(ROOT, 'test', 'fixtures', 'repos');
 
@@ -27,6 +27,8 @@ export function git(cwd: string, args: readonly string[], date = FIRST_COMMIT): 
 export interface PreparedRepo {
   readonly root: string;
   readonly doc: string;
+  /** The document's inline expectations (`line:code`), its markers blanked on disk. */
+  readonly expected: readonly string[];
 }
 
 /**
@@ -36,6 +38,10 @@ export interface PreparedRepo {
 export function prepareRepo(name: string, withGit = true): PreparedRepo {
   const root = path.join(mkdtempSync(path.join(tmpdir(), 'archdoc-repo-')), name);
   cpSync(path.join(REPOS, name), root, { recursive: true });
+  const doc = path.join(root, 'ARCHITECTURE.md');
+  // The markers would change what is checked (a table row with a comment after it is no table row).
+  const { text, expected } = readFixture(readFileSync(doc, 'utf8'));
+  writeFileSync(doc, text);
   // Git-ignored: a build folder whose code reads a variable nobody has to document.
   mkdirSync(path.join(root, 'build', 'assets'), { recursive: true });
   // Written in parts, so that this file itself doesn't read like code reading the variable.
@@ -54,7 +60,7 @@ export function prepareRepo(name: string, withGit = true): PreparedRepo {
     git(root, ['add', 'CHANGES.txt'], LATER_COMMIT);
     git(root, ['commit', '-q', '-m', 'Later'], LATER_COMMIT);
   }
-  return { root, doc: path.join(root, 'ARCHITECTURE.md') };
+  return { root, doc, expected };
 }
 
 export async function gatherFacts(repo: PreparedRepo, store = new RepositoryFactsStore()): Promise<DriftFacts> {

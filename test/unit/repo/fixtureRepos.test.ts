@@ -6,14 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { pairs, readFixture } from '../../helpers/core.ts';
+import { pairs } from '../../helpers/core.ts';
 import { gatherFacts, prepareRepo, readDoc, REPOS, repositoryDiagnostics } from '../../helpers/repos.ts';
 
 for (const name of readdirSync(REPOS).sort()) {
   test(`fixture repository ${name} reports exactly its inline expectations`, async () => {
     const repo = prepareRepo(name);
-    const { text, expected } = readFixture(readDoc(repo));
-    const diagnostics = repositoryDiagnostics(text, await gatherFacts(repo));
-    assert.deepEqual(pairs(diagnostics), expected, diagnostics.map((d) => `${d.range.start.line + 1} ${String(d.code)}: ${d.message}`).join('\n'));
+    const diagnostics = repositoryDiagnostics(readDoc(repo), await gatherFacts(repo));
+    assert.deepEqual(pairs(diagnostics), repo.expected, diagnostics.map((d) => `${d.range.start.line + 1} ${String(d.code)}: ${d.message}`).join('\n'));
   });
 }
