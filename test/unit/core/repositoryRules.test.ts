@@ -88,10 +88,10 @@ test('each fixable finding has a quick fix that removes it and brings no new rep
 test('tree fixes keep the glyph style: the entry before a removed last one closes the level, a new one gets ├──', () => {
   const stale = repository(DRIFTED).find((d) => d.code === 'stale-path') as Diagnostic;
   const removed = apply(DRIFTED, Object.values(quickFixes(DRIFTED, stale)[0].edit?.changes ?? {}).flat());
-  assert.match(removed, /```\nsrc\/\n└── api\/     # Routes\n```/);
+  assert.match(removed, /```\nsrc\/\n└── api\/ {5}# Routes\n```/);
   const missing = repository(DRIFTED).find((d) => d.code === 'undocumented-path') as Diagnostic;
   const added = apply(DRIFTED, Object.values(quickFixes(DRIFTED, missing)[0].edit?.changes ?? {}).flat());
-  assert.match(added, /├── api\/     # Routes\n├── db\/\n└── old\//);
+  assert.match(added, /├── api\/ {5}# Routes\n├── db\/\n└── old\//);
 });
 
 test('versions compare semver-aware; names no manifest declares are not checked; the fix keeps the precision', () => {
