@@ -8,3 +8,4 @@ export { parseDocument } from './parse/document.ts';
 export { analyze } from './analyze.ts';
 export { checkDocument, DEFAULT_SEVERITY } from './check.ts';
 export { isSectionEmpty } from './rules/emptySection.ts';
+export { decodeText, type DecodeOutcome } from './decode.ts';
