@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -16,6 +17,25 @@ export default tseslint.config(
       ],
       eqeqeq: ['error', 'always'],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Regular expressions see user text (documents, templates, settings): every one must run in
+    // linear time, so the backtracking checks are errors for the shipped code.
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
+    ...regexp.configs['flat/recommended'],
+    rules: {
+      ...regexp.configs['flat/recommended'].rules,
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+      // Style-only rules of the recommended set, off: they would churn working expressions for no gain in safety.
+      'regexp/no-unused-capturing-group': 'off',
+      'regexp/prefer-w': 'off',
+      'regexp/use-ignore-case': 'off',
+      'regexp/prefer-character-class': 'off',
+      'regexp/no-useless-character-class': 'off',
+      'regexp/no-useless-lazy': 'off',
+      'regexp/optimal-quantifier-concatenation': 'off',
     },
   },
   {
