@@ -40,7 +40,7 @@ export async function render(service: ArchdocService, params: RenderParams): Pro
       ? { path: undefined, label: 'bundled' }
       : params.template
         ? { path: path.resolve(params.template), label: params.template }
-        : chooseTemplate({ filePath, folder, settings, markers: { optIn: true, template: undefined } });
+        : chooseTemplate({ filePath, folder, settings, markers: { optIn: true, template: undefined }, trusted: service.templates.trusted });
   const outcome = await service.templates.load(template, folder);
   if (!outcome.ok) return new ResponseError(ErrorCodes.InvalidRequest, outcome.error);
   const text = service.engine.render(outcome.schema, { name: params.name, date: params.date ?? service.today(), status: params.status });
@@ -55,7 +55,9 @@ export async function templates(service: ArchdocService, uri: string): Promise<T
   const list: TemplateInfo[] = [{ label: 'Bundled template', path: 'bundled' }];
   const configured = [settings.template, ...Object.values(settings.templates)].filter((t) => t !== '');
   for (const label of new Set(configured)) {
-    list.push({ label, path: folder === undefined ? path.resolve(label) : path.resolve(folder, label) });
+    // Without a folder a relative path would resolve against the server's working directory.
+    if (folder === undefined && !path.isAbsolute(label)) continue;
+    list.push({ label, path: folder === undefined ? label : path.resolve(folder, label) });
   }
   return { templates: list };
 }
