@@ -31,12 +31,14 @@ const VERSION = typeof __ARCHDOC_VERSION__ === 'string' ? __ARCHDOC_VERSION__ : 
 const USAGE = `Usage:
   archdoc check [--template FILE] [--format text|json|sarif] [--severity CODE=LEVEL]... PATH...
   archdoc new PATH [--name NAME] [--template FILE] [--date YYYY-MM-DD] [--status VALUE] [--force]
+  archdoc mcp [--root DIR]...
   archdoc --version | --help
 
 check  Checks architecture documents against the template. PATH is a file (checked whatever
        its name), a directory (its ARCHITECTURE.md files and docs/architecture/**/*.md) or a glob.
        Exit 0: no warning or error; 1: warnings or errors found; 2: bad usage or unreadable input.
 new    Writes a new document from the template. Never replaces an existing file without --force.
+mcp    Serves the checks to coding agents over the Model Context Protocol (stdio).
 `;
 
 interface Io {
@@ -59,6 +61,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (command === 'check') return await check(rest, io);
     if (command === 'new') return await scaffold(rest, io);
+    if (command === 'mcp') return await mcp(rest, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -153,6 +156,16 @@ async function scaffold(args: readonly string[], io: Io): Promise<number> {
   await writeNew(target, text, values.force as boolean);
   io.err(`archdoc: wrote ${target}\n`);
   return 0;
+}
+
+async function mcp(args: readonly string[], io: Io): Promise<number> {
+  // The MCP server and its SDK are a bundle of their own (dist/mcp.js), loaded only for this command.
+  const { MCP_USAGE, serveMcp } = await import('./mcp/main.ts');
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(MCP_USAGE);
+    return 0;
+  }
+  return serveMcp(args, { version: VERSION, bundledTemplates: path.dirname(io.bundledTemplate), today: io.today });
 }
 
 function today(): string {
