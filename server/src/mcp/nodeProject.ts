@@ -10,24 +10,16 @@ import {
   parseDocument,
   renderDocument,
   type Schema,
-  type SchemaSection,
 } from '../core/index.ts';
 import { outline } from '../core/features/outline.ts';
 import { codeActions, FIX_ALL_KIND } from '../core/features/codeActions.ts';
 import { applyEdits } from '../core/features/edits.ts';
 import { readText, writeNew } from '../cli/files.ts';
-import { sectionSkeleton } from '../core/template/render.ts';
+import { findingOf, missingOf, nodesOf, summaryOf } from '../core/features/findings.ts';
+import { findSection, sectionGuide, sectionTitles } from '../core/features/sectionGuide.ts';
 import type { McpOptions } from './main.ts';
 import { Roots, ToolError } from './roots.ts';
-import {
-  findingOf,
-  missingOf,
-  nodesOf,
-  summaryOf,
-  type DocumentInput,
-  type Project,
-  type SectionResult,
-} from './project.ts';
+import type { DocumentInput, Project } from './project.ts';
 
 /** Text given inline is bounded like a file on disk. */
 const MAX_BYTES = 5_000_000;
@@ -139,32 +131,9 @@ export function createProject(roots: Roots, options: McpOptions): Project {
       const { schema, label } = await schemaOf(where.template);
       const section = findSection(schema, query);
       if (!section) {
-        const titles = schema.sections.filter((s) => s.level === 2).map((s) => s.title);
-        throw new ToolError(`no section "${query}" in the template; its sections are: ${titles.join(', ')}`);
+        throw new ToolError(`no section "${query}" in the template; its sections are: ${sectionTitles(schema).join(', ')}`);
       }
-      return describe(schema, section, label, options.today());
+      return { ...sectionGuide(schema, section, options.today()), template: label };
     },
   };
 }
-
-function findSection(schema: Schema, query: string): SchemaSection | undefined {
-  const wanted = query.replace(/^#+\s*/, '').trim().toLowerCase();
-  return schema.byId.get(query) ?? schema.sections.find((s) => s.title.toLowerCase() === wanted) ?? schema.sections.find((s) => s.key === wanted);
-}
-
-function describe(schema: Schema, section: SchemaSection, template: string, today: string): SectionResult {
-  const result: SectionResult = {
-    id: section.id,
-    title: section.title,
-    level: section.level,
-    optional: section.optional,
-    guidance: section.guidance,
-    skeleton: sectionSkeleton(schema, section, { today, keepPlaceholders: true }),
-    subsections: section.childIds.map((id) => schema.byId.get(id)?.title ?? id),
-    template,
-  };
-  const parent = section.parentId ? schema.byId.get(section.parentId) : undefined;
-  if (parent && parent.level > 1) result.parent = parent.title;
-  return result;
-}
-

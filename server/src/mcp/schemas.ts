@@ -3,6 +3,7 @@
  * validates calls and advertises the schemas in `tools/list`.
  */
 import { z } from 'zod';
+import type { SectionNodeShape } from '../core/features/findings.ts';
 
 const position = z.object({ line: z.number().int(), character: z.number().int() });
 const range = z.object({ start: position, end: position });
@@ -29,17 +30,6 @@ export const finding = z.object({
 
 export const sectionState = z.enum(['complete', 'placeholders', 'guidance', 'empty', 'missing', 'out-of-order']);
 
-export interface SectionNodeShape {
-  id: string;
-  title: string;
-  level: number;
-  state: z.infer<typeof sectionState>;
-  optional: boolean;
-  line?: number;
-  placeholders: number;
-  guidance: number;
-  children: SectionNodeShape[];
-}
 
 export const sectionNode: z.ZodType<SectionNodeShape> = z.lazy(() =>
   z.object({
