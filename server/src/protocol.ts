@@ -4,8 +4,7 @@
  * message for. Both sides import this file so that names and shapes are declared once.
  */
 import type { Range } from 'vscode-languageserver-types';
-import type { Finding, FindingSummary, SectionNodeShape } from './core/features/findings.ts';
-import type { SectionGuide } from './core/features/sectionGuide.ts';
+import type { Finding, FindingSummary, SectionGuide, SectionNodeShape } from './core/index.ts';
 
 /** `archdoc/outline`: the template-aware outline of one open document; `null` when it is not an architecture document. */
 export const OutlineRequest = 'archdoc/outline';

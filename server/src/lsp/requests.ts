@@ -4,10 +4,7 @@
  */
 import * as path from 'node:path';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
-import { renderDocument } from '../core/index.ts';
-import { outline } from '../core/features/outline.ts';
-import { findingOf, nodesOf, summaryOf } from '../core/features/findings.ts';
-import { findSection, sectionGuide, sectionTitles } from '../core/features/sectionGuide.ts';
+import { findingOf, nodesOf, summaryOf } from '../core/index.ts';
 import type { CheckResult, OutlineResult, RenderParams, RenderResult, SectionParams, SectionResult, TemplateInfo, TemplatesResult } from '../protocol.ts';
 import type { ArchdocService } from './service.ts';
 import { chooseTemplate, type TemplateRef } from './templates.ts';
@@ -24,7 +21,7 @@ export async function outlineOf(service: ArchdocService, uri: string): Promise<O
   const empty = { uri, version: state.version, nodes: [], sectionsPresent: 0, sectionsRequired: 0, placeholders: 0 };
   switch (state.kind) {
     case 'ready':
-      return { uri, version: state.version, template: templateName(state.template.path), ...outline(state.analysis) };
+      return { uri, version: state.version, template: templateName(state.template.path), ...service.engine.outline(state.analysis) };
     case 'template-error':
       return { ...empty, template: templateName(state.template.path), error: state.error };
     case 'too-large':
@@ -47,7 +44,7 @@ export async function render(service: ArchdocService, params: RenderParams): Pro
         : chooseTemplate({ filePath, folder, settings, markers: { optIn: true, template: undefined } });
   const outcome = await service.templates.load(template, folder);
   if (!outcome.ok) return new ResponseError(ErrorCodes.InvalidRequest, outcome.error);
-  const text = renderDocument(outcome.schema, { name: params.name, date: params.date ?? service.today(), status: params.status });
+  const text = service.engine.render(outcome.schema, { name: params.name, date: params.date ?? service.today(), status: params.status });
   return { text, template: templateName(template.path) };
 }
 
@@ -72,7 +69,7 @@ export async function checkOf(service: ArchdocService, uri: string): Promise<Che
   switch (state.kind) {
     case 'ready': {
       const findings = service.diagnosticsOf(state).map(findingOf);
-      return { uri, checked: true, template: templateName(state.template.path), findings, summary: summaryOf(findings), sections: nodesOf(outline(state.analysis).nodes) };
+      return { uri, checked: true, template: templateName(state.template.path), findings, summary: summaryOf(findings), sections: nodesOf(service.engine.outline(state.analysis).nodes) };
     }
     case 'template-error': {
       const findings = service.diagnosticsOf(state).map(findingOf);
@@ -93,7 +90,7 @@ export async function sectionOf(service: ArchdocService, params: SectionParams):
   const template = chooseTemplate({ filePath, folder, settings, markers: { optIn: true, template: undefined } });
   const outcome = await service.templates.load(template, folder);
   if (!outcome.ok) return { error: outcome.error };
-  const section = findSection(outcome.schema, params.section);
-  if (!section) return { error: `No section "${params.section}" in the template; its sections are: ${sectionTitles(outcome.schema).join(', ')}.` };
-  return { ...sectionGuide(outcome.schema, section, service.today()), template: templateName(template.path) };
+  const guide = service.engine.sectionGuide(outcome.schema, params.section, service.today());
+  if (!guide) return { error: `No section "${params.section}" in the template; its sections are: ${service.engine.sectionTitles(outcome.schema).join(', ')}.` };
+  return { ...guide, template: templateName(template.path) };
 }

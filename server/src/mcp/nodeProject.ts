@@ -3,20 +3,8 @@
  * the engine doing the rest.
  */
 import * as path from 'node:path';
-import {
-  analyze,
-  checkDocument,
-  compileTemplate,
-  parseDocument,
-  renderDocument,
-  type Schema,
-} from '../core/index.ts';
-import { outline } from '../core/features/outline.ts';
-import { codeActions, FIX_ALL_KIND } from '../core/features/codeActions.ts';
-import { applyEdits } from '../core/features/edits.ts';
+import { createLanguageService, findingOf, missingOf, nodesOf, summaryOf, type Schema } from '../core/index.ts';
 import { readText, writeNew } from '../cli/files.ts';
-import { findingOf, missingOf, nodesOf, summaryOf } from '../core/features/findings.ts';
-import { findSection, sectionGuide, sectionTitles } from '../core/features/sectionGuide.ts';
 import type { McpOptions } from './main.ts';
 import { Roots, ToolError } from './roots.ts';
 import type { DocumentInput, Project } from './project.ts';
@@ -34,12 +22,13 @@ interface Loaded {
 
 export function createProject(roots: Roots, options: McpOptions): Project {
   const bundled = path.join(options.bundledTemplates, 'ARCHITECTURE.md');
+  const engine = createLanguageService();
 
   async function schemaOf(reference: string | undefined): Promise<{ schema: Schema; label: string }> {
     const file = reference === undefined || reference === 'architecture' ? bundled : await roots.existing(reference);
     const read = await readText(file, MAX_TEMPLATE_BYTES);
     if ('error' in read) throw new ToolError(`template ${read.error}`);
-    const compiled = compileTemplate(read.text);
+    const compiled = engine.compileTemplate(read.text);
     if (compiled.error !== undefined) throw new ToolError(`template ${reference}: ${compiled.error}`);
     return { schema: compiled.schema, label: reference ?? 'architecture' };
   }
@@ -61,8 +50,8 @@ export function createProject(roots: Roots, options: McpOptions): Project {
   }
 
   function inspect(loaded: Loaded) {
-    const analysis = analyze(parseDocument(loaded.text), loaded.schema);
-    const diagnostics = checkDocument(analysis);
+    const analysis = engine.analyze(loaded.text, loaded.schema);
+    const diagnostics = engine.check(analysis);
     return { analysis, diagnostics };
   }
 
@@ -76,11 +65,11 @@ export function createProject(roots: Roots, options: McpOptions): Project {
       const loaded = await load(input);
       const { analysis, diagnostics } = inspect(loaded);
       const findings = diagnostics.map(findingOf);
-      return { ...header(input, loaded), summary: summaryOf(findings), findings, sections: nodesOf(outline(analysis).nodes) };
+      return { ...header(input, loaded), summary: summaryOf(findings), findings, sections: nodesOf(engine.outline(analysis).nodes) };
     },
     async outline(input) {
       const loaded = await load(input);
-      const summary = outline(inspect(loaded).analysis);
+      const summary = engine.outline(inspect(loaded).analysis);
       const sections = nodesOf(summary.nodes);
       return {
         ...header(input, loaded),
@@ -93,27 +82,17 @@ export function createProject(roots: Roots, options: McpOptions): Project {
     },
     async fix(input, write) {
       const loaded = await load(input);
-      let text = loaded.text;
-      let applied = 0;
-      for (let round = 0; round < 10; round++) {
-        const { analysis, diagnostics } = inspect({ ...loaded, text });
-        const zero = { line: 0, character: 0 };
-        const [action] = codeActions(analysis, diagnostics, { start: zero, end: zero }, { uri: 'mcp:doc', today: options.today(), only: [FIX_ALL_KIND] });
-        const edits = action?.edit?.changes?.['mcp:doc'] ?? [];
-        if (edits.length === 0) break;
-        const next = applyEdits(text, edits);
-        if (next === text) break;
-        applied += action?.diagnostics?.length ?? 0;
-        text = next;
-      }
+      const fixed = engine.fix(loaded.text, loaded.schema, { today: options.today() });
+      const text = fixed.text;
+      const rounds = fixed.rounds;
       const changed = text !== loaded.text;
       let written = false;
       if (write && changed && loaded.file) {
         await writeNew(loaded.file, text, true);
         written = true;
       }
-      const remaining = inspect({ ...loaded, text }).diagnostics.map(findingOf);
-      return { ...(input.path !== undefined ? { path: input.path } : {}), text, changed, applied, written, remaining };
+      const remaining = fixed.diagnostics.map(findingOf);
+      return { ...(input.path !== undefined ? { path: input.path } : {}), text, changed, rounds, written, remaining };
     },
     async scaffold(input) {
       const target = await roots.creatable(input.path);
@@ -121,7 +100,7 @@ export function createProject(roots: Roots, options: McpOptions): Project {
       const date = input.date ?? options.today();
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new ToolError(`date must be YYYY-MM-DD (got "${date}")`);
       const name = input.name ?? path.basename(path.dirname(target));
-      const text = renderDocument(schema, { name, date, status: input.status });
+      const text = engine.render(schema, { name, date, status: input.status });
       await writeNew(target, text, false).catch((error: Error) => {
         throw new ToolError(error.message);
       });
@@ -129,11 +108,9 @@ export function createProject(roots: Roots, options: McpOptions): Project {
     },
     async section(query, where) {
       const { schema, label } = await schemaOf(where.template);
-      const section = findSection(schema, query);
-      if (!section) {
-        throw new ToolError(`no section "${query}" in the template; its sections are: ${sectionTitles(schema).join(', ')}`);
-      }
-      return { ...sectionGuide(schema, section, options.today()), template: label };
+      const guide = engine.sectionGuide(schema, query, options.today());
+      if (!guide) throw new ToolError(`no section "${query}" in the template; its sections are: ${engine.sectionTitles(schema).join(', ')}`);
+      return { ...guide, template: label };
     },
   };
 }

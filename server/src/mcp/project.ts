@@ -3,8 +3,7 @@
  * seen from inside the allowed roots. Every read goes through `Roots` (no path outside, no link
  * out, regular files only, bounded size) and every write is atomic and asked for.
  */
-import type { Finding, FindingSummary, MissingSection, SectionNodeShape } from '../core/features/findings.ts';
-import type { SectionGuide } from '../core/features/sectionGuide.ts';
+import type { Finding, FindingSummary, MissingSection, SectionGuide, SectionNodeShape } from '../core/index.ts';
 import { Roots, ToolError } from './roots.ts';
 
 export interface DocumentInput {
@@ -38,7 +37,8 @@ export interface FixResult {
   path?: string;
   text: string;
   changed: boolean;
-  applied: number;
+  /** Rounds of fix-all that changed the text. */
+  rounds: number;
   written: boolean;
   remaining: Finding[];
 }

@@ -3,7 +3,7 @@
  * validates calls and advertises the schemas in `tools/list`.
  */
 import { z } from 'zod';
-import type { SectionNodeShape } from '../core/features/findings.ts';
+import type { SectionNodeShape } from '../core/index.ts';
 
 const position = z.object({ line: z.number().int(), character: z.number().int() });
 const range = z.object({ start: position, end: position });
@@ -77,7 +77,7 @@ export const fixOutput = {
   path: z.string().optional(),
   text: z.string().describe('The document after the safe fixes'),
   changed: z.boolean(),
-  applied: z.number().int().describe('Number of fixes applied'),
+  rounds: z.number().int().describe('Rounds of fixes that changed the text (0: nothing to fix)'),
   written: z.boolean(),
   remaining: z.array(finding).describe('Findings left after fixing: they need an author'),
 };

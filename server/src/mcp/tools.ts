@@ -89,7 +89,7 @@ export function registerTools(server: McpServer, project: Project): void {
       guarded(async () => {
         if (args.write && args.path === undefined) throw new ToolError('"write" needs a "path"');
         const fixed = await project.fix(documentOf(args), args.write === true);
-        return result(fixed as unknown as Record<string, unknown>, `${fixed.applied} fixes applied${fixed.written ? ' and written' : ''}; ${fixed.remaining.length} findings remain.`);
+        return result(fixed as unknown as Record<string, unknown>, `${fixed.changed ? `Fixed in ${fixed.rounds} rounds` : 'Nothing to fix'}${fixed.written ? ' and written' : ''}; ${fixed.remaining.length} findings remain.`);
       }),
   );
 
