@@ -15,7 +15,7 @@ import { documentSymbols } from './features/documentSymbols.ts';
 import { applyEdits } from './features/edits.ts';
 import { hover, type HoverOptions } from './features/hover.ts';
 import { outline, type OutlineSummary } from './features/outline.ts';
-import { findSection, sectionGuide, sectionTitles, type SectionGuide } from './features/sectionGuide.ts';
+import { findSection, sectionGuide, sectionTitles, templateSummary, type SectionGuide } from './features/sectionGuide.ts';
 import { parseDocument } from './parse/document.ts';
 import { compileTemplate, type CompileResult } from './template/compile.ts';
 import { renderDocument, sectionSkeleton, type RenderOptions, type SkeletonOptions } from './template/render.ts';
@@ -66,6 +66,8 @@ export interface ArchdocLanguageService {
   sectionGuide(schema: Schema, query: string, today: string): SectionGuide | undefined;
   /** The titles of the template's top-level sections. */
   sectionTitles(schema: Schema): string[];
+  /** What the template expects (sections, placeholders, entry fields), in sentences for a coding agent. */
+  templateSummary(schema: Schema): string;
 }
 
 /** The most compiled templates a service keeps; a workspace uses a handful. */
@@ -127,6 +129,7 @@ export function createLanguageService(): ArchdocLanguageService {
       return section && sectionGuide(schema, section, today);
     },
     sectionTitles,
+    templateSummary,
   };
   return service;
 }

@@ -61,6 +61,9 @@ export function createProject(roots: Roots, options: McpOptions): Project {
 
   return {
     roots,
+    async templateSummary() {
+      return engine.templateSummary((await schemaOf(undefined)).schema);
+    },
     async check(input) {
       const loaded = await load(input);
       const { analysis, diagnostics } = inspect(loaded);

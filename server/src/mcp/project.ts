@@ -56,6 +56,8 @@ export interface SectionResult extends SectionGuide {
 
 export interface Project {
   readonly roots: Roots;
+  /** What the default template expects, for the tools' descriptions. */
+  templateSummary(): Promise<string>;
   check(input: DocumentInput): Promise<CheckResult>;
   outline(input: DocumentInput): Promise<OutlineToolResult>;
   fix(input: DocumentInput, write: boolean): Promise<FixResult>;

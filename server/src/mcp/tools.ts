@@ -38,10 +38,9 @@ function documentOf(args: { path?: string; text?: string; template?: string }): 
   return args;
 }
 
-const TEMPLATE_HINT =
-  'ArchDoc treats the project\'s ARCHITECTURE.md template as a schema: fixed sections in order (Overview, System Architecture, Data Model, API Design, …, Decision Log), placeholders such as [Project Name] and YYYY-MM-DD to fill, guidance prose to replace, and entries such as decision records with required fields (Context, Decision, Rationale, Alternatives, Consequences).';
-
-export function registerTools(server: McpServer, project: Project): void {
+/** Registers the tools; `template` says what the project's template expects, for their descriptions. */
+export function registerTools(server: McpServer, project: Project, template: string): void {
+  const TEMPLATE_HINT = `ArchDoc checks architecture documents (ARCHITECTURE.md) against the project's template, treated as a schema. ${template}`;
   server.registerTool(
     'archdoc_check',
     {

@@ -43,3 +43,27 @@ export function sectionTitles(schema: Schema): string[] {
   const top = schema.sections.length ? Math.min(...schema.sections.map((s) => s.level)) : 2;
   return schema.sections.filter((s) => s.level === top).map((s) => s.title);
 }
+
+/**
+ * What a template expects, in two sentences an agent can act on: its top-level sections in
+ * order and the fields its entries (decision records, components…) require.
+ */
+export function templateSummary(schema: Schema): string {
+  const sections = sectionTitles(schema).join(', ');
+  const kinds = new Map<string, string[]>();
+  for (const section of schema.sections) {
+    for (const kind of section.entryKinds) {
+      const required = kind.fields.filter((f) => f.required).map((f) => f.name);
+      if (required.length && !kinds.has(kind.label)) kinds.set(kind.label, required);
+    }
+  }
+  const entries = [...kinds].map(([label, fields]) => `${label} entries need ${fields.join(', ')}`).join('; ');
+  const placeholders = schema.placeholders.filter((p) => !p.inCode).slice(0, 3).map((p) => p.text);
+  return [
+    `The template's sections, in order: ${sections}.`,
+    placeholders.length ? `Placeholders such as ${placeholders.join(', ')} must be replaced, and the template's guidance prose rewritten with the project's facts.` : '',
+    entries ? `${entries}.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
