@@ -56,6 +56,8 @@ export class ArchdocService {
   private readonly notices = new Set<string>();
   private readonly published = new Set<string>();
   private readonly watcher: TemplateWatcher;
+  /** The template file the server watches for each open document that needs one. */
+  private readonly watchedTemplates = new Map<string, string>();
   /** Whether the client watches the workspace's markdown files for the server. */
   private clientWatches = true;
 
@@ -95,12 +97,14 @@ export class ArchdocService {
   initialize(params: InitializeParams): InitializeResult {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     this.capabilities = params.capabilities;
-    this.templates = new TemplateStore(this.engine, { bundledPath: this.bundledTemplate, trusted: options.trusted !== false });
-    this.repository = this.repositoryFacts(options.trusted !== false);
+    const trusted = options.trusted !== false;
+    this.templates = new TemplateStore(this.engine, { bundledPath: this.bundledTemplate, trusted });
+    this.repository = this.repositoryFacts(trusted);
     const pull = params.capabilities.workspace?.configuration === true;
     this.settings = new SettingsStore(
       { pull, fetch: (uri) => this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'archdoc' }) },
       options.settings ?? options.archdoc,
+      trusted,
     );
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.folders.set(folders);
@@ -182,6 +186,8 @@ export class ArchdocService {
     this.settings.forget(uri);
     this.published.delete(uri);
     this.repository.closed(uri);
+    this.forgetNotice(uri);
+    if (this.watchedTemplates.delete(uri)) this.watcher.sync(this.watchedTemplates.values());
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -228,7 +234,7 @@ export class ArchdocService {
     if (!doc) return undefined;
     const state = await this.states.get(doc);
     this.notify(uri, state);
-    if (state.kind === 'ready' || state.kind === 'template-error') this.watchTemplate(state.template.path);
+    this.watchTemplate(uri, state.kind === 'ready' || state.kind === 'template-error' ? state.template.path : undefined);
     // The document object is updated in place by later changes: the version is the state's, read before any await.
     return { version: state.version, diagnostics: this.diagnosticsOf(state, uri) };
   }
@@ -237,19 +243,38 @@ export class ArchdocService {
    * The client's watcher covers templates inside the workspace folders; the server watches
    * the others itself, and every template when the client cannot watch files.
    */
-  private watchTemplate(file: string | undefined): void {
-    if (file === undefined) return;
-    if (this.clientWatches && this.folders.folderOf(file) !== undefined) return;
-    this.watcher.watch(file);
+  private watchTemplate(uri: string, file: string | undefined): void {
+    const needed = file !== undefined && !(this.clientWatches && this.folders.folderOf(file) !== undefined);
+    if (needed ? this.watchedTemplates.get(uri) === file : !this.watchedTemplates.has(uri)) return;
+    if (needed) this.watchedTemplates.set(uri, file);
+    else this.watchedTemplates.delete(uri);
+    this.watcher.sync(this.watchedTemplates.values());
   }
 
-  /** One message per problem, not per keystroke: template errors and oversized documents. */
+  /** The number of folders the server watches itself. */
+  watchedFolders(): number {
+    return this.watcher.size;
+  }
+
+  private forgetNotice(uri: string): void {
+    this.notices.delete(`template:${uri}`);
+  }
+
+  /**
+   * One message per problem, not per keystroke: template errors and oversized documents. While
+   * a template path is being typed each keystroke names another missing file, so a document
+   * shows one template message until its template works again (its diagnostic says the rest).
+   */
   private notify(uri: string, state: DocumentState): void {
     let key: string | undefined;
     let message = '';
     if (state.kind === 'template-error') {
-      key = `template:${state.error}`;
+      const seen = this.notices.has(`template:${uri}`) || this.notices.has(`template:${state.error}`);
+      this.notices.add(`template:${uri}`);
+      key = seen ? `template:${uri}` : `template:${state.error}`;
       message = `ArchDoc: ${state.error} Documents using it are not checked until it is fixed.`;
+    } else if (state.kind === 'ready') {
+      this.forgetNotice(uri);
     } else if (state.kind === 'too-large') {
       key = `size:${uri}`;
       message = `ArchDoc: ${uri} is larger than archdoc.maxFileSize (${state.limit} bytes), so it is not checked.`;

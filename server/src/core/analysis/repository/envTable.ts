@@ -23,8 +23,13 @@ export interface EnvTable {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** The cell without the bold or code marks around it. */
 function bare(cell: string): string {
-  return cell.replace(/^(?:\*\*|`)+|(?:\*\*|`)+$/g, '').trim();
+  let start = 0;
+  let end = cell.length;
+  while (start < end && (cell[start] === '*' || cell[start] === '`')) start++;
+  while (end > start && (cell[end - 1] === '*' || cell[end - 1] === '`')) end--;
+  return cell.slice(start, end).trim();
 }
 
 export function envTable(a: Analysis): EnvTable | undefined {

@@ -27,7 +27,8 @@ const PATH_SHAPE = /^[\w.-]+(?:\/[\w.-]+)*\/?$/;
 
 function linkTarget(raw: string): string | undefined {
   if (SCHEME.test(raw) || raw.startsWith('#') || raw.startsWith('//')) return undefined;
-  const bare = raw.replace(/[#?].*$/, '');
+  const cut = raw.search(/[#?]/);
+  const bare = cut < 0 ? raw : raw.slice(0, cut);
   if (bare === '') return undefined;
   try {
     return decodeURIComponent(bare);

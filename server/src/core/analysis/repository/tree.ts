@@ -88,7 +88,7 @@ function depthKey(shape: LineShape): number {
 }
 
 function cleanName(name: string): string {
-  return name.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
+  return withoutTrailingSlashes(name.replace(/^\.\//, '').replace(/^\/+/, ''));
 }
 
 function namesRepository(name: string, facts: RepositoryFacts | undefined): boolean {
@@ -160,6 +160,13 @@ export function codeTree(a: Analysis, facts: RepositoryFacts | undefined): CodeT
     stack.push({ key, index: entries.length - 1 });
   }
   return { fenceLine: fence.open, closeLine: fence.close, rootLine, entries };
+}
+
+/** `a/b/` → `a/b`, by a loop: a regular expression anchored at the end would retry every run of slashes. */
+export function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === '/') end--;
+  return path.slice(0, end);
 }
 
 export function joinPath(parent: string, child: string): string {
