@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { compileTemplate, decodeText, type Schema } from '../core/index.ts';
+import { decodeText, type ArchdocLanguageService, type Schema } from '../core/index.ts';
 import { readRegularFile } from '../io/regularFile.ts';
 import { matchesGlob } from './glob.ts';
 import type { DocumentMarkers } from './markers.ts';
@@ -35,7 +35,6 @@ export interface TemplateContext {
 
 /** Templates larger than this are refused: a template is a page of markdown, not a data file. */
 export const MAX_TEMPLATE_BYTES = 1024 * 1024;
-const MAX_COMPILED = 16;
 /** Template texts kept: enough for every template a workspace uses, not one per path typed into a marker. */
 const MAX_TEXTS = 32;
 
@@ -107,9 +106,10 @@ export interface TemplateStoreOptions {
 
 export class TemplateStore {
   private readonly texts = new Map<string, Promise<TextOutcome>>();
-  private readonly compiled = new Map<string, { schema: Schema } | { error: string }>();
-
-  constructor(private readonly options: TemplateStoreOptions) {}
+  constructor(
+    private readonly engine: ArchdocLanguageService,
+    private readonly options: TemplateStoreOptions,
+  ) {}
 
   get trusted(): boolean {
     return this.options.trusted;
@@ -154,12 +154,7 @@ export class TemplateStore {
   }
 
   private compile(text: string): { schema: Schema } | { error: string } {
-    let result = this.compiled.get(text);
-    if (!result) {
-      result = compileTemplate(text);
-      if (this.compiled.size >= MAX_COMPILED) this.compiled.delete(this.compiled.keys().next().value as string);
-      this.compiled.set(text, result);
-    }
-    return result;
+    const result = this.engine.compileTemplate(text);
+    return result.schema ? { schema: result.schema } : { error: result.error };
   }
 }

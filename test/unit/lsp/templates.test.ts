@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { DEFAULT_SETTINGS, normalizeSettings, restrictSettings } from '../../../server/src/lsp/settings.ts';
 import { chooseTemplate, TemplateStore } from '../../../server/src/lsp/templates.ts';
+import { createLanguageService } from '../../../server/src/core/index.ts';
 
 const FOLDER = path.resolve('/ws');
 
@@ -57,7 +58,7 @@ describe('template choice for documents without a file', () => {
 
 describe('reading template files', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'archdoc-template-read-'));
-  const store = new TemplateStore({ bundledPath: path.join(dir, 'none.md'), trusted: true });
+  const store = new TemplateStore(createLanguageService(), { bundledPath: path.join(dir, 'none.md'), trusted: true });
   const error = async (file: string): Promise<string> => {
     const outcome = await store.load({ path: file, label: path.basename(file) }, dir);
     assert.equal(outcome.ok, false);
