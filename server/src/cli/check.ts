@@ -19,7 +19,9 @@ const LEVELS: readonly string[] = ['error', 'warning', 'information', 'hint', 'o
 function parseSeverities(values: readonly string[]): CheckSettings {
   const severity: Partial<Record<DiagnosticCode, SeverityName>> = {};
   for (const v of values) {
-    const [code, level] = v.split('=');
+    const parts = v.split('=');
+    if (parts.length !== 2) throw new UsageError(`--severity takes CODE=LEVEL, with one "=" (got "${v}")`, 'check');
+    const [code, level] = parts;
     if (!(DIAGNOSTIC_CODES as readonly string[]).includes(code)) throw new UsageError(`--severity: unknown code "${code}"`, 'check');
     if (!LEVELS.includes(level)) {
       throw new UsageError(`--severity: level must be error, warning, information, hint or off (got "${level ?? ''}")`, 'check');
@@ -66,8 +68,11 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
   const chosen = values.format as Format;
   if (!FORMATS.includes(chosen)) throw new UsageError(`--format must be ${FORMATS.join(', ')} (got "${chosen}")`, 'check');
   if (positionals.length === 0) throw new UsageError('check needs at least one PATH', 'check');
-  const maxBytes = values['max-size'] === undefined ? DEFAULT_MAX_BYTES : Number(values['max-size']);
-  if (!Number.isFinite(maxBytes) || maxBytes <= 0) throw new UsageError('--max-size must be a positive number of bytes', 'check');
+  const maxSize = values['max-size'];
+  // Digits only: Number() would also take `0x10`, `1e3` or ` 12 `, which nobody means as a byte count.
+  if (maxSize !== undefined && !/^\d+$/.test(maxSize)) throw new UsageError(`--max-size must be a whole number of bytes (got "${maxSize}")`, 'check');
+  const maxBytes = maxSize === undefined ? DEFAULT_MAX_BYTES : Number(maxSize);
+  if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) throw new UsageError('--max-size must be a positive number of bytes', 'check');
   const settings = parseSeverities(values.severity);
   const schema = await loadSchema(values.template, io.bundledTemplate);
   const { files, errors } = await expandOperands(positionals);

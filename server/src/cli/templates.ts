@@ -1,5 +1,5 @@
 /** The template a command works from: the one named on the command line, else the bundled one. */
-import type { Schema } from '../core/index.ts';
+import { withoutBom, type Schema } from '../core/index.ts';
 import { engine } from './engine.ts';
 import { CliError } from './errors.ts';
 import { readText } from './files.ts';
@@ -11,7 +11,7 @@ export async function loadSchema(template: string | undefined, bundled: string):
   const file = template ?? bundled;
   const read = await readText(file, MAX_TEMPLATE_BYTES);
   if ('error' in read) throw new CliError(`template ${read.error}`);
-  const compiled = engine.compileTemplate(read.text);
+  const compiled = engine.compileTemplate(withoutBom(read.text));
   if (compiled.error !== undefined) throw new CliError(`template ${file}: ${compiled.error}`);
   return compiled.schema;
 }

@@ -15,4 +15,4 @@ export { FIX_ALL_KIND } from './features/codeActions.ts';
 export { isoDate } from './features/shared.ts';
 export { DEFAULT_SEVERITY, ruleHref } from './check.ts';
 export { RULE_INFO, type RuleInfo } from './rules/index.ts';
-export { decodeText, type DecodeOutcome } from './decode.ts';
+export { decodeText, withoutBom, type DecodeOutcome } from './decode.ts';

@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { decodeText, type ArchdocLanguageService, type Schema } from '../core/index.ts';
+import { decodeText, withoutBom, type ArchdocLanguageService, type Schema } from '../core/index.ts';
 import { readRegularFile } from '../io/regularFile.ts';
 import { matchesGlob } from './glob.ts';
 import type { DocumentMarkers } from './markers.ts';
@@ -87,7 +87,7 @@ async function readTemplateFile(file: string): Promise<TextOutcome> {
   const read = await readRegularFile(file, MAX_TEMPLATE_BYTES);
   if ('error' in read) return { error: `Template "${file}" ${read.error}.` };
   const decoded = decodeText(read.bytes);
-  return 'error' in decoded ? { error: `Template "${file}" ${decoded.error}.` } : decoded;
+  return 'error' in decoded ? { error: `Template "${file}" ${decoded.error}.` } : { text: withoutBom(decoded.text) };
 }
 
 async function realPath(file: string): Promise<string> {
