@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
+import { sarifChunks } from '../../server/src/cli/report.ts';
 import { ROOT } from '../helpers/core.ts';
 import { TEMPLATE_TEXT } from './helpers/documents.ts';
 import { Server } from './helpers/server.ts';
@@ -211,5 +212,36 @@ describe('a byte order mark', () => {
     } finally {
       await server.stop();
     }
+  });
+});
+
+describe('SARIF', () => {
+  it('writes a log larger than the longest string V8 can hold, one result at a time', () => {
+    const diagnostic = { range: { start: { line: 9, character: 0 }, end: { line: 9, character: 14 } }, severity: 2, code: 'placeholder', message: 'Unfilled placeholder [Owner Name]'.padEnd(300, '.') } as const;
+    const diagnostics = new Array(1_500_000).fill(diagnostic);
+    let length = 0;
+    let pieces = 0;
+    let last = '';
+    for (const piece of sarifChunks([{ path: 'docs/ARCHITECTURE.md', diagnostics }], '0.0.0')) {
+      length += piece.length;
+      pieces++;
+      if (pieces === 2) assert.equal((JSON.parse(piece.slice(1)) as { ruleId: string }).ruleId, 'placeholder');
+      last = piece;
+    }
+    assert.ok(length > 2 ** 29, `${length} characters`);
+    assert.equal(pieces, diagnostics.length + 2);
+    assert.match(last, /^\n {6}\]\n/);
+  });
+
+  it('percent-encodes artifact URIs: relative ones against %SRCROOT%, absolute ones as file: URIs', async () => {
+    const file = write('odd names/a #1?%.md', '# Architecture\n');
+    const sub = await cli(['check', '--format', 'sarif', 'odd names/a #1?%.md'], dir);
+    const log = JSON.parse(sub.out) as { runs: Array<{ originalUriBaseIds: Record<string, { uri: string }>; results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }> }> }> };
+    const location = log.runs[0].results[0].locations[0].physicalLocation.artifactLocation;
+    assert.deepEqual(location, { uri: 'odd%20names/a%20%231%3F%25.md', uriBaseId: '%SRCROOT%' });
+    assert.equal(new URL(location.uri, log.runs[0].originalUriBaseIds['%SRCROOT%'].uri).href, pathToFileURL(file).href);
+    const absolute = await cli(['check', '--format', 'sarif', file], dir);
+    const uri = (JSON.parse(absolute.out) as typeof log).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
+    assert.equal(uri, pathToFileURL(file).href);
   });
 });

@@ -8,7 +8,7 @@ import { DEFAULT_MAX_BYTES, expandOperands, readText } from './files.ts';
 import { fixFile } from './fix.ts';
 import { formatGithub } from './github.ts';
 import { HELP_OPTION, type Io } from './io.ts';
-import { formatJson, formatSarif, formatText, type FileResult } from './report.ts';
+import { formatJson, formatText, sarifChunks, type FileResult } from './report.ts';
 import { loadSchema } from './templates.ts';
 import { usage } from './usage.ts';
 
@@ -31,16 +31,17 @@ function parseSeverities(values: readonly string[]): CheckSettings {
   return { severity };
 }
 
-function format(results: readonly FileResult[], chosen: Format, io: Io): string {
+/** The report in pieces: SARIF logs can outgrow the longest string, so they come one result at a time. */
+function format(results: readonly FileResult[], chosen: Format, io: Io): Iterable<string> {
   switch (chosen) {
     case 'json':
-      return formatJson(results);
+      return [formatJson(results)];
     case 'sarif':
-      return formatSarif(results, io.version);
+      return sarifChunks(results, io.version);
     case 'github':
-      return formatGithub(results, process.cwd());
+      return [formatGithub(results, process.cwd())];
     case 'text':
-      return formatText(results);
+      return [formatText(results)];
   }
 }
 
@@ -96,7 +97,7 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
     if (fixed.written) notes.push(`fixed ${fixed.fixed} problem${fixed.fixed === 1 ? '' : 's'} in ${file}`);
     results.push({ path: file, diagnostics: fixed.diagnostics, fixed: fixed.fixed });
   }
-  io.out(format(results, chosen, io));
+  for (const piece of format(results, chosen, io)) io.out(piece);
   for (const note of notes) io.err(`archdoc: ${note}\n`);
   for (const e of errors) io.err(`archdoc: ${e}\n`);
   if (errors.length) return 2;
