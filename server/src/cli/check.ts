@@ -11,6 +11,7 @@ import { HELP_OPTION, type Io } from './io.ts';
 import { formatJson, formatText, sarifChunks, type FileResult } from './report.ts';
 import { loadSchema } from './templates.ts';
 import { usage } from './usage.ts';
+import { RepositoryChecks } from './repository.ts';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -60,6 +61,7 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
       severity: { type: 'string', multiple: true, default: [] },
       fix: { type: 'boolean', default: false },
       'max-size': { type: 'string' },
+      'document-only': { type: 'boolean', default: false },
     },
   });
   if (values.help) {
@@ -79,23 +81,27 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
   const { files, errors } = await expandOperands(positionals);
   const results: FileResult[] = [];
   const notes: string[] = [];
+  const repository = values['document-only'] ? undefined : new RepositoryChecks(io.err);
   for (const file of files) {
     const read = await readText(file, maxBytes);
     if ('error' in read) {
       errors.push(read.error);
       continue;
     }
+    const facts = await repository?.factsFor(file);
     if (!values.fix) {
-      results.push({ path: file, diagnostics: engine.check(engine.analyze(read.text, schema), settings) });
+      results.push({ path: file, diagnostics: engine.check(engine.analyze(read.text, schema), settings, facts) });
       continue;
     }
+    // --fix applies only fix-all's certain edits; the repository findings are reported, never fixed.
     const fixed = await fixFile(file, read.text, schema, settings, io.today());
     if ('error' in fixed) {
       errors.push(fixed.error);
       continue;
     }
     if (fixed.written) notes.push(`fixed ${fixed.fixed} problem${fixed.fixed === 1 ? '' : 's'} in ${file}`);
-    results.push({ path: file, diagnostics: fixed.diagnostics, fixed: fixed.fixed });
+    const diagnostics = facts ? engine.check(engine.analyze(fixed.text, schema), settings, facts) : fixed.diagnostics;
+    results.push({ path: file, diagnostics, fixed: fixed.fixed });
   }
   for (const piece of format(results, chosen, io)) io.out(piece);
   for (const note of notes) io.err(`archdoc: ${note}\n`);

@@ -25,6 +25,8 @@ import { SettingsStore } from './settings.ts';
 import { TemplateStore } from './templates.ts';
 import { uriToPath, WorkspaceFolders } from './workspace.ts';
 import { TemplateWatcher } from './watcher.ts';
+import { RepositoryFacts } from './repository.ts';
+import type { DriftFacts } from '../core/index.ts';
 
 /** Milliseconds between the last keystroke and the check: short, as a check takes a few ms. */
 export const DEBOUNCE_MS = 10;
@@ -49,7 +51,8 @@ export class ArchdocService {
   readonly scheduler: DiagnosticsScheduler;
   templates: TemplateStore;
   private capabilities: ClientCapabilities = {};
-  private readonly diagnosticsCache = new WeakMap<DocumentState, Diagnostic[]>();
+  repository: RepositoryFacts;
+  private readonly diagnosticsCache = new WeakMap<DocumentState, { readonly facts: DriftFacts | undefined; readonly diagnostics: Diagnostic[] }>();
   private readonly notices = new Set<string>();
   private readonly published = new Set<string>();
   private readonly watcher: TemplateWatcher;
@@ -77,6 +80,16 @@ export class ArchdocService {
       log: (message) => this.log(message),
     });
     this.watcher = new TemplateWatcher((files) => this.templatesChanged(files), (message) => this.log(message));
+    this.repository = this.repositoryFacts(true);
+  }
+
+  private repositoryFacts(trusted: boolean): RepositoryFacts {
+    return new RepositoryFacts({
+      folders: this.folders,
+      trusted,
+      recheck: (uri) => this.scheduler.schedule(uri, 0),
+      note: (message) => this.connection.console.info(message),
+    });
   }
 
   readonly log = (message: string): void => this.connection.console.error(message);
@@ -86,6 +99,7 @@ export class ArchdocService {
     this.capabilities = params.capabilities;
     const trusted = options.trusted !== false;
     this.templates = new TemplateStore(this.engine, { bundledPath: this.bundledTemplate, trusted });
+    this.repository = this.repositoryFacts(trusted);
     const pull = params.capabilities.workspace?.configuration === true;
     this.settings = new SettingsStore(
       { pull, fetch: (uri) => this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'archdoc' }) },
@@ -96,7 +110,7 @@ export class ArchdocService {
     this.folders.set(folders);
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         completionProvider: { triggerCharacters: ['#'] },
         documentSymbolProvider: true,
         hoverProvider: true,
@@ -121,7 +135,8 @@ export class ArchdocService {
     }
     if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{md,markdown}' }],
+        // Markdown for templates; every file for the repository checks (the client leaves out its excluded folders).
+        watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/*' }],
       });
     } else {
       this.clientWatches = false;
@@ -138,6 +153,14 @@ export class ArchdocService {
   watchedFilesChanged(changes: readonly FileEvent[]): void {
     const files = changes.map((c) => uriToPath(c.uri)).filter((p): p is string => p !== undefined);
     this.templatesChanged(files);
+    void this.repository.filesChanged(files).catch((error: unknown) => this.log(`Updating repository facts failed: ${String(error)}`));
+  }
+
+  /** An architecture document opened or was saved: gather its repository facts (never on a keystroke). */
+  async gatherFacts(uri: string, saved: boolean): Promise<void> {
+    const state = await this.ready(uri);
+    if (!state?.settings.checkRepository) return;
+    await this.repository.refresh(uri, saved);
   }
 
   /** Template files changed on disk: forget them and check every open document again. */
@@ -162,6 +185,7 @@ export class ArchdocService {
     this.states.delete(uri);
     this.settings.forget(uri);
     this.published.delete(uri);
+    this.repository.closed(uri);
     this.forgetNotice(uri);
     if (this.watchedTemplates.delete(uri)) this.watcher.sync(this.watchedTemplates.values());
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -178,12 +202,13 @@ export class ArchdocService {
     return state?.kind === 'ready' ? state : undefined;
   }
 
-  diagnosticsOf(state: DocumentState): Diagnostic[] {
-    let diagnostics = this.diagnosticsCache.get(state);
-    if (!diagnostics) {
-      diagnostics = diagnosticsFor(this.engine, state);
-      this.diagnosticsCache.set(state, diagnostics);
-    }
+  /** The diagnostics of a state, with the repository facts cached for its document (no I/O). */
+  diagnosticsOf(state: DocumentState, uri: string): Diagnostic[] {
+    const facts = state.kind === 'ready' && state.settings.checkRepository ? this.repository.factsFor(uri) : undefined;
+    const cached = this.diagnosticsCache.get(state);
+    if (cached && cached.facts === facts) return cached.diagnostics;
+    const diagnostics = diagnosticsFor(this.engine, state, facts);
+    this.diagnosticsCache.set(state, { facts, diagnostics });
     return diagnostics;
   }
 
@@ -211,7 +236,7 @@ export class ArchdocService {
     this.notify(uri, state);
     this.watchTemplate(uri, state.kind === 'ready' || state.kind === 'template-error' ? state.template.path : undefined);
     // The document object is updated in place by later changes: the version is the state's, read before any await.
-    return { version: state.version, diagnostics: this.diagnosticsOf(state) };
+    return { version: state.version, diagnostics: this.diagnosticsOf(state, uri) };
   }
 
   /**
