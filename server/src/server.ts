@@ -8,9 +8,20 @@
  */
 import { createConnection, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { OutlineRequest, RenderRequest, TemplatesRequest, type OutlineParams, type RenderParams, type TemplatesParams } from './protocol.ts';
+import {
+  CheckRequest,
+  OutlineRequest,
+  RenderRequest,
+  SectionRequest,
+  TemplatesRequest,
+  type CheckParams,
+  type OutlineParams,
+  type RenderParams,
+  type SectionParams,
+  type TemplatesParams,
+} from './protocol.ts';
 import { guard, guardNotification } from './lsp/guard.ts';
-import { outlineOf, render, templates } from './lsp/requests.ts';
+import { checkOf, outlineOf, render, sectionOf, templates } from './lsp/requests.ts';
 import { ArchdocService } from './lsp/service.ts';
 import { bundledTemplateFolder } from './node/bundled.ts';
 
@@ -62,6 +73,8 @@ function main(): void {
   connection.onRequest(OutlineRequest, guard('outline', log, null, (params: OutlineParams) => outlineOf(service, params.uri)));
   connection.onRequest(RenderRequest, guard('render', log, null, (params: RenderParams) => render(service, params)));
   connection.onRequest(TemplatesRequest, guard('templates', log, { templates: [] }, (params: TemplatesParams) => templates(service, params.uri)));
+  connection.onRequest(CheckRequest, guard('check', log, null, (params: CheckParams) => checkOf(service, params.uri)));
+  connection.onRequest(SectionRequest, guard('section', log, null, (params: SectionParams) => sectionOf(service, params)));
   connection.onShutdown(() => service.dispose());
 
   documents.listen(connection);
