@@ -6,7 +6,7 @@
 import type { Analysis, DocModel, FoundPlaceholder, Schema, SchemaSection, SectionMatch } from './types.ts';
 import { orderSections } from './order.ts';
 import { entryKindOf } from './entryKind.ts';
-import { typedField } from './rules/fieldValue.ts';
+import { typedField } from './analysis/fieldValue.ts';
 import { findSection, matchSections } from './match.ts';
 import { readSectionMarkers, saysNotApplicable } from './parse/sectionMarkers.ts';
 import { documentFit } from './fit.ts';

@@ -5,28 +5,19 @@
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis, CheckSettings, DiagnosticCode, SeverityName } from './types.ts';
-import { RULES } from './rules/index.ts';
+import { RULE_INFO, RULES } from './rules/index.ts';
+import { RULE_DOCS_BASE } from './codes.ts';
 import { isSuppressed } from './parse/suppressions.ts';
-import { adaptedTreatment, policyFor } from './fit.ts';
-import { unrelatedNotice } from './rules/missingSection.ts';
-import type { Finding } from './rules/rule.ts';
+import { adaptedTreatment, policyFor, unrelatedNotice } from './fit.ts';
+import type { Finding } from './rules/index.ts';
 
-export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, SeverityName>> = {
-  placeholder: 'warning',
-  'template-text': 'information',
-  'missing-section': 'warning',
-  'section-order': 'warning',
-  'duplicate-section': 'warning',
-  'heading-typo': 'warning',
-  'heading-level': 'warning',
-  'empty-section': 'warning',
-  'invalid-value': 'error',
-  'invalid-date': 'error',
-  'missing-field': 'warning',
-  'table-columns': 'warning',
-  'extra-section': 'off',
-  'template-error': 'error',
-};
+/** Each code's severity when no setting changes it, as its rule describes it. */
+export const DEFAULT_SEVERITY = Object.fromEntries(RULE_INFO.map((r) => [r.code, r.severity])) as Readonly<Record<DiagnosticCode, SeverityName>>;
+
+/** The page explaining a code, for `Diagnostic.codeDescription` and SARIF's `helpUri`. */
+export function ruleHref(code: DiagnosticCode): string {
+  return `${RULE_DOCS_BASE}${code}.md`;
+}
 
 const RANK: Record<SeverityName, number> = { off: 0, hint: 1, information: 2, warning: 3, error: 4 };
 
@@ -52,7 +43,7 @@ export function checkDocument(analysis: Analysis, settings: CheckSettings = {}):
     if (treatment === 'drop') return;
     const own = capped(severity, f.severity);
     const said = treatment === 'information' ? capped(own, 'information') : own;
-    out.push({ range: f.range, severity: LSP_SEVERITY[said], code, source: 'archdoc', message: f.message, data: f.data });
+    out.push({ range: f.range, severity: LSP_SEVERITY[said], code, codeDescription: { href: ruleHref(code) }, source: 'archdoc', message: f.message, data: f.data });
   };
   if (policy === 'unrelated') {
     // Another kind of architecture document: one notice, and nothing claimed about its content.

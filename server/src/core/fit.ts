@@ -14,7 +14,9 @@
  * This module is the one place that decides; `check.ts` applies it.
  */
 import type { Analysis, CheckSettings, DiagnosticCode, DiagnosticData, DocModel, DocumentFit, Schema, SectionMatch } from './types.ts';
-import { normalizeLine } from './text.ts';
+import { lineRange, normalizeLine } from './text.ts';
+import { missingEntry } from './analysis/missing.ts';
+import type { Finding } from './rules/index.ts';
 
 export type Policy = 'full' | 'adapted' | 'unrelated';
 
@@ -74,3 +76,22 @@ export function policyFor(fit: DocumentFit, settings: CheckSettings): Policy {
   if (fit.unrelated) return 'unrelated';
   return fit.adapted ? 'adapted' : 'full';
 }
+
+/**
+ * The one notice a document gets when it doesn't follow the template at all: it names the
+ * template's top-level sections and says how to opt in or out.
+ */
+export function unrelatedNotice(a: Analysis): Finding {
+  const top = a.schema.sections.filter((s) => s.parentId === '' && !s.optional && !a.present.has(s.id));
+  const sections = top.map((s) => missingEntry(a, s));
+  const first = sections[0] ?? { sectionId: '', title: a.schema.root.title, level: 1, insertAt: { line: 0, character: 0 }, after: '', adopts: false };
+  return {
+    range: lineRange(a.model.lines, 0),
+    message:
+      `This document doesn't follow the architecture template (${a.fit.matchedTop} of ${a.fit.templateTop} sections found), so it is not checked against it. ` +
+      'Add <!-- archdoc --> to check it fully, or archdoc: false in its front matter to stop these notices.',
+    data: { code: 'missing-section', ...first, sections, unrelated: true },
+    severity: 'information',
+  };
+}
+

@@ -242,7 +242,7 @@ function nearMiss(
     if (present.has(s.id) || !allowed(s)) continue;
     const limit = Math.min(typoLimit(key), typoLimit(s.key));
     if (limit === 0 || Math.abs(key.length - s.key.length) > limit) continue;
-    const d = distance(key, s.key);
+    const d = swapped(key, s.key) ? 1 : distance(key, s.key);
     if (d > limit) continue;
     // Prefer sections under the same parent; among equals, the closest title.
     const score = d * 2 + (s.parentId === context ? 0 : 1);
@@ -252,4 +252,12 @@ function nearMiss(
     }
   }
   return best;
+}
+
+/** Whether two words differ by one swap of neighbouring letters (`Overveiw`): one slip of the fingers, one edit. */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }

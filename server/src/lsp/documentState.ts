@@ -3,7 +3,7 @@
  * too large to check, tied to a template that cannot be used, or analysed. Each version is
  * parsed and analysed once; every feature reads the cached state.
  */
-import { analyze, parseDocument, type Analysis, type SelectedBy } from '../core/index.ts';
+import type { Analysis, ArchdocLanguageService, SelectedBy } from '../core/index.ts';
 import { readMarkers } from './markers.ts';
 import { selectionOf } from './selection.ts';
 import type { ServerSettings, SettingsStore } from './settings.ts';
@@ -32,6 +32,7 @@ export interface DocumentSnapshot {
 }
 
 export interface StateDependencies {
+  readonly engine: ArchdocLanguageService;
   readonly settings: SettingsStore;
   readonly folders: WorkspaceFolders;
   readonly templates: TemplateStore;
@@ -55,7 +56,7 @@ export async function computeState(doc: DocumentSnapshot, deps: StateDependencie
   const template = chooseTemplate({ filePath, folder, markers, settings });
   const outcome = await deps.templates.load(template, folder);
   if (!outcome.ok) return untitled ? { kind: 'ignored' } : { kind: 'template-error', error: outcome.error, template, settings };
-  const analysis = analyze(parseDocument(text), outcome.schema);
+  const analysis = deps.engine.analyze(text, outcome.schema);
   if (untitled && !holdsTemplateSections(analysis)) return { kind: 'ignored' };
   return { kind: 'ready', analysis, template, settings, selectedBy: selectedBy ?? 'name' };
 }

@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { compileTemplate, readSidecar, sidecarName, type Schema } from '../core/index.ts';
+import { readSidecar, sidecarName, type ArchdocLanguageService, type Schema, type TemplateSidecar } from '../core/index.ts';
 import { matchesGlob } from './glob.ts';
 import type { DocumentMarkers } from './markers.ts';
 import type { ServerSettings } from './settings.ts';
@@ -32,7 +32,6 @@ export interface TemplateContext {
 
 /** Templates larger than this are refused: a template is a page of markdown, not a data file. */
 export const MAX_TEMPLATE_BYTES = 1024 * 1024;
-const MAX_COMPILED = 16;
 
 function expandHome(configured: string): string {
   return configured === '~' || configured.startsWith('~/') ? path.join(os.homedir(), configured.slice(1)) : configured;
@@ -96,9 +95,10 @@ export interface TemplateStoreOptions {
 
 export class TemplateStore {
   private readonly texts = new Map<string, Promise<TextOutcome>>();
-  private readonly compiled = new Map<string, { schema: Schema } | { error: string }>();
-
-  constructor(private readonly options: TemplateStoreOptions) {}
+  constructor(
+    private readonly engine: ArchdocLanguageService,
+    private readonly options: TemplateStoreOptions,
+  ) {}
 
   async load(template: TemplateRef, folder: string | undefined): Promise<TemplateOutcome> {
     const file = template.path ?? this.options.bundledPath;
@@ -112,8 +112,9 @@ export class TemplateStore {
     if ('error' in read) return { ok: false, ref: template, error: read.error };
     // The template's sidecar (its aliases) is optional: no file means none.
     const side = await this.read(sidecarName(file));
-    const sidecarText = 'text' in side ? side.text : undefined;
-    const result = this.compile(read.text, sidecarText);
+    const sidecar = 'text' in side ? readSidecar(side.text) : undefined;
+    if (sidecar?.error !== undefined) return { ok: false, ref: template, error: `Template "${template.label}" cannot be used: its aliases file ${sidecar.error}` };
+    const result = this.compile(read.text, sidecar?.sidecar);
     if ('error' in result) return { ok: false, ref: template, error: `Template "${template.label}" cannot be used: ${result.error}` };
     return { ok: true, ref: template, schema: result.schema };
   }
@@ -140,16 +141,8 @@ export class TemplateStore {
     return text;
   }
 
-  private compile(text: string, sidecarText: string | undefined): { schema: Schema } | { error: string } {
-    const key = sidecarText === undefined ? text : `${text}\u0000${sidecarText}`;
-    let result = this.compiled.get(key);
-    if (!result) {
-      const side = sidecarText === undefined ? undefined : readSidecar(sidecarText);
-      if (side?.error !== undefined) result = { error: `its aliases file ${side.error}` };
-      else result = compileTemplate(text, { sidecar: side?.sidecar });
-      if (this.compiled.size >= MAX_COMPILED) this.compiled.delete(this.compiled.keys().next().value as string);
-      this.compiled.set(key, result);
-    }
-    return result;
+  private compile(text: string, sidecar: TemplateSidecar | undefined): { schema: Schema } | { error: string } {
+    const result = this.engine.compileTemplate(text, { sidecar });
+    return result.schema ? { schema: result.schema } : { error: result.error };
   }
 }
