@@ -13,9 +13,8 @@
  * A document that opted in (front matter, `<!-- archdoc -->`, a settings glob) is checked fully.
  * This module is the one place that decides; `check.ts` applies it.
  */
-import type { Analysis, CheckSettings, DiagnosticCode, DiagnosticData, DocModel, DocumentFit, Schema, SectionMatch } from './types.ts';
+import type { Analysis, MissingSection, CheckSettings, DiagnosticCode, DiagnosticData, DocModel, DocumentFit, Schema, SectionMatch } from './types.ts';
 import { lineRange, normalizeLine } from './text.ts';
-import { missingEntry } from './analysis/missing.ts';
 import type { Finding } from './rules/index.ts';
 
 export type Policy = 'full' | 'adapted' | 'unrelated';
@@ -82,9 +81,10 @@ export function policyFor(fit: DocumentFit, settings: CheckSettings): Policy {
  * template's top-level sections and says how to opt in or out.
  */
 export function unrelatedNotice(a: Analysis): Finding {
-  const top = a.schema.sections.filter((s) => s.parentId === '' && !s.optional && !a.present.has(s.id));
-  const sections = top.map((s) => missingEntry(a, s));
-  const first = sections[0] ?? { sectionId: '', title: a.schema.root.title, level: 1, insertAt: { line: 0, character: 0 }, after: '', adopts: false };
+  // It names no missing sections: the document is not checked against the template, so nothing
+  // is claimed to be missing from it.
+  const first = { sectionId: '', title: a.schema.root.title, level: 1, insertAt: { line: 0, character: 0 }, after: '', adopts: false };
+  const sections: MissingSection[] = [];
   return {
     range: lineRange(a.model.lines, 0),
     message:

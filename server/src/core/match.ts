@@ -138,9 +138,10 @@ export function matchSections(model: DocModel, schema: Schema, markers: readonly
       return { section: exact, kind: 'exact' };
     });
     phase((i, key) => {
-      // An alias names a section at its own level, and only one that is still absent: a second
-      // heading by another name is the author's own section, not a repeat.
-      const section = byAlias.get(key)?.find((s) => s.level === level && !present.has(s.id) && allowed(i, s));
+      // An alias names a section that is still absent: a second heading by another name is the
+      // author's own section, not a repeat. The section's own level is preferred.
+      const absent = byAlias.get(key)?.filter((s) => !present.has(s.id) && allowed(i, s)) ?? [];
+      const section = absent.find((s) => s.level === level) ?? absent[0];
       return section ? { section, kind: 'alias' } : undefined;
     });
     phase((i, key) => {

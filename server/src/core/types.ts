@@ -337,7 +337,8 @@ export type DiagnosticData =
   /**
    * One diagnostic per parent: `sections` lists every section missing there, in template order.
    * The top-level fields repeat the first entry of `sections`. With `unrelated`, the document
-   * doesn't follow the template at all and this is the one notice it gets (opt in or out).
+   * doesn't follow the template at all and this is the one notice it gets (opt in or out): it
+   * names no sections, and its top-level fields point at the title.
    */
   | ({ readonly code: 'missing-section'; readonly sections: readonly MissingSection[]; readonly unrelated?: boolean } & MissingSection)
   /** Move lines [startLine, endLine) so that they start at line `to` (a line of the original text). */
