@@ -58,15 +58,27 @@ export function documentFit(
   const levels = model.headings.filter((_h, i) => i !== title).map((h) => h.level);
   const topLevel = levels.length ? Math.min(...levels) : 2;
   const customTop = model.headings.filter((h, i) => i !== title && h.level === topLevel && !matches[i]).length;
+  // The template's own lines left in, and its opening sentence filled in ("Technical design
+  // documentation for Orbit."): either says the document was written from this template.
+  const opening = openingPattern(schema);
   let templateLines = 0;
   model.lines.forEach((raw, line) => {
-    if (model.proseLines[line] && !model.codeLines[line] && raw.trim() !== '' && schema.templateLines.has(normalizeLine(raw, model.tableLines[line] === 1))) templateLines++;
+    if (!model.proseLines[line] || model.codeLines[line] || raw.trim() === '') return;
+    if (schema.templateLines.has(normalizeLine(raw, model.tableLines[line] === 1)) || opening?.test(raw.trim())) templateLines++;
   });
   // A document with no sections of its own yet (a new one) is not judged adapted or unrelated:
   // what it lacks is what it has still to write.
   const unrelated = customTop >= 3 && matchedTop < 3 && matchedTop * 4 < templateTop && templateLines === 0;
   const adapted = !unrelated && (customTop >= 3 || renamedTop >= 3 || (customTop >= 1 && (customTop > matchedTop || matchedTop * 2 <= templateTop)));
   return { templateTop, matchedTop, customTop, renamedTop, templateLines, adapted, unrelated };
+}
+
+/** The first sentence of the title section's guidance, its placeholders standing for any text. */
+function openingPattern(schema: Schema): RegExp | undefined {
+  const first = schema.root.guidance.split('\n').find((l) => l.trim() !== '')?.trim();
+  if (!first || !/\[[^\]]+\]/.test(first)) return undefined;
+  const parts = first.split(/\[[^\]]+\]/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('.+')}$`, 'i');
 }
 
 /** How a document is checked, from its fit and how it was selected. */

@@ -35,6 +35,7 @@ test('the corpus meets the targets: precision, recall of true gaps, warnings per
  * document has under a name no alias covers. Removing one from here is the way to record a fix.
  */
 const ALLOWED_FALSE: Record<string, readonly string[]> = {
+  'agentic-investigator': ['missing-section|system-architecture', 'missing-section|data-model', 'missing-section|dependencies'],
   contravento: ['missing-section|system-architecture'],
   cryptons: ['missing-section|design-patterns', 'missing-section|testing', 'missing-section|dependencies'],
   freespace: ['missing-section|workflows', 'missing-section|deployment'],
@@ -43,7 +44,5 @@ const ALLOWED_FALSE: Record<string, readonly string[]> = {
   tagsense: ['missing-section|security', 'missing-section|dependencies'],
 };
 
-/** True gaps of documents that don't follow the template at all: they get one notice instead. */
-const KNOWN_MISSED: Record<string, readonly string[]> = {
-  'agentic-investigator': ['missing-section|technology-stack', 'missing-section|testing', 'missing-section|decision-log'],
-};
+/** True gaps the checker misses today, one line each in docs/accuracy.md (none). */
+const KNOWN_MISSED: Record<string, readonly string[]> = {};
