@@ -59,6 +59,12 @@ describe('quick fixes keep their promise on the smallest documents that broke th
     assert.ok(!missing.includes('testing') && !missing.includes('testing/testing-strategy'), missing.join(' '));
   });
 
+  it('fix-all leaves the heading tree alone, so a section written at the wrong level keeps what it holds', {
+    todo: 'fix-all changes heading levels',
+  }, () => {
+    fixAllRounds('## Components\n\n### Architecture\n', bundledSchema());
+  });
+
   it('a date placeholder in the Status field offers the Status values, not a date, which is no valid Status', () => {
     const text = '# Architecture\n\n**Status**: YYYY-MM-DD\n';
     const schema = bundledSchema();

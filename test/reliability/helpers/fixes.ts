@@ -14,8 +14,9 @@ import { engine } from '../../helpers/core.ts';
 const TODAY = '2025-06-01';
 const URI = 'file:///w/ARCHITECTURE.md';
 
-export function diagnose(text: string, schema: Schema): Diagnostic[] {
-  return engine.check(engine.analyze(text, schema));
+/** The diagnostics of a text; `selectedBy: 'name'` as the server checks a file it finds by its name or place. */
+export function diagnose(text: string, schema: Schema, selectedBy?: 'name'): Diagnostic[] {
+  return engine.check(engine.analyze(text, schema), { selectedBy });
 }
 
 export function editsOf(action: CodeAction): TextEdit[] {
@@ -105,6 +106,8 @@ export function mayTouch(lines: readonly string[], d: Diagnostic, edit: TextEdit
     case 'template-text':
       return contains(wholeLines(lines, d.range.start.line, d.range.end.line), edit.range);
     case 'missing-section':
+      // One diagnostic per parent: any of the sections it names may be inserted, each at its point.
+      return isEmpty(edit.range) && data.sections.some((s) => JSON.stringify(edit.range) === JSON.stringify(insertionPoint(lines, s.insertAt.line)));
     case 'empty-section':
     case 'missing-field':
       return isEmpty(edit.range) && JSON.stringify(edit.range) === JSON.stringify(insertionPoint(lines, data.insertAt.line));
