@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
@@ -47,8 +48,27 @@ export default tseslint.config(
   { files: ['server/src/core/**/*.ts'], ignores: ['server/src/core/rules/**'], rules: restrict(NODE, VSCODE, ADAPTERS, { ...RULE_FILES, group: [...RULE_FILES.group, '**/policy/**'] }) },
   { files: ['server/src/core/rules/**/*.ts'], rules: restrict(NODE, VSCODE, { ...ADAPTERS, group: [...ADAPTERS.group, '**/policy/**'] }) },
   { files: ['server/src/policy/**/*.ts'], rules: restrict(NODE, VSCODE, ADAPTERS, ENGINE_FACE) },
-  { files: ['server/src/lsp/**/*.ts', 'server/src/cli/**/*.ts', 'server/src/cli.ts', 'server/src/server.ts', 'bench/**/*.ts', 'test/helpers/**/*.ts', 'test/*/helpers/**/*.ts', 'test/protocol/**/*.ts'], rules: restrict(ENGINE_FACE) },
+  { files: ['server/src/lsp/**/*.ts', 'server/src/mcp/**/*.ts', 'server/src/cli/**/*.ts', 'server/src/cli.ts', 'server/src/server.ts', 'bench/**/*.ts', 'test/helpers/**/*.ts', 'test/*/helpers/**/*.ts', 'test/protocol/**/*.ts'], rules: restrict(ENGINE_FACE) },
   { files: ['client/**/*.ts'], rules: restrict(SERVER_FROM_CLIENT) },
+  {
+    // Regular expressions see user text (documents, templates, settings): every one must run in
+    // linear time, so the backtracking checks are errors for the shipped code.
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
+    ...regexp.configs['flat/recommended'],
+    rules: {
+      ...regexp.configs['flat/recommended'].rules,
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+      // Style-only rules of the recommended set, off: they would churn working expressions for no gain in safety.
+      'regexp/no-unused-capturing-group': 'off',
+      'regexp/prefer-w': 'off',
+      'regexp/use-ignore-case': 'off',
+      'regexp/prefer-character-class': 'off',
+      'regexp/no-useless-character-class': 'off',
+      'regexp/no-useless-lazy': 'off',
+      'regexp/optimal-quantifier-concatenation': 'off',
+    },
+  },
   {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },

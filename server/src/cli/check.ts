@@ -12,6 +12,7 @@ import { formatJson, formatSarif, formatText, type FileResult } from './report.t
 import { loadSchema } from './templates.ts';
 import { readMarkers } from '../lsp/markers.ts';
 import { usage } from './usage.ts';
+import { RepositoryChecks } from './repository.ts';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -58,6 +59,7 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
       severity: { type: 'string', multiple: true, default: [] },
       fix: { type: 'boolean', default: false },
       'max-size': { type: 'string' },
+      'document-only': { type: 'boolean', default: false },
     },
   });
   if (values.help) {
@@ -74,25 +76,29 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
   const { files, errors } = await expandOperands(positionals);
   const results: FileResult[] = [];
   const notes: string[] = [];
+  const repository = values['document-only'] ? undefined : new RepositoryChecks(io.err);
   for (const file of files) {
     const read = await readText(file, maxBytes);
     if ('error' in read) {
       errors.push(read.error);
       continue;
     }
+    const facts = await repository?.factsFor(file);
     // A file named on the command line goes by its name, unless it opted in itself.
     const selected = { ...settings, selectedBy: readMarkers(read.text).optIn === true ? ('opt-in' as const) : ('name' as const) };
     if (!values.fix) {
-      results.push({ path: file, diagnostics: engine.check(engine.analyze(read.text, schema), selected) });
+      results.push({ path: file, diagnostics: engine.check(engine.analyze(read.text, schema), selected, facts) });
       continue;
     }
+    // --fix applies only fix-all's certain edits; the repository findings are reported, never fixed.
     const fixed = await fixFile(file, read.text, schema, selected, io.today());
     if ('error' in fixed) {
       errors.push(fixed.error);
       continue;
     }
     if (fixed.written) notes.push(`fixed ${fixed.fixed} problem${fixed.fixed === 1 ? '' : 's'} in ${file}`);
-    results.push({ path: file, diagnostics: fixed.diagnostics, fixed: fixed.fixed });
+    const diagnostics = facts ? engine.check(engine.analyze(fixed.text, schema), settings, facts) : fixed.diagnostics;
+    results.push({ path: file, diagnostics, fixed: fixed.fixed });
   }
   io.out(format(results, chosen, io));
   for (const note of notes) io.err(`archdoc: ${note}\n`);

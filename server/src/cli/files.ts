@@ -50,10 +50,11 @@ export async function expandOperands(operands: readonly string[]): Promise<{ fil
     if (stat?.isFile()) {
       files.push(operand);
     } else if (stat?.isDirectory()) {
-      const found = await glob(DEFAULT_DOCS, { cwd: operand, ignore: IGNORE, dot: false });
+      // Links are not followed: a link to its own folder would repeat every document without end.
+      const found = await glob(DEFAULT_DOCS, { cwd: operand, ignore: IGNORE, dot: false, followSymbolicLinks: false });
       files.push(...found.sort().map((f) => path.join(operand, f)));
     } else if (/[*?[\]{}]/.test(operand)) {
-      const found = await glob(operand, { ignore: IGNORE, dot: false, onlyFiles: true });
+      const found = await glob(operand, { ignore: IGNORE, dot: false, onlyFiles: true, followSymbolicLinks: false });
       if (found.length === 0) errors.push(`${operand}: no file matches`);
       files.push(...found.sort());
     } else {

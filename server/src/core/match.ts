@@ -16,7 +16,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import type { DocModel, MatchKind, Schema, SchemaSection, SectionMatch } from './types.ts';
-import { headingKey } from './text.ts';
+import { headingKey, withoutTrailingNote } from './text.ts';
 import type { SectionMarker } from './parse/sectionMarkers.ts';
 
 export interface Matching {
@@ -124,7 +124,7 @@ export function matchSections(model: DocModel, schema: Schema, markers: readonly
     };
     phase((i, key) => {
       // A trailing note in parentheses (`## Decision Log (ADRs)`) doesn't change which section it is.
-      const candidates = byKey.get(key) ?? byKey.get(headingKey(headings[i].text.replace(/\s*\([^()]*\)\s*$/, '')));
+      const candidates = byKey.get(key) ?? byKey.get(headingKey(withoutTrailingNote(headings[i].text)));
       const exact = pick(i, candidates);
       if (!exact) return undefined;
       // Written one level off, the title may still be a qualified form of an absent section at

@@ -15,10 +15,12 @@ import { documentSymbols } from './features/documentSymbols.ts';
 import { applyEdits } from './features/edits.ts';
 import { hover, type HoverOptions } from './features/hover.ts';
 import { outline, type OutlineSummary } from './features/outline.ts';
+import { findSection, sectionGuide, sectionTitles, templateSummary, type SectionGuide } from './features/sectionGuide.ts';
 import { parseDocument } from './parse/document.ts';
 import { compileTemplate, type CompileOptions, type CompileResult } from './template/compile.ts';
 import { renderDocument, sectionSkeleton, type RenderOptions, type SkeletonOptions } from './template/render.ts';
 import type { Analysis, CheckSettings, Schema, SchemaSection } from './types.ts';
+import type { DriftFacts } from './facts.ts';
 
 /** Options of the fix loop. */
 export interface FixOptions {
@@ -51,12 +53,13 @@ export interface ArchdocLanguageService {
   compileTemplate(text: string, options?: CompileOptions): CompileResult;
   /** Parses a document and relates it to the schema: the analysis every feature reads. */
   analyze(text: string, schema: Schema): Analysis;
-  /** Diagnostics of an analysed document. */
-  check(analysis: Analysis, settings?: CheckSettings): Diagnostic[];
+  /** Diagnostics of an analysed document; with repository facts (gathered by an adapter), the repository checks too. */
+  check(analysis: Analysis, settings?: CheckSettings, facts?: DriftFacts): Diagnostic[];
   completion(analysis: Analysis, position: Position, options: CompletionOptions): CompletionItem[];
   hover(analysis: Analysis, position: Position, options: HoverOptions): Hover | null;
   symbols(analysis: Analysis): DocumentSymbol[];
-  outline(analysis: Analysis): OutlineSummary;
+  /** The template-aware outline; `driftLines` (lines of repository findings) mark the sections that drifted. */
+  outline(analysis: Analysis, driftLines?: readonly number[]): OutlineSummary;
   /** Quick fixes for `range` and, when asked for by `options.only`, the fix-all action. */
   codeActions(analysis: Analysis, diagnostics: readonly Diagnostic[], range: Range, options: CodeActionOptions): CodeAction[];
   /** Applies the fix-all action's edits until it offers none (or `maxRounds`), as `archdoc check --fix` does. */
@@ -65,6 +68,12 @@ export interface ArchdocLanguageService {
   render(schema: Schema, options: RenderOptions): string;
   /** The skeleton of one section, as completions and quick fixes insert it. */
   sectionSkeleton(schema: Schema, section: SchemaSection, options: SkeletonOptions): string;
+  /** One section's guidance and skeleton, found by id, title or heading; undefined when the template has none such. */
+  sectionGuide(schema: Schema, query: string, today: string): SectionGuide | undefined;
+  /** The titles of the template's top-level sections. */
+  sectionTitles(schema: Schema): string[];
+  /** What the template expects (sections, placeholders, entry fields), in sentences for a coding agent. */
+  templateSummary(schema: Schema): string;
 }
 
 /** The most compiled templates a service keeps; a workspace uses a handful. */
@@ -98,7 +107,7 @@ export function createLanguageService(): ArchdocLanguageService {
       return result;
     },
     analyze: (text, schema) => analyze(parseDocument(text), schema),
-    check: (analysis, settings) => checkDocument(analysis, settings),
+    check: (analysis, settings, facts) => checkDocument(analysis, settings, facts),
     completion,
     hover,
     symbols: documentSymbols,
@@ -124,6 +133,12 @@ export function createLanguageService(): ArchdocLanguageService {
     },
     render: renderDocument,
     sectionSkeleton,
+    sectionGuide(schema, query, today) {
+      const section = findSection(schema, query);
+      return section && sectionGuide(schema, section, today);
+    },
+    sectionTitles,
+    templateSummary,
   };
   return service;
 }

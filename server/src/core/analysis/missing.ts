@@ -1,8 +1,8 @@
 /** Where a missing section goes: shared by the missing-section rule and the confidence policy's notice. */
-import type { Analysis, MissingSection, Position0, SchemaSection } from '../types.ts';
+import type { Analysis, MissingSectionEntry, Position0, SchemaSection } from '../types.ts';
 
-/** A missing section as diagnostics carry it (see `MissingSection`). */
-export function missingEntry(a: Analysis, section: SchemaSection): MissingSection {
+/** A missing section as diagnostics carry it (see `MissingSectionEntry`). */
+export function missingEntry(a: Analysis, section: SchemaSection): MissingSectionEntry {
   const { after, insertAt, adopts } = insertionPoint(a, section);
   return { sectionId: section.id, title: section.title, level: section.level, insertAt, after, adopts };
 }
