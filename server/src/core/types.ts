@@ -108,9 +108,34 @@ export interface SchemaSection {
   readonly line: number;
 }
 
+/**
+ * What a template says about itself beyond its markdown, from the JSON sidecar beside it
+ * (`ARCHITECTURE.json` beside `ARCHITECTURE.md`). Every key is optional; generic code never
+ * guesses what the sidecar would say.
+ */
+export interface TemplateSidecar {
+  /** Id of a bundled template (`architecture`). */
+  readonly id?: string;
+  /** How pickers name the template. */
+  readonly label?: string;
+  /** The file name a new document from this template usually gets. */
+  readonly fileName?: string;
+  /** Placeholders that stand for the project's name, filled when a new document is rendered. */
+  readonly projectName?: readonly string[];
+  /** Values a new document starts with. */
+  readonly newDocument?: { readonly status?: string };
+  /**
+   * Other names of a section, by section id (`decision-log`) or title (`Decision Log`): a heading
+   * with one of them is that section. Templates can also declare them in a section's body.
+   */
+  readonly aliases?: Readonly<Record<string, readonly string[]>>;
+}
+
 export interface Schema {
   /** The template text the schema was compiled from. */
   readonly source: string;
+  /** The template's sidecar; `{}` when it has none. */
+  readonly sidecar: TemplateSidecar;
   readonly root: SchemaSection;
   /** Every section but the title, in template order. */
   readonly sections: readonly SchemaSection[];
@@ -197,6 +222,8 @@ export interface Suppressions {
   readonly lines: ReadonlyMap<number, ReadonlySet<string>>;
   /** Codes silenced in the whole file; contains `*` for all. */
   readonly file: ReadonlySet<string>;
+  /** Line ranges [from, to] (inclusive, sorted, disjoint) silenced per code by `archdoc-disable` … `archdoc-enable`; `*` for all. */
+  readonly ranges: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
 }
 
 export interface DocModel {

@@ -19,8 +19,9 @@ const SHIPPED = [
   'images/icon.png',
   'snippets/markdown.json',
   'syntaxes/placeholder.injection.tmLanguage.json',
+  'schemas/archdoc.schema.json',
+  'server/templates/ARCHITECTURE.json',
   'server/templates/ARCHITECTURE.md',
-  'server/templates/ARCHITECTURE.aliases.json',
 ];
 
 void test('the package holds the bundles, snippets, grammar, template, docs and icon, and nothing else', async () => {
