@@ -115,6 +115,7 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
       continue;
     }
     const { schema } = loaded;
+    // A file named on the command line goes by its name, unless it opted in itself.
     const settings: CheckSettings = { severity: { ...decision.settings.severity, ...overrides.severity }, selectedBy: decision.selectedBy };
     const facts = decision.settings.checkRepository ? await repository?.factsFor(file) : undefined;
     if (!values.fix) {

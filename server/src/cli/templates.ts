@@ -14,17 +14,17 @@ import { readText } from './files.ts';
 export async function loadSchema(template: string, registry: TemplateRegistry): Promise<Schema> {
   const bundled = registry.get(template);
   if (bundled) {
-    const compiled = engine.compileTemplate(bundled.text, { sidecar: bundled.sidecar });
+    const compiled = engine.compileTemplate(bundled.text, bundled.sidecar);
     if (compiled.error !== undefined) throw new CliError(`template ${bundled.id}: ${compiled.error}`);
     return compiled.schema;
   }
   const read = await readText(template, MAX_TEMPLATE_BYTES);
   if ('error' in read) throw new CliError(`template ${read.error}`);
-  // The template's sidecar (its aliases), beside it, is optional.
+  // The template's sidecar (its aliases, its project-name placeholders), beside it, is optional.
   const side = await readText(sidecarName(template), MAX_TEMPLATE_BYTES);
   const sidecar = 'error' in side ? undefined : readSidecar(side.text);
   if (sidecar?.error !== undefined) throw new CliError(`template ${sidecarName(template)}: ${sidecar.error}`);
-  const compiled = engine.compileTemplate(withoutBom(read.text), { sidecar: sidecar?.sidecar });
+  const compiled = engine.compileTemplate(withoutBom(read.text), sidecar?.sidecar);
   if (compiled.error !== undefined) throw new CliError(`template ${template}: ${compiled.error}`);
   return compiled.schema;
 }

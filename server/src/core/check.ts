@@ -1,7 +1,7 @@
 /**
  * Runs every rule over an analysis and turns findings into LSP diagnostics: severity from
- * settings, suppression comments honoured, rules that yield to an unfilled placeholder kept
- * quiet on its line, and documents picked only by name checked by the confidence policy.
+ * settings, suppression comments honoured, and rules that yield to an unfilled placeholder
+ * kept quiet on its line.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis, CheckSettings, DiagnosticCode, SeverityName } from './types.ts';
@@ -21,15 +21,15 @@ export function ruleHref(code: DiagnosticCode): string {
   return `${RULE_DOCS_BASE}${code}.md`;
 }
 
-/** The codes of the repository checks, which need repository facts. */
-export const REPOSITORY_CODES: ReadonlySet<DiagnosticCode> = new Set(RULES.filter((r) => r.repository).map((r) => r.code));
-
 const RANK: Record<SeverityName, number> = { off: 0, hint: 1, information: 2, warning: 3, error: 4 };
 
 /** The quieter of two severities. */
 function capped(configured: Exclude<SeverityName, 'off'>, cap: Exclude<SeverityName, 'off'> | undefined): Exclude<SeverityName, 'off'> {
   return cap !== undefined && RANK[cap] < RANK[configured] ? cap : configured;
 }
+
+/** The codes of the repository checks, which need repository facts. */
+export const REPOSITORY_CODES: ReadonlySet<DiagnosticCode> = new Set(RULES.filter((r) => r.repository).map((r) => r.code));
 
 const LSP_SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -67,14 +67,10 @@ export function checkDocument(analysis: Analysis, settings: CheckSettings = {}, 
       settings.severity?.[rule.code] ??
       (rule.repository ? (statusSeverity ??= driftSeverity(documentStatus(analysis))) : DEFAULT_SEVERITY[rule.code]);
     if (severity === 'off') continue;
-    rule.check(
-      analysis,
-      (f) => {
-        if (rule.quietOnPlaceholderLines && analysis.placeholderLines.has(f.range.start.line)) return;
-        emit(rule.code, severity, f);
-      },
-      { facts },
-    );
+    rule.check(analysis, (f) => {
+      if (rule.quietOnPlaceholderLines && analysis.placeholderLines.has(f.range.start.line)) return;
+      emit(rule.code, severity as Exclude<SeverityName, 'off'>, f);
+    }, { facts });
   }
   return out.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
 }

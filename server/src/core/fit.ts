@@ -13,7 +13,7 @@
  * A document that opted in (front matter, `<!-- archdoc -->`, a settings glob) is checked fully.
  * This module is the one place that decides; `check.ts` applies it.
  */
-import type { Analysis, MissingSection, CheckSettings, DiagnosticCode, DiagnosticData, DocModel, DocumentFit, Schema, SectionMatch } from './types.ts';
+import type { Analysis, MissingSectionEntry, CheckSettings, DiagnosticCode, DiagnosticData, DocModel, DocumentFit, Schema, SectionMatch } from './types.ts';
 import { lineRange, normalizeLine } from './text.ts';
 import type { Finding } from './rules/index.ts';
 
@@ -73,27 +73,37 @@ export function documentFit(
   return { templateTop, matchedTop, customTop, renamedTop, templateLines, adapted, unrelated };
 }
 
-/** The first sentence of the title section's guidance, its placeholders standing for any text. */
-function openingPattern(schema: Schema): RegExp | undefined {
-  const first = schema.root.guidance.split('\n').find((l) => l.trim() !== '')?.trim();
-  const pieces = first === undefined ? [] : outsidePlaceholders(first);
-  if (pieces.length < 2) return undefined;
-  const parts = pieces.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${parts.join('.+')}$`, 'i');
-}
-
-/** The text around each `[placeholder]` of a line, found with `indexOf` so that a long line costs one pass. */
-function outsidePlaceholders(line: string): string[] {
+/**
+ * The first sentence of the title section's guidance, split at its placeholders: a line matches
+ * when it holds those pieces in order with some text for each placeholder ("Technical design
+ * documentation for Orbit." for "… for [Project Name]."). Read by hand, in linear time.
+ */
+function openingPattern(schema: Schema): { test(line: string): boolean } | undefined {
+  const first = schema.root.guidance.split('\n').find((l) => l.trim() !== '')?.trim().toLowerCase();
+  if (!first) return undefined;
   const parts: string[] = [];
-  let from = 0;
-  for (let open = line.indexOf('['); open !== -1; open = line.indexOf('[', from)) {
-    const close = line.indexOf(']', open + 2);
-    if (close === -1) break;
-    parts.push(line.slice(from, open));
-    from = close + 1;
+  let rest = first;
+  for (let open = rest.indexOf('['); open >= 0; open = rest.indexOf('[')) {
+    const close = rest.indexOf(']', open);
+    if (close < 0) break;
+    parts.push(rest.slice(0, open));
+    rest = rest.slice(close + 1);
   }
-  parts.push(line.slice(from));
-  return parts;
+  if (parts.length === 0) return undefined;
+  parts.push(rest);
+  return {
+    test(line: string): boolean {
+      const text = line.toLowerCase();
+      if (!text.startsWith(parts[0]) || !text.endsWith(parts[parts.length - 1])) return false;
+      let at = parts[0].length;
+      for (let k = 1; k < parts.length - 1; k++) {
+        const found = text.indexOf(parts[k], at + 1);
+        if (found < 0) return false;
+        at = found + parts[k].length;
+      }
+      return text.length - parts[parts.length - 1].length > at;
+    },
+  };
 }
 
 /** How a document is checked, from its fit and how it was selected. */
@@ -111,7 +121,7 @@ export function unrelatedNotice(a: Analysis): Finding {
   // It names no missing sections: the document is not checked against the template, so nothing
   // is claimed to be missing from it.
   const first = { sectionId: '', title: a.schema.root.title, level: 1, insertAt: { line: 0, character: 0 }, after: '', adopts: false };
-  const sections: MissingSection[] = [];
+  const sections: MissingSectionEntry[] = [];
   return {
     range: lineRange(a.model.lines, 0),
     message:

@@ -6,7 +6,6 @@
  * types are all that the language server, the CLI and the tests exchange with it.
  */
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import type { TemplateSidecar } from './template/sidecar.ts';
 import type { DIAGNOSTIC_CODES } from './codes.ts';
 
 export { DIAGNOSTIC_CODES, RULE_DOCS_BASE } from './codes.ts';
@@ -107,6 +106,29 @@ export interface SchemaSection {
   readonly entryKinds: readonly EntryKindSpec[];
   /** 0-based line of the heading in the template. */
   readonly line: number;
+}
+
+/**
+ * What a template says about itself beyond its markdown, from the JSON sidecar beside it
+ * (`ARCHITECTURE.json` beside `ARCHITECTURE.md`). Every key is optional; generic code never
+ * guesses what the sidecar would say.
+ */
+export interface TemplateSidecar {
+  /** Id of a bundled template (`architecture`). */
+  readonly id?: string;
+  /** How pickers name the template. */
+  readonly label?: string;
+  /** The file name a new document from this template usually gets. */
+  readonly fileName?: string;
+  /** Placeholders that stand for the project's name, filled when a new document is rendered. */
+  readonly projectName?: readonly string[];
+  /** Values a new document starts with. */
+  readonly newDocument?: { readonly status?: string };
+  /**
+   * Other names of a section, by section id (`decision-log`) or title (`Decision Log`): a heading
+   * with one of them is that section. Templates can also declare them in a section's body.
+   */
+  readonly aliases?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface Schema {
@@ -320,7 +342,7 @@ export interface Position0 {
  * of the first of them: the heading inserted there takes them in. `after` is the id of the
  * present section it goes after (`''`: none).
  */
-export interface MissingSection {
+export interface MissingSectionEntry {
   readonly sectionId: string;
   readonly title: string;
   readonly level: number;
@@ -345,7 +367,7 @@ export type DiagnosticData =
    * doesn't follow the template at all and this is the one notice it gets (opt in or out): it
    * names no sections, and its top-level fields point at the title.
    */
-  | ({ readonly code: 'missing-section'; readonly sections: readonly MissingSection[]; readonly unrelated?: boolean } & MissingSection)
+  | ({ readonly code: 'missing-section'; readonly sections: readonly MissingSectionEntry[]; readonly unrelated?: boolean } & MissingSectionEntry)
   /** Move lines [startLine, endLine) so that they start at line `to` (a line of the original text). */
   | { readonly code: 'section-order'; readonly sectionId: string; readonly after: string; readonly startLine: number; readonly endLine: number; readonly to: number }
   | { readonly code: 'duplicate-section'; readonly sectionId: string; readonly firstLine: number }

@@ -5,7 +5,7 @@
  * analysed once, and every feature reads the cached state.
  */
 import type { Analysis, ArchdocLanguageService, SelectedBy } from '../core/index.ts';
-import type { ConfigError, EffectiveSettings, Policy, TemplateRef } from '../policy/index.ts';
+import { type ConfigError, type EffectiveSettings, type Policy, type TemplateRef } from '../policy/index.ts';
 
 export type DocumentState =
   | { readonly kind: 'ignored' }

@@ -96,7 +96,7 @@ export class TemplateLoader {
   }
 
   private compile(ref: TemplateRef, text: string, sidecar: TemplateSidecar): TemplateOutcome {
-    const result = this.engine.compileTemplate(text, { sidecar });
+    const result = this.engine.compileTemplate(text, sidecar);
     if (result.error !== undefined) return { ok: false, ref, error: `Template "${describeRef(ref)}" cannot be used: ${result.error}` };
     return { ok: true, ref, schema: result.schema };
   }

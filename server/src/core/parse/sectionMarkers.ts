@@ -24,15 +24,19 @@ export interface SectionMarker {
   readonly heading: number;
 }
 
-const MARKER_OPEN = /^\s*<!--\s*archdoc:\s*(section|not-applicable)\s/;
+const MARKER_OPEN = /^\s*<!--\s*archdoc:\s*/;
 
-/** The kind and target of a marker line; the target is cut with string operations, so a long line costs one pass. */
+/** `<!-- archdoc: section Title -->` alone on its line, its argument read without a regular expression. */
 function readMarker(text: string): { kind: SectionMarkerKind; target: string } | undefined {
   const open = MARKER_OPEN.exec(text);
   if (!open) return undefined;
   const rest = text.slice(open[0].length).trimEnd();
   if (!rest.endsWith('-->')) return undefined;
-  return { kind: open[1] as SectionMarkerKind, target: rest.slice(0, -3).trim() };
+  const body = rest.slice(0, -3).trim();
+  for (const kind of ['section', 'not-applicable'] as const) {
+    if (body.startsWith(`${kind} `)) return { kind, target: body.slice(kind.length).trim() };
+  }
+  return undefined;
 }
 
 /** The marker line that says so, to write into a document: `sectionMarker('section', 'Decision Log')`. */

@@ -1,4 +1,4 @@
-import type { Analysis, MissingSection, Range, SchemaSection } from '../types.ts';
+import type { Analysis, MissingSectionEntry, Range, SchemaSection } from '../types.ts';
 import { missingEntry } from '../analysis/missing.ts';
 import { lineRange } from '../text.ts';
 import type { Finding, Rule } from './rule.ts';
@@ -41,7 +41,7 @@ function finding(a: Analysis, sections: readonly SchemaSection[]): Finding {
 }
 
 /** Where the section goes, in words that name only headings the document has. */
-function where(a: Analysis, entry: MissingSection): string {
+function where(a: Analysis, entry: MissingSectionEntry): string {
   if (entry.after) {
     const h = a.present.get(entry.after);
     if (h !== undefined) return `expected after "${writtenLabel(a, h)}"`;

@@ -3,12 +3,11 @@
  * The template is parsed with the same parser as documents, so both agree on what a
  * heading, a list, a table or a placeholder is.
  */
-import type { DocModel, PlaceholderSpec, Schema, SchemaSection, TypedFieldSpec } from '../types.ts';
+import type { DocModel, PlaceholderSpec, Schema, SchemaSection, TemplateSidecar, TypedFieldSpec } from '../types.ts';
 import { parseDocument } from '../parse/document.ts';
 import { headingKey, normalizeLine, optionalNoteStart, slug, wordCount } from '../text.ts';
 import { readAnnotations, type Annotations } from './annotations.ts';
 import { entryKinds, type EntryKindWithLine } from './entries.ts';
-import type { TemplateSidecar } from './sidecar.ts';
 
 export type CompileResult = { readonly schema: Schema; readonly error?: undefined } | { readonly schema?: undefined; readonly error: string };
 
@@ -20,24 +19,20 @@ const OPTIONAL_MARK = /^\(\s*(?:if applicable|optional)/i;
 
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
-/** What compiling can be told besides the template text: its sidecar, when it has one. */
-export interface CompileOptions {
-  readonly sidecar?: TemplateSidecar;
-}
-
-export function compileTemplate(text: string, options: CompileOptions = {}): CompileResult {
+/** Compiles a template's text, with what its sidecar says about it. */
+export function compileTemplate(text: string, sidecar: TemplateSidecar = {}): CompileResult {
   if (text.length > MAX_TEMPLATE_CHARS) return { error: `The template is too large (${text.length} characters; at most ${MAX_TEMPLATE_CHARS}).` };
   if (text.includes('\u0000')) return { error: 'The template is not text (it contains NUL bytes).' };
   const model = parseDocument(text);
   if (model.headings.length === 0) return { error: 'The template has no headings, so it defines no sections.' };
   const notes = readAnnotations(model);
-  const built = buildSections(model, notes, options.sidecar);
+  const built = buildSections(model, notes, sidecar);
   const placeholders = collectPlaceholders(model, built.sectionOfLine);
   const typedFields = collectTypedFields(model);
   const templateLines = collectTemplateLines(model, built.sectionOfLine, built.entryTitleLines, notes);
   const schema: Schema = {
     source: text,
-    sidecar: options.sidecar ?? {},
+    sidecar,
     root: built.root,
     sections: built.sections,
     byId: new Map([built.root, ...built.sections].map((s) => [s.id, s])),
@@ -114,7 +109,7 @@ function buildSections(model: DocModel, notes: Annotations, sidecar: TemplateSid
     const firstText = body.find((l) => l.trim() !== '') ?? '';
     const optional = notes.required.has(i) ? false : notes.optional.has(i) || OPTIONAL_MARK.test(firstText.trim()) || optionalNoteStart(h.text) >= 0;
     const kinds: EntryKindWithLine[] = entryKinds(model, i, id, notes);
-    const named = [...(notes.aliases.get(i) ?? []), ...(sidecar?.aliases?.[id] ?? []), ...(sidecar?.aliases?.[h.text] ?? [])];
+    const named = [...(notes.aliases.get(i) ?? []), ...namesIn(sidecar?.aliases?.[id]), ...namesIn(sidecar?.aliases?.[h.text])];
     const aliases = [...new Set(named.map(headingKey).filter((k) => k !== '' && k !== headingKey(h.text)))];
     for (const k of kinds) entryTitleLines.add(k.titleLine);
     return {
@@ -230,4 +225,9 @@ function collectTemplateLines(
     out.set(normalizeLine(raw, model.tableLines[line] === 1), sectionOfLine[line] ?? '');
   });
   return out;
+}
+
+/** The names a sidecar gives a section; anything but a list of strings gives none. */
+function namesIn(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }

@@ -11,21 +11,7 @@
  * Every key is optional; generic code never guesses what the sidecar would say. Alias keys are
  * section ids (`system-architecture/components`) or section titles (`Decision Log`).
  */
-
-export interface TemplateSidecar {
-  /** Id of a bundled template (`architecture`). */
-  readonly id?: string;
-  /** How pickers name the template. */
-  readonly label?: string;
-  /** The file name a new document from this template usually gets. */
-  readonly fileName?: string;
-  /** Placeholders that stand for the project's name, filled when a new document is rendered. */
-  readonly projectName?: readonly string[];
-  /** Values a new document starts with. */
-  readonly newDocument?: { readonly status?: string };
-  /** Other names of a section, by section id or title. */
-  readonly aliases?: Readonly<Record<string, readonly string[]>>;
-}
+import type { TemplateSidecar } from '../types.ts';
 
 export type SidecarResult = { readonly sidecar: TemplateSidecar; readonly error?: undefined } | { readonly sidecar?: undefined; readonly error: string };
 

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { sectionSkeleton } from '../../template/render.ts';
-import type { MissingSection, SchemaSection } from '../../types.ts';
+import type { MissingSectionEntry, SchemaSection } from '../../types.ts';
 import { headingAt, insertLines } from '../shared.ts';
 import { dataOf, type Fix, type FixContext } from './fix.ts';
 
@@ -55,7 +55,7 @@ export function insertMissingSection(context: FixContext, diagnostic: Diagnostic
   }
   // A section that would take in a subsection from elsewhere moves the sections around it:
   // it is offered on its own, and left out of the fix that inserts the others together.
-  const all: MissingSection[] = [];
+  const all: MissingSectionEntry[] = [];
   const covered: Diagnostic[] = [];
   for (const d of context.all) {
     const other = dataOf(d, 'missing-section');
@@ -69,7 +69,7 @@ export function insertMissingSection(context: FixContext, diagnostic: Diagnostic
 }
 
 /** One edit per insertion line, sections in template order, so that clients need not order inserts. */
-function insertAll(context: FixContext, entries: readonly MissingSection[]): TextEdit[] {
+function insertAll(context: FixContext, entries: readonly MissingSectionEntry[]): TextEdit[] {
   const { schema, model } = context.analysis;
   const byLine = new Map<number, Array<{ section: SchemaSection; text: string }>>();
   for (const entry of entries) {
