@@ -134,7 +134,7 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
   }
   // A CI gate must never pass on nothing: operands that hold no architecture document are an error.
   if (results.length === 0 && errors.length === 0) {
-    errors.push(`no architecture documents found in ${positionals.join(', ')} (ARCHITECTURE.md, docs/architecture/**, the files globs of .archdoc.jsonc, or a file that opts in)`);
+    errors.push(`${positionals.join(', ')}: no architecture documents found (ARCHITECTURE.md, docs/architecture/**, the files globs of .archdoc.jsonc, or a file that opts in)`);
   }
   for (const piece of format(results, chosen, io)) io.out(piece);
   for (const note of notes) io.err(`archdoc: ${note}\n`);
