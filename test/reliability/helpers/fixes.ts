@@ -80,8 +80,24 @@ function isEmpty(range: Range): boolean {
   return range.start.line === range.end.line && range.start.character === range.end.character;
 }
 
-/** The text a fix for `d` may touch: its own range, its whole lines, or the insertion points its payload names. */
-export function mayTouch(lines: readonly string[], d: Diagnostic, edit: TextEdit): boolean {
+function isLineStart(lines: readonly string[], range: Range): boolean {
+  const at = range.start;
+  const atEnd = at.line === lines.length - 1 && at.character === lines[at.line].length;
+  return isEmpty(range) && (at.character === 0 || atEnd || JSON.stringify(range) === JSON.stringify(insertionPoint(lines, at.line)));
+}
+
+/** A suppression comment inserted, and nothing taken away. */
+function isSuppression(edit: TextEdit): boolean {
+  return isEmpty(edit.range) && /^(?:\s*<!-- archdoc-disable-(?:line|next-line|file) [a-z-]+ -->\s*|, [a-z-]+)$/.test(edit.newText);
+}
+
+/**
+ * The text a fix for `d` may touch: its own range, its whole lines, or the insertion points its
+ * payload names. Sections are inserted at a line start at or after the point the payload names
+ * (past a section the insertion would cut in two), fields between the entry's title and that point.
+ */
+export function mayTouch(lines: readonly string[], d: Diagnostic, edit: TextEdit, title: string): boolean {
+  if (/^Disable [a-z-]+ for this (?:line|file)$/.test(title)) return isSuppression(edit);
   const data = d.data as DiagnosticData | undefined;
   switch (data?.code) {
     case 'placeholder':
@@ -94,9 +110,11 @@ export function mayTouch(lines: readonly string[], d: Diagnostic, edit: TextEdit
     case 'template-text':
       return contains(wholeLines(lines, d.range.start.line, d.range.end.line), edit.range);
     case 'missing-section':
+      return isLineStart(lines, edit.range) && (data.adopts ? edit.range.start.line === data.insertAt.line : edit.range.start.line >= Math.min(data.insertAt.line, lines.length - 1));
     case 'empty-section':
-    case 'missing-field':
       return isEmpty(edit.range) && JSON.stringify(edit.range) === JSON.stringify(insertionPoint(lines, data.insertAt.line));
+    case 'missing-field':
+      return isLineStart(lines, edit.range) && edit.range.start.line > d.range.start.line && edit.range.start.line <= data.insertAt.line;
     case 'section-order':
       return (
         (isEmpty(edit.range) && JSON.stringify(edit.range) === JSON.stringify(insertionPoint(lines, data.to))) ||
@@ -149,7 +167,7 @@ export function assertEveryFix(text: string, schema: Schema, picks: readonly num
       const claimed = action.diagnostics ?? [];
       for (const edit of edits) {
         assertRange(lines, edit.range, `edit of "${action.title}"`);
-        assert.ok(claimed.some((d) => mayTouch(lines, d, edit)), `"${action.title}" edits ${JSON.stringify(edit.range)}, outside what its diagnostics name`);
+        assert.ok(claimed.some((d) => mayTouch(lines, d, edit, action.title)), `"${action.title}" edits ${JSON.stringify(edit.range)}, outside what its diagnostics name`);
       }
       const after = applyAsClient(text, edits);
       unlessKnown(text, action, before, () => assertFixOutcome(before, diagnose(after, schema), claimed, action.title));

@@ -1,13 +1,14 @@
 /**
  * Fixes for the document's structure: insert a missing section (or all of them) with its
- * skeleton, move an out-of-order section with its content, rename a near-miss heading, set
- * a heading's level, fill an empty section with the template's content.
+ * skeleton, move an out-of-order section with its content, fill an empty section with the
+ * template's content. Insertions go where `placement.ts` allows.
  */
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { sectionSkeleton } from '../../template/render.ts';
 import type { SchemaSection } from '../../types.ts';
 import { headingAt, insertLines } from '../shared.ts';
 import { dataOf, type Fix, type FixContext } from './fix.ts';
+import { insideRawText, sectionBoundary } from './placement.ts';
 
 function headingLabel(section: SchemaSection): string {
   return `${'#'.repeat(section.level)} ${section.title}`;
@@ -23,41 +24,58 @@ function titleLine(section: SchemaSection): string {
   return section.skeleton.split('\n')[0] + '\n';
 }
 
-/**
- * Whether text inserted at `line` would land inside a code block: a fence left open runs to the
- * end of the document, so a heading appended after it would be code, not a section.
- */
-function insideCode(context: FixContext, line: number): boolean {
-  const { model } = context.analysis;
-  if (line >= model.lines.length || (line === model.lines.length - 1 && model.lines[line] === '')) return model.endsInOpenFence;
-  return model.codeLines[line] === 1 && model.codeLines[line - 1] === 1;
-}
-
 /** The text that inserts a section: the title line, or the skeleton without what the document already has. */
 function insertionText(context: FixContext, section: SchemaSection): string {
   return section.id === '' ? titleLine(section) : skeleton(context, section);
 }
 
+/**
+ * The line a section goes at: where the diagnostic says, moved past any section it would cut
+ * in two; undefined where it would not be a heading. A heading that takes in sections already
+ * present (`adopts`) goes exactly where it must.
+ */
+function insertionLine(context: FixContext, section: SchemaSection, line: number, adopts: boolean): number | undefined {
+  const { model } = context.analysis;
+  const at = adopts || section.id === '' ? line : sectionBoundary(model, line, section.level);
+  return insideRawText(model, at) ? undefined : at;
+}
+
 export function insertMissingSection(context: FixContext, diagnostic: Diagnostic): Fix[] {
   const data = dataOf(diagnostic, 'missing-section');
   const section = data && context.analysis.schema.byId.get(data.sectionId);
-  if (!data || !section || insideCode(context, data.insertAt.line)) return [];
-  const fixes: Fix[] = [
-    {
-      title: `Insert section "${section.id === '' ? section.title : headingLabel(section)}"`,
-      edits: [insertLines(context.analysis.model, data.insertAt.line, insertionText(context, section), true)],
-      diagnostics: [diagnostic],
-      preferred: true,
-    },
-  ];
+  const line = data && section && insertionLine(context, section, data.insertAt.line, data.adopts);
+  if (!data || !section || line === undefined) return [];
+  const all = insertAllFix(context);
+  const one: Fix = {
+    kind: 'insert-section',
+    title: `Insert section "${section.id === '' ? section.title : headingLabel(section)}"`,
+    edits: [insertLines(context.analysis.model, line, insertionText(context, section), true)],
+    diagnostics: [diagnostic],
+    preferred: all === undefined,
+  };
+  return all ? [all, one] : [one];
+}
+
+/**
+ * Insert-all, computed once per list of diagnostics: every missing section's light bulb offers
+ * it, and a template of 500 sections would otherwise build it 500 times for one request.
+ */
+const insertAllFixes = new WeakMap<FixContext['all'], Fix | null>();
+
+function insertAllFix(context: FixContext): Fix | undefined {
+  const known = insertAllFixes.get(context.all);
+  if (known !== undefined) return known ?? undefined;
   // A section that would take in a subsection from elsewhere moves the sections around it:
   // it is offered on its own, and left out of the fix that inserts the others together.
   const all = context.all.filter((d) => {
     const other = dataOf(d, 'missing-section');
-    return other !== undefined && !other.adopts && !insideCode(context, other.insertAt.line);
+    const s = other && context.analysis.schema.byId.get(other.sectionId);
+    return other !== undefined && s !== undefined && !other.adopts && insertionLine(context, s, other.insertAt.line, false) !== undefined;
   });
-  if (all.length > 1) fixes.push({ title: `Insert all ${all.length} missing sections`, edits: insertAll(context, all), diagnostics: all });
-  return fixes;
+  const fix: Fix | undefined =
+    all.length > 1 ? { kind: 'insert-all-sections', title: `Insert all ${all.length} missing sections`, edits: insertAll(context, all), diagnostics: all, preferred: true } : undefined;
+  insertAllFixes.set(context.all, fix ?? null);
+  return fix;
 }
 
 /** One edit per insertion line, sections in template order, so that clients need not order inserts. */
@@ -67,8 +85,8 @@ function insertAll(context: FixContext, diagnostics: readonly Diagnostic[]): Tex
   for (const d of diagnostics) {
     const data = dataOf(d, 'missing-section');
     const section = data && schema.byId.get(data.sectionId);
-    if (!data || !section) continue;
-    const line = data.insertAt.line;
+    const line = data && section && insertionLine(context, section, data.insertAt.line, false);
+    if (!section || line === undefined) continue;
     byLine.set(line, [...(byLine.get(line) ?? []), { section, text: insertionText(context, section) }]);
   }
   return [...byLine].map(([line, inserts]) => {
@@ -100,25 +118,7 @@ export function moveSection(context: FixContext, diagnostic: Diagnostic): Fix[] 
       }
     : { range: { start: { line: data.startLine, character: 0 }, end: { line: data.endLine, character: 0 } }, newText: '' };
   const insert = insertLines(model, data.to, block, true);
-  return [{ title: `Move section "${model.headings[headingAt(model, data.startLine)]?.text ?? ''}" to its template position`, edits: [insert, remove], diagnostics: [diagnostic] }];
-}
-
-function replaceHeading(context: FixContext, diagnostic: Diagnostic, replacement: string, title: string): Fix[] {
-  const { model } = context.analysis;
-  const h = model.headings[headingAt(model, diagnostic.range.start.line)];
-  if (!h || h.line !== diagnostic.range.start.line) return [];
-  const end = { line: h.range.end.line, character: model.lines[h.range.end.line].length };
-  return [{ title, edits: [{ range: { start: { line: h.line, character: 0 }, end }, newText: replacement }], diagnostics: [diagnostic], preferred: true }];
-}
-
-export function renameHeading(context: FixContext, diagnostic: Diagnostic): Fix[] {
-  const data = dataOf(diagnostic, 'heading-typo');
-  return data ? replaceHeading(context, diagnostic, data.replacement, `Rename to "${data.replacement}"`) : [];
-}
-
-export function fixHeadingLevel(context: FixContext, diagnostic: Diagnostic): Fix[] {
-  const data = dataOf(diagnostic, 'heading-level');
-  return data ? replaceHeading(context, diagnostic, data.replacement, `Change to level ${data.expectedLevel}: "${data.replacement}"`) : [];
+  return [{ kind: 'move-section', title: `Move section "${model.headings[headingAt(model, data.startLine)]?.text ?? ''}" to its template position`, edits: [insert, remove], diagnostics: [diagnostic] }];
 }
 
 export function fillEmptySection(context: FixContext, diagnostic: Diagnostic): Fix[] {
@@ -127,5 +127,5 @@ export function fillEmptySection(context: FixContext, diagnostic: Diagnostic): F
   if (!data || !section) return [];
   const body = skeleton(context, section).split('\n').slice(1).join('\n').replace(/^\n+/, '');
   if (body.trim() === '') return [];
-  return [{ title: `Insert the template's content for "${section.title}"`, edits: [insertLines(context.analysis.model, data.insertAt.line, body, true)], diagnostics: [diagnostic] }];
+  return [{ kind: 'fill-section', title: `Insert the template's content for "${section.title}"`, edits: [insertLines(context.analysis.model, data.insertAt.line, body, true)], diagnostics: [diagnostic] }];
 }
