@@ -24,6 +24,8 @@ function endsInOpenRawBlock(model: DocModel): boolean {
   if (known !== undefined) return known;
   let close: RegExp | undefined;
   model.lines.forEach((text, line) => {
+    // The parser leaves the document's last, empty line out of the block that runs to the end.
+    if (!model.codeLines[line] && text.trim() === '') return;
     if (!model.codeLines[line] || model.fenceContent[line]) {
       close = undefined;
       return;
