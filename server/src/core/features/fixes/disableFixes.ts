@@ -17,10 +17,14 @@ import type { Fix, FixContext } from './fix.ts';
 /** The start of a file-wide comment on a line of its own. */
 const FILE_COMMENT = /^\s*<!--\s*archdoc-disable-file\b/;
 
+const entryLines = new WeakMap<DocModel, ReadonlySet<number>>();
+
 function startsBlock(model: DocModel, line: number): boolean {
   const h = model.headings[headingAt(model, line)];
   if (h && h.line <= line && line <= h.range.end.line) return true;
-  return model.entries.some((e) => e.line === line);
+  let lines = entryLines.get(model);
+  if (!lines) entryLines.set(model, (lines = new Set(model.entries.map((e) => e.line))));
+  return lines.has(line);
 }
 
 function lineEdit(model: DocModel, line: number, code: string): TextEdit | undefined {
@@ -63,6 +67,24 @@ function fileEdit(model: DocModel, code: string): TextEdit {
   return insertLines(model, topLine(model), `<!-- archdoc-disable-file ${code} -->\n`);
 }
 
+/**
+ * The file's action per code, built once per list of diagnostics: a selection holding thousands
+ * of diagnostics of one code asks for it thousands of times.
+ */
+const fileFixes = new WeakMap<FixContext['all'], Map<string, Fix>>();
+
+function fileFix(context: FixContext, code: string): Fix {
+  let byCode = fileFixes.get(context.all);
+  if (!byCode) fileFixes.set(context.all, (byCode = new Map()));
+  let fix = byCode.get(code);
+  if (!fix) {
+    const edit = fileEdit(context.analysis.model, code);
+    fix = { kind: 'disable-file', title: `Disable ${code} for this file`, edits: [edit], diagnostics: context.all.filter((d) => d.code === code) };
+    byCode.set(code, fix);
+  }
+  return fix;
+}
+
 export function disableFixes(context: FixContext, diagnostic: Diagnostic): Fix[] {
   const code = String(diagnostic.code ?? '');
   if (!/^[a-z][a-z-]*$/.test(code)) return [];
@@ -72,11 +94,6 @@ export function disableFixes(context: FixContext, diagnostic: Diagnostic): Fix[]
   // on the first line, which a comment inserted above would take over.
   const line = code === 'missing-section' ? undefined : lineEdit(model, diagnostic.range.start.line, code);
   if (line) fixes.push({ kind: 'disable-line', title: `Disable ${code} for this line`, edits: [line], diagnostics: [diagnostic] });
-  fixes.push({
-    kind: 'disable-file',
-    title: `Disable ${code} for this file`,
-    edits: [fileEdit(model, code)],
-    diagnostics: context.all.filter((d) => d.code === code),
-  });
+  fixes.push(fileFix(context, code));
   return fixes;
 }

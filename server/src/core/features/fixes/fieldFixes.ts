@@ -32,13 +32,30 @@ function insertionFor(context: FixContext, diagnostic: Diagnostic): Insertion | 
   return insertion(kind, entry, data.field, data.insertAt.line, data.text);
 }
 
+/** The missing-field diagnostics per entry title line, grouped once per list of diagnostics. */
+const byTitle = new WeakMap<FixContext['all'], Map<number, Diagnostic[]>>();
+
+function missingFieldsByLine(context: FixContext): Map<number, Diagnostic[]> {
+  let out = byTitle.get(context.all);
+  if (out) return out;
+  out = new Map();
+  for (const d of context.all) {
+    if (!dataOf(d, 'missing-field')) continue;
+    const list = out.get(d.range.start.line);
+    if (list) list.push(d);
+    else out.set(d.range.start.line, [d]);
+  }
+  byTitle.set(context.all, out);
+  return out;
+}
+
 export function addMissingField(context: FixContext, diagnostic: Diagnostic): Fix[] {
   const data = dataOf(diagnostic, 'missing-field');
   const own = insertionFor(context, diagnostic);
   if (!data || !own) return [];
   const { model } = context.analysis;
   const fixes: Fix[] = [{ kind: 'add-field', title: `Add field "${data.field}"`, edits: [insertLines(model, own.line, own.text)], diagnostics: [diagnostic], preferred: true }];
-  const siblings = context.all.filter((d) => d.range.start.line === diagnostic.range.start.line && dataOf(d, 'missing-field'));
+  const siblings = missingFieldsByLine(context).get(diagnostic.range.start.line) ?? [];
   if (siblings.length > 1) {
     const byLine = new Map<number, Insertion[]>();
     for (const d of siblings) {
