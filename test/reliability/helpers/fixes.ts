@@ -125,6 +125,25 @@ export function mayTouch(lines: readonly string[], d: Diagnostic, edit: TextEdit
   }
 }
 
+const wordsOf = (text: string): string => (text.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+
+/**
+ * What a heading fix takes away: a level change only markers (`#`, the underline, spaces and
+ * line breaks between a setext heading's lines), every word kept; a rename the misspelt words
+ * and nothing around them, so that numbering, emoji and suffixes survive.
+ */
+export function assertKeepsCharacters(text: string, title: string, edits: readonly TextEdit[]): void {
+  const doc = TextDocument.create(URI, 'markdown', 1, text);
+  for (const edit of edits) {
+    const removed = text.slice(doc.offsetAt(edit.range.start), doc.offsetAt(edit.range.end));
+    if (title.startsWith('Change to level')) {
+      assert.equal(wordsOf(edit.newText), wordsOf(removed), `"${title}" keeps every word of the heading`);
+    } else if (title.startsWith('Rename to') && !/^[#=\s-]*$/.test(removed) && !/^#+ /.test(edit.newText)) {
+      assert.match(removed, /^[\p{L}\p{N}](?:[\s\S]*[\p{L}\p{N}])?$/u, `"${title}" replaces words only, not "${removed}"`);
+    }
+  }
+}
+
 export function quickFixes(text: string, schema: Schema, before: readonly Diagnostic[], target: Diagnostic): CodeAction[] {
   return codeActions(analyze(parseDocument(text), schema), before, target.range, { uri: URI, today: TODAY, only: ['quickfix'] }).filter((a) =>
     a.diagnostics?.some((d) => d === target || (d.code === target.code && JSON.stringify(d.range) === JSON.stringify(target.range))),
@@ -169,11 +188,18 @@ export function assertEveryFix(text: string, schema: Schema, picks: readonly num
         assertRange(lines, edit.range, `edit of "${action.title}"`);
         assert.ok(claimed.some((d) => mayTouch(lines, d, edit, action.title)), `"${action.title}" edits ${JSON.stringify(edit.range)}, outside what its diagnostics name`);
       }
+      assertKeepsCharacters(text, action.title, edits);
       const after = applyAsClient(text, edits);
       unlessKnown(text, action, before, () => assertFixOutcome(before, diagnose(after, schema), claimed, action.title));
     }
   }
   return tried.size;
+}
+
+/** The document's heading lines as written (setext text and underline joined), in order. */
+export function headingLines(text: string): string[] {
+  const model = parseDocument(text);
+  return model.headings.map((h) => model.lines.slice(h.range.start.line, h.range.end.line + 1).join('\n'));
 }
 
 /** Applies fix-all until it offers nothing; returns the number of rounds. */
