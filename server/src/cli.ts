@@ -16,7 +16,9 @@ import {
   compileTemplate,
   DIAGNOSTIC_CODES,
   parseDocument,
+  readSidecar,
   renderDocument,
+  sidecarName,
   type CheckSettings,
   type DiagnosticCode,
   type Schema,
@@ -24,6 +26,7 @@ import {
 } from './core/index.ts';
 import { DEFAULT_MAX_BYTES, expandOperands, readText, UsageError, writeNew } from './cli/files.ts';
 import { formatJson, formatSarif, formatText, type FileResult } from './cli/report.ts';
+import { readMarkers } from './lsp/markers.ts';
 
 declare const __ARCHDOC_VERSION__: string | undefined;
 const VERSION = typeof __ARCHDOC_VERSION__ === 'string' ? __ARCHDOC_VERSION__ : '0.0.0-dev';
@@ -74,7 +77,11 @@ async function loadSchema(template: string | undefined, io: Io): Promise<Schema>
   const file = template ?? io.bundledTemplate;
   const read = await readText(file, 1024 * 1024);
   if ('error' in read) throw new UsageError(`template ${read.error}`);
-  const compiled = compileTemplate(read.text);
+  // The template's sidecar (its aliases), beside it, is optional.
+  const side = await readText(sidecarName(file), 1024 * 1024);
+  const sidecar = 'error' in side ? undefined : readSidecar(side.text);
+  if (sidecar?.error !== undefined) throw new UsageError(`template ${sidecarName(file)}: ${sidecar.error}`);
+  const compiled = compileTemplate(read.text, { sidecar: sidecar?.sidecar });
   if (compiled.error !== undefined) throw new UsageError(`template ${file}: ${compiled.error}`);
   return compiled.schema;
 }
@@ -118,7 +125,9 @@ async function check(args: readonly string[], io: Io): Promise<number> {
       errors.push(read.error);
       continue;
     }
-    results.push({ path: file, diagnostics: checkDocument(analyze(parseDocument(read.text), schema), settings) });
+    // A file named on the command line goes by its name unless it opted in itself.
+    const selectedBy = readMarkers(read.text).optIn === true ? 'opt-in' : 'name';
+    results.push({ path: file, diagnostics: checkDocument(analyze(parseDocument(read.text), schema), { ...settings, selectedBy }) });
   }
   if (format === 'json') io.out(formatJson(results));
   else if (format === 'sarif') io.out(formatSarif(results, VERSION));

@@ -53,7 +53,7 @@ describe('quick fixes keep their promise on the smallest documents that broke th
   });
 
   it('inserting a missing parent whose only subsection stands elsewhere in the document does not insert it empty', () => {
-    applyFix('# Architecture\n\n## Testing Strategy\n\nWritten.\n', 'missing-section', /^Insert section "## Testing"$/);
+    applyFix('# Architecture\n\n### Major Architectural Decisions\n\nWritten.\n', 'missing-section', /^Insert section "## Decision Log"$/);
   });
 
   it('a date placeholder in the Status field offers the Status values, not a date, which is no valid Status', () => {
@@ -64,5 +64,11 @@ describe('quick fixes keep their promise on the smallest documents that broke th
     assert.ok(target);
     assert.deepEqual(quickFixes(text, schema, before, target).map((a) => a.title).filter((t) => !t.startsWith('Disable')), ['Choose "Draft"', 'Choose "Active"', 'Choose "Deprecated"']);
     applyFix(text, 'placeholder', /^Choose "Active"$/, 2);
+  });
+
+  it('inserting the title before a byte order mark and an indented heading raises nothing new', {
+    todo: 'the parser reads the BOM as text, so "\\uFEFF   ### Overview" is no heading until a line is inserted above it',
+  }, () => {
+    applyFix('\uFEFF   ### Overview\n', 'missing-section', /^Insert section "Architecture"$/);
   });
 });

@@ -40,7 +40,7 @@ export function diagnosticsFor(state: DocumentState): Diagnostic[] {
       return [lineZero('template-error', state.error, SEVERITIES[severity], { code: 'template-error' })];
     }
     case 'ready':
-      return checkDocument(state.analysis, { severity: state.settings.severity });
+      return checkDocument(state.analysis, { severity: state.settings.severity, selectedBy: state.selectedBy });
   }
 }
 

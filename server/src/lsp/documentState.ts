@@ -3,9 +3,9 @@
  * too large to check, tied to a template that cannot be used, or analysed. Each version is
  * parsed and analysed once; every feature reads the cached state.
  */
-import { analyze, parseDocument, type Analysis } from '../core/index.ts';
+import { analyze, parseDocument, type Analysis, type SelectedBy } from '../core/index.ts';
 import { readMarkers } from './markers.ts';
-import { isArchitectureDocument } from './selection.ts';
+import { selectionOf } from './selection.ts';
 import type { ServerSettings, SettingsStore } from './settings.ts';
 import { chooseTemplate, type TemplateRef, type TemplateStore } from './templates.ts';
 import { uriToPath, type WorkspaceFolders } from './workspace.ts';
@@ -14,7 +14,14 @@ export type DocumentState =
   | { readonly kind: 'ignored' }
   | { readonly kind: 'too-large'; readonly bytes: number; readonly limit: number }
   | { readonly kind: 'template-error'; readonly error: string; readonly template: TemplateRef; readonly settings: ServerSettings }
-  | { readonly kind: 'ready'; readonly analysis: Analysis; readonly template: TemplateRef; readonly settings: ServerSettings };
+  | {
+      readonly kind: 'ready';
+      readonly analysis: Analysis;
+      readonly template: TemplateRef;
+      readonly settings: ServerSettings;
+      /** How the document was selected, for the core's confidence policy. */
+      readonly selectedBy: SelectedBy;
+    };
 
 /** The part of a text document the server reads. */
 export interface DocumentSnapshot {
@@ -37,7 +44,8 @@ export async function computeState(doc: DocumentSnapshot, deps: StateDependencie
   const filePath = uriToPath(doc.uri);
   const folder = filePath === undefined ? undefined : deps.folders.folderOf(filePath);
   const markers = readMarkers(text);
-  const selected = isArchitectureDocument({ filePath, folder, markers, languageId: doc.languageId, files: settings.files });
+  const selectedBy = selectionOf({ filePath, folder, markers, languageId: doc.languageId, files: settings.files });
+  const selected = selectedBy !== undefined;
   // An untitled document has no name to go by (a scaffold with no folder open is one), so its
   // content decides: it is checked once it holds a few of the template's sections.
   const untitled = !selected && doc.uri.startsWith('untitled:') && doc.languageId === 'markdown';
@@ -49,7 +57,7 @@ export async function computeState(doc: DocumentSnapshot, deps: StateDependencie
   if (!outcome.ok) return untitled ? { kind: 'ignored' } : { kind: 'template-error', error: outcome.error, template, settings };
   const analysis = analyze(parseDocument(text), outcome.schema);
   if (untitled && !holdsTemplateSections(analysis)) return { kind: 'ignored' };
-  return { kind: 'ready', analysis, template, settings };
+  return { kind: 'ready', analysis, template, settings, selectedBy: selectedBy ?? 'name' };
 }
 
 /** Sections of the template an untitled document must hold before it counts as an architecture document. */

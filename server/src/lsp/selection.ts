@@ -4,6 +4,7 @@
  * documents that opt in with a marker. A document can also opt out with `archdoc: false`.
  */
 import * as path from 'node:path';
+import type { SelectedBy } from '../core/index.ts';
 import type { DocumentMarkers } from './markers.ts';
 import { matchesGlob } from './glob.ts';
 import { relativePath } from './workspace.ts';
@@ -37,8 +38,17 @@ function byGlob(filePath: string, folder: string | undefined, globs: readonly st
 }
 
 export function isArchitectureDocument(input: SelectionInput): boolean {
-  if (!isMarkdown(input) || input.markers.optIn === false) return false;
-  if (input.markers.optIn === true || input.markers.template !== undefined) return true;
-  if (input.filePath === undefined) return false;
-  return byName(input.filePath, input.folder) || byGlob(input.filePath, input.folder, input.files);
+  return selectionOf(input) !== undefined;
+}
+
+/**
+ * Why a document is an architecture document, or undefined when it isn't one. The core checks
+ * documents picked only by name with its confidence policy, the others fully.
+ */
+export function selectionOf(input: SelectionInput): SelectedBy | undefined {
+  if (!isMarkdown(input) || input.markers.optIn === false) return undefined;
+  if (input.markers.optIn === true || input.markers.template !== undefined) return 'opt-in';
+  if (input.filePath === undefined) return undefined;
+  if (byGlob(input.filePath, input.folder, input.files)) return 'glob';
+  return byName(input.filePath, input.folder) ? 'name' : undefined;
 }

@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { compileTemplate, type Schema } from '../core/index.ts';
+import { compileTemplate, readSidecar, sidecarName, type Schema } from '../core/index.ts';
 import { matchesGlob } from './glob.ts';
 import type { DocumentMarkers } from './markers.ts';
 import type { ServerSettings } from './settings.ts';
@@ -110,7 +110,10 @@ export class TemplateStore {
     }
     const read = await this.read(file);
     if ('error' in read) return { ok: false, ref: template, error: read.error };
-    const result = this.compile(read.text);
+    // The template's sidecar (its aliases) is optional: no file means none.
+    const side = await this.read(sidecarName(file));
+    const sidecarText = 'text' in side ? side.text : undefined;
+    const result = this.compile(read.text, sidecarText);
     if ('error' in result) return { ok: false, ref: template, error: `Template "${template.label}" cannot be used: ${result.error}` };
     return { ok: true, ref: template, schema: result.schema };
   }
@@ -137,12 +140,15 @@ export class TemplateStore {
     return text;
   }
 
-  private compile(text: string): { schema: Schema } | { error: string } {
-    let result = this.compiled.get(text);
+  private compile(text: string, sidecarText: string | undefined): { schema: Schema } | { error: string } {
+    const key = sidecarText === undefined ? text : `${text}\u0000${sidecarText}`;
+    let result = this.compiled.get(key);
     if (!result) {
-      result = compileTemplate(text);
+      const side = sidecarText === undefined ? undefined : readSidecar(sidecarText);
+      if (side?.error !== undefined) result = { error: `its aliases file ${side.error}` };
+      else result = compileTemplate(text, { sidecar: side?.sidecar });
       if (this.compiled.size >= MAX_COMPILED) this.compiled.delete(this.compiled.keys().next().value as string);
-      this.compiled.set(text, result);
+      this.compiled.set(key, result);
     }
     return result;
   }

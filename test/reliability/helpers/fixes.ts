@@ -33,18 +33,57 @@ function serious(d: Diagnostic): boolean {
   return d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning;
 }
 
+/** A missing-section diagnostic counts once for each section it names; any other, once. */
+function weight(d: Diagnostic): number {
+  const data = d.data as DiagnosticData | undefined;
+  return data?.code === 'missing-section' ? (data.sections?.length ?? 1) : 1;
+}
+
 function countBy(diagnostics: readonly Diagnostic[], keep: (d: Diagnostic) => boolean): Map<string, number> {
   const out = new Map<string, number>();
-  for (const d of diagnostics) if (keep(d)) out.set(String(d.code), (out.get(String(d.code)) ?? 0) + 1);
+  for (const d of diagnostics) if (keep(d)) out.set(String(d.code), (out.get(String(d.code)) ?? 0) + weight(d));
   return out;
 }
 
 /**
- * After a fix: each code it targets has lost at least as many diagnostics as it targeted, and
- * no code of warning or error severity has gained one.
+ * Findings that are the rest of what a fix was asked for, not new problems. A heading both at
+ * the wrong level and misplaced is one finding; with its level fixed, it is still misplaced. A
+ * heading declared to be a template section is checked as that section: the subsections the
+ * template puts under it are missing now.
  */
-export function assertFixOutcome(before: readonly Diagnostic[], after: readonly Diagnostic[], targets: readonly Diagnostic[], title: string): void {
-  const targeted = countBy(targets, () => true);
+function followsFrom(d: Diagnostic, before: readonly Diagnostic[], targets: readonly Diagnostic[], title: string): boolean {
+  const data = d.data as DiagnosticData | undefined;
+  if (data?.code === 'section-order') {
+    return targets.some((t) => {
+      const target = t.data as DiagnosticData | undefined;
+      return target?.code === 'heading-level' && target.misplaced !== undefined && target.sectionId === data.sectionId;
+    });
+  }
+  const declared = / is this document's (.+)$/.exec(title)?.[1];
+  if (data?.code !== 'missing-section' || declared === undefined) return false;
+  const id = before
+    .flatMap((b) => ((b.data as DiagnosticData | undefined)?.code === 'missing-section' ? ((b.data as Extract<DiagnosticData, { code: 'missing-section' }>).sections ?? []) : []))
+    .find((e) => e.title === declared)?.sectionId;
+  return id !== undefined && (data.sections ?? [data]).every((e) => e.sectionId.startsWith(id + '/'));
+}
+
+/**
+ * What a fix claims to resolve, per code. A fix for a missing section resolves one of the
+ * sections its diagnostic names, insert-all the number in its title.
+ */
+function targetedBy(targets: readonly Diagnostic[], title: string): Map<string, number> {
+  const out = countBy(targets, () => true);
+  if (out.has('missing-section')) out.set('missing-section', Number(/^Insert all (\d+) missing sections$/.exec(title)?.[1] ?? 1));
+  return out;
+}
+
+/**
+ * After a fix: each code it targets has lost at least as many diagnostics (for missing sections:
+ * sections named) as it targeted, and no code of warning or error severity has gained one.
+ */
+export function assertFixOutcome(before: readonly Diagnostic[], afterAll: readonly Diagnostic[], targets: readonly Diagnostic[], title: string): void {
+  const after = afterAll.filter((d) => !followsFrom(d, before, targets, title));
+  const targeted = targetedBy(targets, title);
   const all = countBy(before, () => true);
   const allAfter = countBy(after, () => true);
   for (const [code, n] of targeted) {
@@ -80,6 +119,11 @@ function isEmpty(range: Range): boolean {
   return range.start.line === range.end.line && range.start.character === range.end.character;
 }
 
+/** The insertion line, or the line of an `archdoc-disable-next-line` comment just above it, which an insertion keeps with its line. */
+function earliest(lines: readonly string[], line: number): number {
+  return line > 0 && /^\s*<!--\s*archdoc-disable-next-line\b.*-->\s*$/.test(lines[line - 1] ?? '') ? line - 1 : line;
+}
+
 function isLineStart(lines: readonly string[], range: Range): boolean {
   const at = range.start;
   const atEnd = at.line === lines.length - 1 && at.character === lines[at.line].length;
@@ -98,6 +142,10 @@ function isSuppression(edit: TextEdit): boolean {
  */
 export function mayTouch(lines: readonly string[], d: Diagnostic, edit: TextEdit, title: string): boolean {
   if (/^Disable [a-z-]+ for this (?:line|file)$/.test(title)) return isSuppression(edit);
+  // A marker that declares a section, inserted on a line of its own: nothing is taken away.
+  if (/ is (?:this document's .+|not applicable to this project)$/.test(title)) {
+    return isLineStart(lines, edit.range) && /^\s*<!-- archdoc: (?:section|not-applicable) [^\n]+ -->\s*$/.test(edit.newText);
+  }
   const data = d.data as DiagnosticData | undefined;
   switch (data?.code) {
     case 'placeholder':
@@ -110,7 +158,7 @@ export function mayTouch(lines: readonly string[], d: Diagnostic, edit: TextEdit
     case 'template-text':
       return contains(wholeLines(lines, d.range.start.line, d.range.end.line), edit.range);
     case 'missing-section':
-      return isLineStart(lines, edit.range) && (data.adopts ? edit.range.start.line === data.insertAt.line : edit.range.start.line >= Math.min(data.insertAt.line, lines.length - 1));
+      return isLineStart(lines, edit.range) && edit.range.start.line >= Math.min(...(data.sections ?? [data]).map((e) => earliest(lines, e.insertAt.line)), lines.length - 1);
     case 'empty-section':
       return isEmpty(edit.range) && JSON.stringify(edit.range) === JSON.stringify(insertionPoint(lines, data.insertAt.line));
     case 'missing-field':

@@ -20,6 +20,7 @@ const SHIPPED = [
   'snippets/markdown.json',
   'syntaxes/placeholder.injection.tmLanguage.json',
   'server/templates/ARCHITECTURE.md',
+  'server/templates/ARCHITECTURE.aliases.json',
 ];
 
 void test('the package holds the bundles, snippets, grammar, template, docs and icon, and nothing else', async () => {

@@ -160,3 +160,32 @@ describe('disable comments', () => {
     assert.ok(titles.slice(firstDisable).every((t) => t.startsWith('Disable')), titles.join(', '));
   });
 });
+
+describe('missing sections named in one diagnostic', () => {
+  const TEXT = doc('# Architecture', '', '## Overview', '', 'Written.', '', '## Design Decisions', '', 'We chose Postgres.', '');
+
+  it('offer to declare a heading with close words as the section, and the marker makes it count', () => {
+    const { actions: list } = actions(TEXT, 0);
+    const declare = titled(list, '"## Design Decisions" is this document\'s Decision Log');
+    const after = apply(TEXT, declare);
+    assert.match(after, /## Design Decisions\n<!-- archdoc: section Decision Log -->\n/);
+    const missing = checkDocument(analyzed(after)).filter((d) => d.code === 'missing-section');
+    assert.ok(!missing.some((d) => /"## Decision Log"/.test(d.message)), missing.map((d) => d.message).join('\n'));
+  });
+
+  it('offer to declare a section not applicable, which the engine then stops reporting', () => {
+    const after = apply(TEXT, titled(actions(TEXT, 0).actions, '"## Deployment" is not applicable to this project'));
+    assert.match(after, /<!-- archdoc: not-applicable Deployment -->/);
+    assert.ok(!checkDocument(analyzed(after)).some((d) => d.code === 'missing-section' && /"## Deployment"/.test(d.message)));
+  });
+
+  it('offer one insertion per section it names, after insert-all', () => {
+    const analysis = analyzed(TEXT);
+    const diagnostic = checkDocument(analysis).find((d) => d.code === 'missing-section' && d.range.start.line === 0 && /Missing \d+ sections/.test(d.message));
+    assert.ok(diagnostic);
+    const count = (diagnostic.data as { sections: unknown[] }).sections.length;
+    const titles = codeActions(analysis, checkDocument(analysis), diagnostic.range, { uri: URI, today: TODAY, only: ['quickfix'] }).map((a) => a.title);
+    assert.match(titles[0], /^Insert all \d+ missing sections$/);
+    assert.equal(titles.filter((t) => t.startsWith('Insert section')).length, count);
+  });
+});

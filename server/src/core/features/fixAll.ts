@@ -14,14 +14,15 @@ import { addMissingField } from './fixes/fieldFixes.ts';
 import type { Fix, FixContext, FixProvider } from './fixes/fix.ts';
 import { removeTemplateLine } from './fixes/guidanceFixes.ts';
 import { fixHeadingLevel, renameHeading } from './fixes/headingFixes.ts';
-import { fillEmptySection, insertMissingSection, moveSection } from './fixes/sectionFixes.ts';
+import { missingSectionFixes } from './fixes/missingFixes.ts';
+import { fillEmptySection, moveSection } from './fixes/sectionFixes.ts';
 import { resizeTableRow } from './fixes/tableFixes.ts';
 import { fillPlaceholder, replaceInvalidDate, replaceInvalidValue } from './fixes/valueFixes.ts';
 
 const PROVIDERS: Partial<Record<DiagnosticCode, FixProvider>> = {
   placeholder: fillPlaceholder,
   'template-text': removeTemplateLine,
-  'missing-section': insertMissingSection,
+  'missing-section': missingSectionFixes,
   'section-order': moveSection,
   'heading-typo': renameHeading,
   'heading-level': fixHeadingLevel,

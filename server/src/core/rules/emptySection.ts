@@ -2,10 +2,15 @@ import type { Analysis } from '../types.ts';
 import type { Rule } from './rule.ts';
 import { headingLabel } from './describe.ts';
 
-/** Whether a heading's section has nothing under it: no non-blank line before the section ends. */
+/**
+ * Whether a heading's section has nothing under it: no non-blank line before the section ends,
+ * measured at the heading's own level (`## Testing Strategy` holds the `###` under it) and at its
+ * template level (`### Infrastructure` written too deep holds the `###` subsections after it).
+ */
 export function isSectionEmpty(a: Analysis, heading: number): boolean {
   const h = a.model.headings[heading];
-  for (let line = h.range.end.line + 1; line < a.ends[heading]; line++) {
+  const end = Math.max(a.ends[heading], h.endLine);
+  for (let line = h.range.end.line + 1; line < end; line++) {
     if (a.model.lines[line].trim() !== '') return false;
   }
   return true;
@@ -16,7 +21,7 @@ export const emptySection: Rule = {
   code: 'empty-section',
   check(a, report) {
     a.matches.forEach((m, i) => {
-      if (!m || m.section.id === '' || m.section.optional || a.duplicates.has(i) || !isSectionEmpty(a, i)) return;
+      if (!m || m.section.id === '' || m.section.optional || a.duplicates.has(i) || a.notApplicable.has(m.section.id) || !isSectionEmpty(a, i)) return;
       const h = a.model.headings[i];
       report({
         range: h.range,

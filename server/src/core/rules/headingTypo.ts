@@ -1,7 +1,10 @@
 import type { Rule } from './rule.ts';
 import { headingLabel } from './describe.ts';
 
-/** A heading that nearly spells a missing template section; it counts as that section. */
+/**
+ * A heading that nearly spells a missing template section; it counts as that section. The match
+ * is a guess, so it is said at information at most, and the heading is never renamed silently.
+ */
 export const headingTypo: Rule = {
   code: 'heading-typo',
   check(a, report) {
@@ -11,8 +14,9 @@ export const headingTypo: Rule = {
       const expected = headingLabel(m.section);
       report({
         range: h.range,
-        message: `Heading "${h.text}" looks like a misspelling of "${expected}"`,
+        message: `Heading "${h.text}" looks like a misspelling of "${expected}"; it is taken for that section`,
         data: { code: 'heading-typo', sectionId: m.section.id, expected: m.section.title, replacement: expected },
+        severity: 'information',
       });
     });
   },

@@ -4,7 +4,8 @@
  * text and closing `#`s stay as written.
  */
 import type { Position, TextEdit } from 'vscode-languageserver-types';
-import { editDistance, headingKey } from '../../text.ts';
+import { distance } from 'fastest-levenshtein';
+import { headingKey } from '../../text.ts';
 import type { DocHeading, DocModel } from '../../types.ts';
 
 /** Headings longer than this are renamed whole: the search below looks at spans of words. */
@@ -30,7 +31,7 @@ export function titleSpan(text: string, title: string): Span {
   for (let i = 0; i < words.length; i++) {
     for (let j = i; j < Math.min(words.length, i + longest); j++) {
       const span = { start: words[i].start, end: words[j].end };
-      const d = editDistance(headingKey(text.slice(span.start, span.end)), key, key.length + 8);
+      const d = distance(headingKey(text.slice(span.start, span.end)), key);
       if (d < bestDistance || (d === bestDistance && span.end - span.start < best.end - best.start)) {
         best = span;
         bestDistance = d;

@@ -22,6 +22,7 @@ export function renameHeading(context: FixContext, diagnostic: Diagnostic): Fix[
   const { model } = context.analysis;
   const renamed = renameEdit(model, h, data.expected);
   const level = section?.level ?? h.level;
+  if ((level > h.level && dropsSubsections(context, h, level)) || (level < h.level && emptiesParent(context, h, level))) return [];
   let edits: TextEdit[] = [renamed.edit];
   // A near-miss written at another level than the template's: the rename sets the level too,
   // or the renamed heading would be reported at the wrong level.
@@ -32,10 +33,35 @@ export function renameHeading(context: FixContext, diagnostic: Diagnostic): Fix[
   return [{ kind: 'rename-heading', title: `Rename to "${renamed.text}"`, edits, diagnostics: [diagnostic], preferred: true }];
 }
 
+/** Whether a heading of `level` at `h` would leave out subsections `h` holds now: they would become its siblings. */
+function dropsSubsections(context: FixContext, h: DocHeading, level: number): boolean {
+  const { headings } = context.analysis.model;
+  const i = headings.indexOf(h);
+  for (let j = i + 1; j < headings.length && headings[j].line < h.endLine; j++) if (headings[j].level <= level) return true;
+  return false;
+}
+
+/**
+ * Whether a heading of `level` at `h` would leave a section that holds it now with nothing: a
+ * shallower heading ends every section of its level or deeper, which then holds only what
+ * comes before `h`.
+ */
+function emptiesParent(context: FixContext, h: DocHeading, level: number): boolean {
+  const { headings, lines } = context.analysis.model;
+  for (let p = h.parent; p >= 0; p = headings[p].parent) {
+    const parent = headings[p];
+    if (parent.level < level) break;
+    let text = false;
+    for (let line = parent.range.end.line + 1; line < h.line && !text; line++) text = lines[line].trim() !== '';
+    if (!text) return true;
+  }
+  return false;
+}
+
 export function fixHeadingLevel(context: FixContext, diagnostic: Diagnostic): Fix[] {
   const data = dataOf(diagnostic, 'heading-level');
   const h = headingOf(context, diagnostic);
-  if (!data || !h) return [];
+  if (!data || !h || dropsSubsections(context, h, data.expectedLevel) || emptiesParent(context, h, data.expectedLevel)) return [];
   const edits = levelEdits(context.analysis.model, h, data.expectedLevel);
   if (edits.length === 0) return [];
   const label = `${'#'.repeat(data.expectedLevel)} ${h.text.replace(/\s*\n\s*/g, ' ')}`;

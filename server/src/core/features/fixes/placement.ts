@@ -51,16 +51,44 @@ export function insideRawText(model: DocModel, line: number): boolean {
 /**
  * The first line at or after `line` where a heading of `level` cuts no section's text in two:
  * past the end of every section whose body text goes on after `line` and would end at that
- * heading. Just before a heading it stays: that is where the diagnostic means it to go.
+ * heading. Just before a heading it stays: that is where the diagnostic means it to go, unless
+ * a section it cuts off there would be left with nothing (undefined then: no place is right).
  */
-export function sectionBoundary(model: DocModel, line: number, level: number): number {
+export function sectionBoundary(model: DocModel, line: number, level: number): number | undefined {
   let next = line;
   while (next < model.lines.length && model.lines[next].trim() === '') next++;
-  if (next >= model.lines.length || model.headings[headingAt(model, next)]?.line === next) return line;
+  const beforeHeading = next < model.lines.length && model.headings[headingAt(model, next)]?.line === next;
   let at = line;
   for (let i = headingAt(model, at - 1); i >= 0; i = model.headings[i].parent) {
     const h = model.headings[i];
-    if (h.level >= level && h.line < at && h.endLine > at) at = h.endLine;
+    if (h.level < level || h.line >= at || h.endLine <= at) continue;
+    if (!beforeHeading) at = h.endLine;
+    else if (!hasText(model, h.range.end.line + 1, at)) return undefined;
   }
   return at;
+}
+
+/** Whether a heading of `level` inserted at `line` would leave a section that holds the line with nothing. */
+export function emptiesSection(model: DocModel, line: number, level: number): boolean {
+  for (let i = headingAt(model, line - 1); i >= 0; i = model.headings[i].parent) {
+    const h = model.headings[i];
+    if (h.level >= level && h.line < line && h.endLine > line && !hasText(model, h.range.end.line + 1, line)) return true;
+  }
+  return false;
+}
+
+function hasText(model: DocModel, from: number, to: number): boolean {
+  for (let line = from; line < to; line++) if (model.lines[line].trim() !== '') return true;
+  return false;
+}
+
+/** A comment that silences the line after it. */
+const NEXT_LINE_COMMENT = /^\s*<!--\s*archdoc-disable-next-line\b.*-->\s*$/;
+
+/**
+ * `line`, or the line of the `archdoc-disable-next-line` comment just above it: text inserted
+ * between the comment and its line would take the comment's silence away from that line.
+ */
+export function aboveSuppression(model: DocModel, line: number): number {
+  return line > 0 && line <= model.lines.length && NEXT_LINE_COMMENT.test(model.lines[line - 1] ?? '') ? line - 1 : line;
 }

@@ -1,104 +1,11 @@
 /**
- * Fixes for the document's structure: insert a missing section (or all of them) with its
- * skeleton, move an out-of-order section with its content, fill an empty section with the
- * template's content. Insertions go where `placement.ts` allows.
+ * Fixes for the document's structure besides missing sections (see `missingFixes.ts`): move an
+ * out-of-order section with its content, fill an empty section with the template's content.
  */
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { sectionSkeleton } from '../../template/render.ts';
-import type { SchemaSection } from '../../types.ts';
 import { headingAt, insertLines } from '../shared.ts';
 import { dataOf, type Fix, type FixContext } from './fix.ts';
-import { insideRawText, sectionBoundary } from './placement.ts';
-
-function headingLabel(section: SchemaSection): string {
-  return `${'#'.repeat(section.level)} ${section.title}`;
-}
-
-/** The section's skeleton without the subsections the document already has elsewhere. */
-function skeleton(context: FixContext, section: SchemaSection): string {
-  const { present } = context.analysis;
-  return sectionSkeleton(context.analysis.schema, section, { today: context.today, omit: (s) => present.has(s.id) });
-}
-
-function titleLine(section: SchemaSection): string {
-  return section.skeleton.split('\n')[0] + '\n';
-}
-
-/** The text that inserts a section: the title line, or the skeleton without what the document already has. */
-function insertionText(context: FixContext, section: SchemaSection): string {
-  return section.id === '' ? titleLine(section) : skeleton(context, section);
-}
-
-/**
- * The line a section goes at: where the diagnostic says, moved past any section it would cut
- * in two; undefined where it would not be a heading. A heading that takes in sections already
- * present (`adopts`) goes exactly where it must.
- */
-function insertionLine(context: FixContext, section: SchemaSection, line: number, adopts: boolean): number | undefined {
-  const { model } = context.analysis;
-  const at = adopts || section.id === '' ? line : sectionBoundary(model, line, section.level);
-  return insideRawText(model, at) ? undefined : at;
-}
-
-export function insertMissingSection(context: FixContext, diagnostic: Diagnostic): Fix[] {
-  const data = dataOf(diagnostic, 'missing-section');
-  const section = data && context.analysis.schema.byId.get(data.sectionId);
-  const line = data && section && insertionLine(context, section, data.insertAt.line, data.adopts);
-  if (!data || !section || line === undefined) return [];
-  const all = insertAllFix(context);
-  const one: Fix = {
-    kind: 'insert-section',
-    title: `Insert section "${section.id === '' ? section.title : headingLabel(section)}"`,
-    edits: [insertLines(context.analysis.model, line, insertionText(context, section), true)],
-    diagnostics: [diagnostic],
-    preferred: all === undefined,
-  };
-  return all ? [all, one] : [one];
-}
-
-/**
- * Insert-all, computed once per list of diagnostics: every missing section's light bulb offers
- * it, and a template of 500 sections would otherwise build it 500 times for one request.
- */
-const insertAllFixes = new WeakMap<FixContext['all'], Fix | null>();
-
-function insertAllFix(context: FixContext): Fix | undefined {
-  const known = insertAllFixes.get(context.all);
-  if (known !== undefined) return known ?? undefined;
-  // A section that would take in a subsection from elsewhere moves the sections around it:
-  // it is offered on its own, and left out of the fix that inserts the others together.
-  const all = context.all.filter((d) => {
-    const other = dataOf(d, 'missing-section');
-    const s = other && context.analysis.schema.byId.get(other.sectionId);
-    return other !== undefined && s !== undefined && !other.adopts && insertionLine(context, s, other.insertAt.line, false) !== undefined;
-  });
-  const fix: Fix | undefined =
-    all.length > 1 ? { kind: 'insert-all-sections', title: `Insert all ${all.length} missing sections`, edits: insertAll(context, all), diagnostics: all, preferred: true } : undefined;
-  insertAllFixes.set(context.all, fix ?? null);
-  return fix;
-}
-
-/** One edit per insertion line, sections in template order, so that clients need not order inserts. */
-function insertAll(context: FixContext, diagnostics: readonly Diagnostic[]): TextEdit[] {
-  const { schema, model } = context.analysis;
-  const byLine = new Map<number, Array<{ section: SchemaSection; text: string }>>();
-  for (const d of diagnostics) {
-    const data = dataOf(d, 'missing-section');
-    const section = data && schema.byId.get(data.sectionId);
-    const line = data && section && insertionLine(context, section, data.insertAt.line, false);
-    if (!section || line === undefined) continue;
-    byLine.set(line, [...(byLine.get(line) ?? []), { section, text: insertionText(context, section) }]);
-  }
-  return [...byLine].map(([line, inserts]) => {
-    const text = inserts
-      // The title first; then deeper sections: at a shared line they close the section above,
-      // which a shallower heading inserted before them would take from it.
-      .sort((a, b) => Number(b.section.id === '') - Number(a.section.id === '') || b.section.level - a.section.level || a.section.index - b.section.index)
-      .map((i) => i.text)
-      .join('\n');
-    return insertLines(model, line, text, true);
-  });
-}
+import { skeleton } from './missingFixes.ts';
 
 export function moveSection(context: FixContext, diagnostic: Diagnostic): Fix[] {
   const data = dataOf(diagnostic, 'section-order');
