@@ -22,11 +22,20 @@ const common = {
   define: { 'import.meta.url': '__import_meta_url', __ARCHDOC_VERSION__: JSON.stringify(version) },
 };
 
+/** In the CLI bundle, the MCP server is required from its own bundle beside it instead of being inlined. */
+const mcpApart = {
+  name: 'mcp-apart',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]mcp[\\/]main\.ts$/ }, () => ({ path: './mcp.js', external: true }));
+  },
+};
+
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js }, plugins: [mcpApart] },
+  { ...common, entryPoints: ['server/src/mcp/main.ts'], outfile: 'dist/mcp.js' },
 ];
 
 const selected = only ? builds.filter((b) => b.outfile === `dist/${only}.js`) : builds;

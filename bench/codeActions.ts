@@ -4,10 +4,10 @@
  * light bulb on line 1 of a document checked against a template of 500 sections (all missing),
  * and fix-all over the same guidance document.
  */
-import { analyze, checkDocument, compileTemplate, parseDocument, type Schema } from '../server/src/core/index.ts';
-import { codeActions } from '../server/src/core/features/codeActions.ts';
-import { fixAll } from '../server/src/core/features/fixAll.ts';
+import { createLanguageService, type Schema } from '../server/src/core/index.ts';
 import { summarize, type Summary } from './stats.ts';
+
+const engine = createLanguageService();
 
 export interface ActionTiming {
   readonly measure: string;
@@ -44,20 +44,20 @@ function time(rounds: number, run: () => number): { summary: Summary; output: nu
 }
 
 function actionsTiming(measure: string, text: string, schema: Schema, line: number | 'all', rounds: number): ActionTiming {
-  const analysis = analyze(parseDocument(text), schema);
-  const diagnostics = checkDocument(analysis);
+  const analysis = engine.analyze(text, schema);
+  const diagnostics = engine.check(analysis);
   const lines = text.split('\n').length;
   const range = line === 'all' ? { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } } : { start: { line, character: 0 }, end: { line, character: 0 } };
   // A fresh diagnostics list per round, as for a new document version: nothing is answered from memory.
-  const { summary, output } = time(rounds, () => codeActions(analysis, [...diagnostics], range, { uri: URI, today: '2025-06-01', only: ['quickfix'] }).length);
+  const { summary, output } = time(rounds, () => engine.codeActions(analysis, [...diagnostics], range, { uri: URI, today: '2025-06-01', only: ['quickfix'] }).length);
   return { measure, bytes: text.length, diagnostics: diagnostics.length, actions: output, summary };
 }
 
 export function measureCodeActions(schema: Schema, template: string, rounds: number): ActionTiming[] {
   const guidance = guidanceDocument(template, 127 * 1024);
-  const wide = compileTemplate(wideTemplate(500)).schema;
+  const wide = engine.compileTemplate(wideTemplate(500)).schema;
   if (!wide) throw new Error('the 500-section template does not compile');
-  const fixes = time(rounds, () => fixAll(guidance, schema).applied);
+  const fixes = time(rounds, () => engine.fix(guidance, schema, { today: '2025-06-01' }).fixed);
   return [
     actionsTiming('quick fixes, whole document selected (guidance on every line)', guidance, schema, 'all', rounds),
     actionsTiming('quick fixes on line 1, 500-section template, all missing', '# Architecture\n\nWritten.\n', wide, 0, rounds),

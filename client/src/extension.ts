@@ -9,6 +9,7 @@ import { addMissingSections, insertSection } from './commands/sections.ts';
 import { NewDocumentCommand } from './commands/newDocument.ts';
 import { BundledTemplateProvider, openTemplate, TEMPLATE_SCHEME } from './commands/openTemplate.ts';
 import { createLanguageClient } from './languageClient.ts';
+import { registerLanguageModelTools } from './lm/tools.ts';
 import { OutlineTracker } from './views/outlineTracker.ts';
 import { createOutlineView, fixSection, OutlineStatusBar, OutlineTreeProvider, revealSection, snapshot, type ViewItemSnapshot } from './views/outlineView.ts';
 
@@ -56,6 +57,8 @@ export function activate(context: vscode.ExtensionContext): void {
       if (languageClient.isRunning()) await languageClient.restart();
     }),
   );
+
+  context.subscriptions.push(...registerLanguageModelTools(languageClient));
 
   languageClient.start().catch((error: unknown) => {
     output.error('The ArchDoc language server did not start', error);

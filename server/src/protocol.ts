@@ -4,6 +4,7 @@
  * message for. Both sides import this file so that names and shapes are declared once.
  */
 import type { Range } from 'vscode-languageserver-types';
+import type { Finding, FindingSummary, SectionGuide, SectionNodeShape } from './core/index.ts';
 
 /** `archdoc/outline`: the template-aware outline of one open document; `null` when it is not an architecture document. */
 export const OutlineRequest = 'archdoc/outline';
@@ -27,6 +28,8 @@ export interface OutlineNode {
   readonly placeholders: number;
   /** Number of the template's guidance lines left unchanged in the section (own content and subsections). */
   readonly guidance: number;
+  /** Number of repository findings (the document no longer matching the repository) in the section, subsections included. */
+  readonly drift?: number;
   readonly children: readonly OutlineNode[];
 }
 
@@ -81,3 +84,33 @@ export interface TemplateInfo {
 export interface TemplatesResult {
   readonly templates: readonly TemplateInfo[];
 }
+
+/** `archdoc/check`: an open document's findings and section states, as the language-model tools report them. */
+export const CheckRequest = 'archdoc/check';
+
+export interface CheckParams {
+  readonly uri: string;
+}
+
+export interface CheckResult {
+  readonly uri: string;
+  /** Whether the document is checked at all; when false, `reason` says why not. */
+  readonly checked: boolean;
+  readonly reason?: string;
+  readonly template: string;
+  readonly findings: readonly Finding[];
+  readonly summary: FindingSummary;
+  readonly sections: readonly SectionNodeShape[];
+}
+
+/** `archdoc/section`: one template section's guidance and skeleton, from the template that applies to `uri`. */
+export const SectionRequest = 'archdoc/section';
+
+export interface SectionParams {
+  /** A document whose template applies; the bundled template when absent. */
+  readonly uri?: string;
+  /** The section's title, heading or id. */
+  readonly section: string;
+}
+
+export type SectionResult = (SectionGuide & { readonly template: string }) | { readonly error: string };

@@ -10,13 +10,20 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { createConnection, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions } from './core/features/codeActions.ts';
-import { completion } from './core/features/completion.ts';
-import { documentSymbols } from './core/features/documentSymbols.ts';
-import { hover } from './core/features/hover.ts';
-import { OutlineRequest, RenderRequest, TemplatesRequest, type OutlineParams, type RenderParams, type TemplatesParams } from './protocol.ts';
+import {
+  CheckRequest,
+  OutlineRequest,
+  RenderRequest,
+  SectionRequest,
+  TemplatesRequest,
+  type CheckParams,
+  type OutlineParams,
+  type RenderParams,
+  type SectionParams,
+  type TemplatesParams,
+} from './protocol.ts';
 import { guard, guardNotification } from './lsp/guard.ts';
-import { outlineOf, render, templates } from './lsp/requests.ts';
+import { checkOf, outlineOf, render, sectionOf, templates } from './lsp/requests.ts';
 import { ArchdocService } from './lsp/service.ts';
 
 /** The bundled template, next to the bundle (`dist/../server/templates`) or to the sources. */
@@ -37,7 +44,7 @@ function main(): void {
   const connection = connect();
   const documents = new TextDocuments(TextDocument);
   const service = new ArchdocService(connection, documents, bundledTemplatePath());
-  const log = service.log;
+  const { engine, log } = service;
 
   connection.onInitialize((params) => service.initialize(params));
   connection.onInitialized(guardNotification('initialized', log, () => service.initialized()));
@@ -45,24 +52,27 @@ function main(): void {
   connection.onDidChangeWatchedFiles(guardNotification('watched files', log, (params) => service.watchedFilesChanged(params.changes)));
   documents.onDidChangeContent((event) => service.changed(event.document.uri));
   documents.onDidClose((event) => service.closed(event.document.uri));
+  // Repository facts are gathered on open and on save, never on a change of the text.
+  documents.onDidOpen((event) => void service.gatherFacts(event.document.uri, false).catch((error: unknown) => log(`Repository facts failed: ${String(error)}`)));
+  documents.onDidSave((event) => void service.gatherFacts(event.document.uri, true).catch((error: unknown) => log(`Repository facts failed: ${String(error)}`)));
 
   connection.onCompletion(
     guard('completion', log, [], async ({ textDocument, position }) => {
       const doc = await service.ready(textDocument.uri);
       if (!doc) return [];
-      return completion(doc.analysis, position, { today: service.today(), insertSkeleton: doc.settings.completion.insertSkeleton, snippets: service.snippets() });
+      return engine.completion(doc.analysis, position, { today: service.today(), insertSkeleton: doc.settings.completion.insertSkeleton, snippets: service.snippets() });
     }),
   );
   connection.onDocumentSymbol(
     guard('documentSymbol', log, [], async ({ textDocument }) => {
       const doc = await service.ready(textDocument.uri);
-      return doc ? documentSymbols(doc.analysis) : [];
+      return doc ? engine.symbols(doc.analysis) : [];
     }),
   );
   connection.onHover(
     guard('hover', log, null, async ({ textDocument, position }) => {
       const doc = await service.ready(textDocument.uri);
-      return doc ? hover(doc.analysis, position, { today: service.today() }) : null;
+      return doc ? engine.hover(doc.analysis, position, { today: service.today() }) : null;
     }),
   );
   connection.onCodeAction(
@@ -70,12 +80,14 @@ function main(): void {
       const doc = await service.ready(textDocument.uri);
       if (!doc) return [];
       const options = { uri: textDocument.uri, version: service.versionedEdits() ? doc.version : undefined, today: service.today(), severity: doc.settings.severity, only: context.only };
-      return codeActions(doc.analysis, service.diagnosticsOf(doc), range, options);
+      return engine.codeActions(doc.analysis, service.diagnosticsOf(doc, textDocument.uri), range, options);
     }),
   );
   connection.onRequest(OutlineRequest, guard('outline', log, null, (params: OutlineParams) => outlineOf(service, params.uri)));
   connection.onRequest(RenderRequest, guard('render', log, null, (params: RenderParams) => render(service, params)));
   connection.onRequest(TemplatesRequest, guard('templates', log, { templates: [] }, (params: TemplatesParams) => templates(service, params.uri)));
+  connection.onRequest(CheckRequest, guard('check', log, null, (params: CheckParams) => checkOf(service, params.uri)));
+  connection.onRequest(SectionRequest, guard('section', log, null, (params: SectionParams) => sectionOf(service, params)));
   connection.onShutdown(() => service.dispose());
 
   documents.listen(connection);

@@ -1,16 +1,22 @@
 /** Test helpers over the pure core: the bundled schema, a one-call check, and fixture expectations. */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyze, checkDocument, compileTemplate, parseDocument, type CheckSettings, type Diagnostic, type Schema } from '../../server/src/core/index.ts';
+import { createLanguageService, readSidecar, sidecarName, type CheckSettings, type DriftFacts, type Diagnostic, type Schema } from '../../server/src/core/index.ts';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const BUNDLED_TEMPLATE_PATH = path.join(ROOT, 'server', 'templates', 'ARCHITECTURE.md');
 
+/** The engine every test helper goes through, as the adapters do. */
+export const engine = createLanguageService();
+
 let bundled: Schema | undefined;
 
+/** The bundled template as the CLI and the server load it: with its sidecar of aliases. */
 export function bundledSchema(): Schema {
   if (!bundled) {
-    const compiled = compileTemplate(readFileSync(BUNDLED_TEMPLATE_PATH, 'utf8'));
+    const sidecar = readSidecar(readFileSync(sidecarName(BUNDLED_TEMPLATE_PATH), 'utf8'));
+    if (sidecar.error !== undefined) throw new Error(sidecar.error);
+    const compiled = engine.compileTemplate(readFileSync(BUNDLED_TEMPLATE_PATH, 'utf8'), { sidecar: sidecar.sidecar });
     if (!compiled.schema) throw new Error(compiled.error);
     bundled = compiled.schema;
   }
@@ -18,13 +24,14 @@ export function bundledSchema(): Schema {
 }
 
 export function schemaOf(templateText: string): Schema {
-  const compiled = compileTemplate(templateText);
+  const compiled = engine.compileTemplate(templateText);
   if (!compiled.schema) throw new Error(compiled.error);
   return compiled.schema;
 }
 
-export function diagnose(text: string, schema: Schema = bundledSchema(), settings?: CheckSettings): Diagnostic[] {
-  return checkDocument(analyze(parseDocument(text), schema), settings);
+/** Diagnostics of `text`; with `facts`, the repository checks run too. */
+export function diagnose(text: string, schema: Schema = bundledSchema(), settings?: CheckSettings, facts?: DriftFacts): Diagnostic[] {
+  return engine.check(engine.analyze(text, schema), settings, facts);
 }
 
 /** `line:code` pairs (1-based lines), sorted, for compact assertions. */

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { parseDocument } from '../../server/src/core/index.ts';
+import { parseDocument } from '../../server/src/core/parse/document.ts';
 import { fixAll } from '../../server/src/core/features/fixAll.ts';
 import { levelEdits, renameEdit } from '../../server/src/core/features/fixes/headingEdits.ts';
 import { applyEdits } from '../../server/src/core/features/edits.ts';

@@ -56,6 +56,17 @@ describe('quick fixes keep their promise on the smallest documents that broke th
     applyFix('# Architecture\n\n### Major Architectural Decisions\n\nWritten.\n', 'missing-section', /^Insert section "## Decision Log"$/);
   });
 
+  it('a "## Testing Strategy" written as a top-level section is the Testing section, so neither it nor its subsection is missing', () => {
+    const missing = diagnose('# Architecture\n\n## Testing Strategy\n\nWritten.\n', bundledSchema())
+      .filter((d) => d.code === 'missing-section')
+      .flatMap((d) => (d.data as { sections: Array<{ sectionId: string }> }).sections.map((s) => s.sectionId));
+    assert.ok(!missing.includes('testing') && !missing.includes('testing/testing-strategy'), missing.join(' '));
+  });
+
+  it('fix-all leaves the heading tree alone, so a section written at the wrong level keeps what it holds', () => {
+    fixAllRounds('## Components\n\n### Architecture\n', bundledSchema());
+  });
+
   it('a date placeholder in the Status field offers the Status values, not a date, which is no valid Status', () => {
     const text = '# Architecture\n\n**Status**: YYYY-MM-DD\n';
     const schema = bundledSchema();

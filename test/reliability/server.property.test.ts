@@ -12,10 +12,8 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { CodeActionRequest, DocumentSymbolRequest, type CodeAction, type Diagnostic, type TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, parseDocument } from '../../server/src/core/index.ts';
-import { documentSymbols } from '../../server/src/core/features/documentSymbols.ts';
-import { FIX_ALL_KIND } from '../../server/src/core/features/codeActions.ts';
-import { bundledSchema } from '../helpers/core.ts';
+import { FIX_ALL_KIND } from '../../server/src/core/index.ts';
+import { engine, bundledSchema } from '../helpers/core.ts';
 import { AWKWARD, document, fragment } from './helpers/documents.ts';
 import { applyAsClient, assertFixOutcome, diagnose } from './helpers/fixes.ts';
 import { knownDefect } from './helpers/knownDefects.ts';
@@ -80,7 +78,7 @@ describe('the server under generated edits', () => {
             if (pauses[i]) await server.diagnosticsAt(uri, doc.version);
           }
           const text = doc.getText();
-          const expected = JSON.stringify(wire(diagnose(text, schema)));
+          const expected = JSON.stringify(wire(diagnose(text, schema, 'name')));
           // A publication for the final version may be followed by a corrected one (see the race test below); what must hold is where it settles.
           await server
             .waitFor('the diagnostics of the final text', () => {
@@ -91,7 +89,7 @@ describe('the server under generated edits', () => {
               assert.deepEqual(server.diagnostics.get(uri)?.diagnostics, JSON.parse(expected), `diagnostics differ for ${JSON.stringify(text)}: ${String(error)}`);
             });
           const symbols = await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
-          assert.deepEqual(symbols, JSON.parse(JSON.stringify(documentSymbols(analyze(parseDocument(text), schema)))));
+          assert.deepEqual(symbols, JSON.parse(JSON.stringify(engine.symbols(engine.analyze(text, schema)))));
         } finally {
           await server.close(uri);
         }
@@ -121,7 +119,7 @@ describe('the server under generated edits', () => {
     }
     const first = await server.waitFor('a publication', () => server.diagnostics.has(uri)).then(() => server.diagnostics.get(uri));
     const expected = first?.version === 1 ? v1 : v2;
-    assert.deepEqual(first?.diagnostics, wire(diagnose(expected, bundledSchema())), `the first publication, labelled version ${first?.version}, does not hold that version's diagnostics`);
+    assert.deepEqual(first?.diagnostics, wire(diagnose(expected, bundledSchema(), 'name')), `the first publication, labelled version ${first?.version}, does not hold that version's diagnostics`);
     await server.close(uri);
   });
 
@@ -135,7 +133,7 @@ describe('the server under generated edits', () => {
         await server.open(uri, initial, 1);
         try {
           const { diagnostics } = await server.diagnosticsAt(uri, 1);
-          const before = diagnose(initial, schema);
+          const before = diagnose(initial, schema, 'name');
           for (const d of diagnostics.slice(0, 6)) {
             const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } })) as CodeAction[];
             for (const action of actions) {
@@ -143,7 +141,7 @@ describe('the server under generated edits', () => {
               const fixed = applyAsClient(initial, edits);
               applied++;
               try {
-                assertFixOutcome(before, diagnose(fixed, schema), action.diagnostics ?? [], action.title);
+                assertFixOutcome(before, diagnose(fixed, schema, 'name'), action.diagnostics ?? [], action.title);
               } catch (error) {
                 const defect = knownDefect({ text: initial, title: action.title, message: (error as Error).message, edits, before });
                 if (!defect) throw error;

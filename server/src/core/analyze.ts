@@ -6,13 +6,13 @@
 import type { Analysis, DocModel, FoundPlaceholder, Schema, SchemaSection, SectionMatch } from './types.ts';
 import { orderSections } from './order.ts';
 import { entryKindOf } from './entryKind.ts';
-import { typedField } from './rules/fieldValue.ts';
+import { typedField } from './analysis/fieldValue.ts';
 import { findSection, matchSections } from './match.ts';
 import { readSectionMarkers, saysNotApplicable } from './parse/sectionMarkers.ts';
 import { documentFit } from './fit.ts';
 
 /** `[TODO]`, `[TBD: owner]`, `[...]`: marks people leave for themselves. */
-const TODO_MARK = /^\[\s*(?:(?:TODO|TBD|TBC|FIXME|XXX)\b[^\]]*|\.\.\.|…)\s*\]$/i;
+const TODO_MARK = /^\[\s*(?:(?:TODO|TBD|TBC|FIXME|XXX)\b[^\]]*|(?:\.\.\.|…)\s*)\]$/i;
 /** `[Owner Name]`, `[Team or Service]`: two or more capitalized words in brackets, like the template's own. */
 const TITLE_CASE = /^\[\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|of|or|and|to|the|a|an|for|in|on|per))+\]$/u;
 

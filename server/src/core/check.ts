@@ -5,28 +5,21 @@
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis, CheckSettings, DiagnosticCode, SeverityName } from './types.ts';
-import { RULES } from './rules/index.ts';
+import { RULE_INFO, RULES } from './rules/index.ts';
+import { RULE_DOCS_BASE } from './codes.ts';
 import { isSuppressed } from './parse/suppressions.ts';
-import { adaptedTreatment, policyFor } from './fit.ts';
-import { unrelatedNotice } from './rules/missingSection.ts';
-import type { Finding } from './rules/rule.ts';
+import { adaptedTreatment, policyFor, unrelatedNotice } from './fit.ts';
+import type { Finding } from './rules/index.ts';
+import type { DriftFacts } from './facts.ts';
+import { documentStatus, driftSeverity } from './analysis/repository/sections.ts';
 
-export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, SeverityName>> = {
-  placeholder: 'warning',
-  'template-text': 'information',
-  'missing-section': 'warning',
-  'section-order': 'warning',
-  'duplicate-section': 'warning',
-  'heading-typo': 'warning',
-  'heading-level': 'warning',
-  'empty-section': 'warning',
-  'invalid-value': 'error',
-  'invalid-date': 'error',
-  'missing-field': 'warning',
-  'table-columns': 'warning',
-  'extra-section': 'off',
-  'template-error': 'error',
-};
+/** Each code's severity when no setting changes it, as its rule describes it. */
+export const DEFAULT_SEVERITY = Object.fromEntries(RULE_INFO.map((r) => [r.code, r.severity])) as Readonly<Record<DiagnosticCode, SeverityName>>;
+
+/** The page explaining a code, for `Diagnostic.codeDescription` and SARIF's `helpUri`. */
+export function ruleHref(code: DiagnosticCode): string {
+  return `${RULE_DOCS_BASE}${code}.md`;
+}
 
 const RANK: Record<SeverityName, number> = { off: 0, hint: 1, information: 2, warning: 3, error: 4 };
 
@@ -35,6 +28,9 @@ function capped(configured: Exclude<SeverityName, 'off'>, cap: Exclude<SeverityN
   return cap !== undefined && RANK[cap] < RANK[configured] ? cap : configured;
 }
 
+/** The codes of the repository checks, which need repository facts. */
+export const REPOSITORY_CODES: ReadonlySet<DiagnosticCode> = new Set(RULES.filter((r) => r.repository).map((r) => r.code));
+
 const LSP_SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -42,7 +38,11 @@ const LSP_SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function checkDocument(analysis: Analysis, settings: CheckSettings = {}): Diagnostic[] {
+/**
+ * The document's diagnostics. With `facts` (gathered by an adapter), the repository checks run
+ * too; a code's severity setting wins over the one the document's Status gives them.
+ */
+export function checkDocument(analysis: Analysis, settings: CheckSettings = {}, facts?: DriftFacts): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { suppressions } = analysis.model;
   const policy = policyFor(analysis.fit, settings);
@@ -52,7 +52,7 @@ export function checkDocument(analysis: Analysis, settings: CheckSettings = {}):
     if (treatment === 'drop') return;
     const own = capped(severity, f.severity);
     const said = treatment === 'information' ? capped(own, 'information') : own;
-    out.push({ range: f.range, severity: LSP_SEVERITY[said], code, source: 'archdoc', message: f.message, data: f.data });
+    out.push({ range: f.range, severity: LSP_SEVERITY[said], code, codeDescription: { href: ruleHref(code) }, source: 'archdoc', message: f.message, data: f.data });
   };
   if (policy === 'unrelated') {
     // Another kind of architecture document: one notice, and nothing claimed about its content.
@@ -60,13 +60,17 @@ export function checkDocument(analysis: Analysis, settings: CheckSettings = {}):
     if (severity !== 'off') emit('missing-section', severity, unrelatedNotice(analysis));
     return out;
   }
+  let statusSeverity: SeverityName | undefined;
   for (const rule of RULES) {
-    const severity = settings.severity?.[rule.code] ?? DEFAULT_SEVERITY[rule.code];
+    if (rule.repository && !facts) continue;
+    const severity =
+      settings.severity?.[rule.code] ??
+      (rule.repository ? (statusSeverity ??= driftSeverity(documentStatus(analysis))) : DEFAULT_SEVERITY[rule.code]);
     if (severity === 'off') continue;
     rule.check(analysis, (f) => {
       if (rule.quietOnPlaceholderLines && analysis.placeholderLines.has(f.range.start.line)) return;
-      emit(rule.code, severity, f);
-    });
+      emit(rule.code, severity as Exclude<SeverityName, 'off'>, f);
+    }, { facts });
   }
   return out.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
 }

@@ -13,8 +13,9 @@
  * A document that opted in (front matter, `<!-- archdoc -->`, a settings glob) is checked fully.
  * This module is the one place that decides; `check.ts` applies it.
  */
-import type { Analysis, CheckSettings, DiagnosticCode, DiagnosticData, DocModel, DocumentFit, Schema, SectionMatch } from './types.ts';
-import { normalizeLine } from './text.ts';
+import type { Analysis, MissingSectionEntry, CheckSettings, DiagnosticCode, DiagnosticData, DocModel, DocumentFit, Schema, SectionMatch } from './types.ts';
+import { lineRange, normalizeLine } from './text.ts';
+import type { Finding } from './rules/index.ts';
 
 export type Policy = 'full' | 'adapted' | 'unrelated';
 
@@ -57,9 +58,13 @@ export function documentFit(
   const levels = model.headings.filter((_h, i) => i !== title).map((h) => h.level);
   const topLevel = levels.length ? Math.min(...levels) : 2;
   const customTop = model.headings.filter((h, i) => i !== title && h.level === topLevel && !matches[i]).length;
+  // The template's own lines left in, and its opening sentence filled in ("Technical design
+  // documentation for Orbit."): either says the document was written from this template.
+  const opening = openingPattern(schema);
   let templateLines = 0;
   model.lines.forEach((raw, line) => {
-    if (model.proseLines[line] && !model.codeLines[line] && raw.trim() !== '' && schema.templateLines.has(normalizeLine(raw, model.tableLines[line] === 1))) templateLines++;
+    if (!model.proseLines[line] || model.codeLines[line] || raw.trim() === '') return;
+    if (schema.templateLines.has(normalizeLine(raw, model.tableLines[line] === 1)) || opening?.test(raw.trim())) templateLines++;
   });
   // A document with no sections of its own yet (a new one) is not judged adapted or unrelated:
   // what it lacks is what it has still to write.
@@ -68,9 +73,62 @@ export function documentFit(
   return { templateTop, matchedTop, customTop, renamedTop, templateLines, adapted, unrelated };
 }
 
+/**
+ * The first sentence of the title section's guidance, split at its placeholders: a line matches
+ * when it holds those pieces in order with some text for each placeholder ("Technical design
+ * documentation for Orbit." for "… for [Project Name]."). Read by hand, in linear time.
+ */
+function openingPattern(schema: Schema): { test(line: string): boolean } | undefined {
+  const first = schema.root.guidance.split('\n').find((l) => l.trim() !== '')?.trim().toLowerCase();
+  if (!first) return undefined;
+  const parts: string[] = [];
+  let rest = first;
+  for (let open = rest.indexOf('['); open >= 0; open = rest.indexOf('[')) {
+    const close = rest.indexOf(']', open);
+    if (close < 0) break;
+    parts.push(rest.slice(0, open));
+    rest = rest.slice(close + 1);
+  }
+  if (parts.length === 0) return undefined;
+  parts.push(rest);
+  return {
+    test(line: string): boolean {
+      const text = line.toLowerCase();
+      if (!text.startsWith(parts[0]) || !text.endsWith(parts[parts.length - 1])) return false;
+      let at = parts[0].length;
+      for (let k = 1; k < parts.length - 1; k++) {
+        const found = text.indexOf(parts[k], at + 1);
+        if (found < 0) return false;
+        at = found + parts[k].length;
+      }
+      return text.length - parts[parts.length - 1].length > at;
+    },
+  };
+}
+
 /** How a document is checked, from its fit and how it was selected. */
 export function policyFor(fit: DocumentFit, settings: CheckSettings): Policy {
   if (settings.selectedBy !== 'name') return 'full';
   if (fit.unrelated) return 'unrelated';
   return fit.adapted ? 'adapted' : 'full';
 }
+
+/**
+ * The one notice a document gets when it doesn't follow the template at all: it names the
+ * template's top-level sections and says how to opt in or out.
+ */
+export function unrelatedNotice(a: Analysis): Finding {
+  // It names no missing sections: the document is not checked against the template, so nothing
+  // is claimed to be missing from it.
+  const first = { sectionId: '', title: a.schema.root.title, level: 1, insertAt: { line: 0, character: 0 }, after: '', adopts: false };
+  const sections: MissingSectionEntry[] = [];
+  return {
+    range: lineRange(a.model.lines, 0),
+    message:
+      `This document doesn't follow the architecture template (${a.fit.matchedTop} of ${a.fit.templateTop} sections found), so it is not checked against it. ` +
+      'Add <!-- archdoc --> to check it fully, or archdoc: false in its front matter to stop these notices.',
+    data: { code: 'missing-section', ...first, sections, unrelated: true },
+    severity: 'information',
+  };
+}
+

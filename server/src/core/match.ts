@@ -16,7 +16,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import type { DocModel, MatchKind, Schema, SchemaSection, SectionMatch } from './types.ts';
-import { headingKey } from './text.ts';
+import { headingKey, withoutTrailingNote } from './text.ts';
 import type { SectionMarker } from './parse/sectionMarkers.ts';
 
 export interface Matching {
@@ -124,7 +124,7 @@ export function matchSections(model: DocModel, schema: Schema, markers: readonly
     };
     phase((i, key) => {
       // A trailing note in parentheses (`## Decision Log (ADRs)`) doesn't change which section it is.
-      const candidates = byKey.get(key) ?? byKey.get(headingKey(headings[i].text.replace(/\s*\([^()]*\)\s*$/, '')));
+      const candidates = byKey.get(key) ?? byKey.get(headingKey(withoutTrailingNote(headings[i].text)));
       const exact = pick(i, candidates);
       if (!exact) return undefined;
       // Written one level off, the title may still be a qualified form of an absent section at
@@ -138,9 +138,10 @@ export function matchSections(model: DocModel, schema: Schema, markers: readonly
       return { section: exact, kind: 'exact' };
     });
     phase((i, key) => {
-      // An alias names a section at its own level, and only one that is still absent: a second
-      // heading by another name is the author's own section, not a repeat.
-      const section = byAlias.get(key)?.find((s) => s.level === level && !present.has(s.id) && allowed(i, s));
+      // An alias names a section that is still absent: a second heading by another name is the
+      // author's own section, not a repeat. The section's own level is preferred.
+      const absent = byAlias.get(key)?.filter((s) => !present.has(s.id) && allowed(i, s)) ?? [];
+      const section = absent.find((s) => s.level === level) ?? absent[0];
       return section ? { section, kind: 'alias' } : undefined;
     });
     phase((i, key) => {
@@ -242,7 +243,7 @@ function nearMiss(
     if (present.has(s.id) || !allowed(s)) continue;
     const limit = Math.min(typoLimit(key), typoLimit(s.key));
     if (limit === 0 || Math.abs(key.length - s.key.length) > limit) continue;
-    const d = distance(key, s.key);
+    const d = swapped(key, s.key) ? 1 : distance(key, s.key);
     if (d > limit) continue;
     // Prefer sections under the same parent; among equals, the closest title.
     const score = d * 2 + (s.parentId === context ? 0 : 1);
@@ -252,4 +253,12 @@ function nearMiss(
     }
   }
   return best;
+}
+
+/** Whether two words differ by one swap of neighbouring letters (`Overveiw`): one slip of the fingers, one edit. */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }

@@ -6,24 +6,9 @@
  * types are all that the language server, the CLI and the tests exchange with it.
  */
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import type { DIAGNOSTIC_CODES } from './codes.ts';
 
-/** Every diagnostic code the engine emits. Codes are stable; messages may change. */
-export const DIAGNOSTIC_CODES = [
-  'placeholder',
-  'template-text',
-  'missing-section',
-  'section-order',
-  'duplicate-section',
-  'heading-typo',
-  'heading-level',
-  'empty-section',
-  'invalid-value',
-  'invalid-date',
-  'missing-field',
-  'table-columns',
-  'extra-section',
-  'template-error',
-] as const;
+export { DIAGNOSTIC_CODES, RULE_DOCS_BASE } from './codes.ts';
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -330,7 +315,7 @@ export interface Position0 {
  * of the first of them: the heading inserted there takes them in. `after` is the id of the
  * present section it goes after (`''`: none).
  */
-export interface MissingSection {
+export interface MissingSectionEntry {
   readonly sectionId: string;
   readonly title: string;
   readonly level: number;
@@ -352,9 +337,10 @@ export type DiagnosticData =
   /**
    * One diagnostic per parent: `sections` lists every section missing there, in template order.
    * The top-level fields repeat the first entry of `sections`. With `unrelated`, the document
-   * doesn't follow the template at all and this is the one notice it gets (opt in or out).
+   * doesn't follow the template at all and this is the one notice it gets (opt in or out): it
+   * names no sections, and its top-level fields point at the title.
    */
-  | ({ readonly code: 'missing-section'; readonly sections: readonly MissingSection[]; readonly unrelated?: boolean } & MissingSection)
+  | ({ readonly code: 'missing-section'; readonly sections: readonly MissingSectionEntry[]; readonly unrelated?: boolean } & MissingSectionEntry)
   /** Move lines [startLine, endLine) so that they start at line `to` (a line of the original text). */
   | { readonly code: 'section-order'; readonly sectionId: string; readonly after: string; readonly startLine: number; readonly endLine: number; readonly to: number }
   | { readonly code: 'duplicate-section'; readonly sectionId: string; readonly firstLine: number }
@@ -375,4 +361,23 @@ export type DiagnosticData =
   | { readonly code: 'missing-field'; readonly field: string; readonly insertAt: Position0; readonly text: string }
   | { readonly code: 'table-columns'; readonly expected: number; readonly actual: number }
   | { readonly code: 'extra-section' }
-  | { readonly code: 'template-error' };
+  | { readonly code: 'template-error' }
+  /** Remove the entry with its subtree (`edits`), keeping the tree's glyphs consistent. */
+  | { readonly code: 'stale-path'; readonly path: string; readonly edits: readonly LineEdit[] }
+  /** Insert `text` (a whole tree line with its newline) at `insertAt`, a line start. */
+  | { readonly code: 'undocumented-path'; readonly path: string; readonly insertAt: Position0; readonly text: string }
+  /** Insert `text` (a table row with its newline) at `insertAt`, a line start. */
+  | { readonly code: 'undocumented-env'; readonly name: string; readonly readBy: string; readonly insertAt: Position0; readonly text: string }
+  | { readonly code: 'unused-env'; readonly name: string; readonly line: number }
+  | { readonly code: 'unknown-dependency'; readonly name: string }
+  /** Replace `range` (the stated version) with `replacement`, the manifest's version written the same way. */
+  | { readonly code: 'version-mismatch'; readonly name: string; readonly declared: string; readonly replacement: string }
+  /** The date of the last commit of the document; `uncommitted` when it has changes since. */
+  | { readonly code: 'stale-date'; readonly commit: string; readonly uncommitted: boolean }
+  | { readonly code: 'broken-link'; readonly target: string };
+
+/** A replacement of part of one line, as a quick fix applies it. */
+export interface LineEdit {
+  readonly range: Range;
+  readonly newText: string;
+}

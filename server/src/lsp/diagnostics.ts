@@ -3,8 +3,9 @@
  * version that was checked, unless the document moved on meanwhile (a newer run is due).
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { checkDocument, type DiagnosticData, type SeverityName } from '../core/index.ts';
+import { ruleHref, type ArchdocLanguageService, type DiagnosticData, type SeverityName } from '../core/index.ts';
 import type { DocumentState } from './documentState.ts';
+import type { DriftFacts } from '../core/index.ts';
 
 /** The code of the diagnostic a document too large to check gets. */
 export const FILE_TOO_LARGE = 'file-too-large';
@@ -22,7 +23,7 @@ function lineZero(code: string, message: string, severity: DiagnosticSeverity, d
 }
 
 /** The diagnostics of a document in the given state. */
-export function diagnosticsFor(state: DocumentState): Diagnostic[] {
+export function diagnosticsFor(engine: ArchdocLanguageService, state: DocumentState, facts?: DriftFacts): Diagnostic[] {
   switch (state.kind) {
     case 'ignored':
       return [];
@@ -37,10 +38,10 @@ export function diagnosticsFor(state: DocumentState): Diagnostic[] {
     case 'template-error': {
       const severity = state.settings.severity['template-error'] ?? 'error';
       if (severity === 'off') return [];
-      return [lineZero('template-error', state.error, SEVERITIES[severity], { code: 'template-error' })];
+      return [{ ...lineZero('template-error', state.error, SEVERITIES[severity], { code: 'template-error' }), codeDescription: { href: ruleHref('template-error') } }];
     }
     case 'ready':
-      return checkDocument(state.analysis, { severity: state.settings.severity, selectedBy: state.selectedBy });
+      return engine.check(state.analysis, { severity: state.settings.severity, selectedBy: state.selectedBy }, facts);
   }
 }
 

@@ -4,9 +4,8 @@
  */
 import * as path from 'node:path';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
-import { renderDocument } from '../core/index.ts';
-import { outline } from '../core/features/outline.ts';
-import type { OutlineResult, RenderParams, RenderResult, TemplateInfo, TemplatesResult } from '../protocol.ts';
+import { findingOf, nodesOf, REPOSITORY_CODES, summaryOf, type DiagnosticCode } from '../core/index.ts';
+import type { CheckResult, OutlineResult, RenderParams, RenderResult, SectionParams, SectionResult, TemplateInfo, TemplatesResult } from '../protocol.ts';
 import type { ArchdocService } from './service.ts';
 import { chooseTemplate, type TemplateRef } from './templates.ts';
 import { uriToPath } from './workspace.ts';
@@ -21,8 +20,10 @@ export async function outlineOf(service: ArchdocService, uri: string): Promise<O
   if (!state) return null;
   const empty = { uri, version: state.version, nodes: [], sectionsPresent: 0, sectionsRequired: 0, placeholders: 0 };
   switch (state.kind) {
-    case 'ready':
-      return { uri, version: state.version, template: templateName(state.template.path), ...outline(state.analysis) };
+    case 'ready': {
+      const drift = service.diagnosticsOf(state, uri).filter((d) => REPOSITORY_CODES.has(d.code as DiagnosticCode)).map((d) => d.range.start.line);
+      return { uri, version: state.version, template: templateName(state.template.path), ...service.engine.outline(state.analysis, drift) };
+    }
     case 'template-error':
       return { ...empty, template: templateName(state.template.path), error: state.error };
     case 'too-large':
@@ -42,10 +43,10 @@ export async function render(service: ArchdocService, params: RenderParams): Pro
       ? { path: undefined, label: 'bundled' }
       : params.template
         ? { path: path.resolve(params.template), label: params.template }
-        : chooseTemplate({ filePath, folder, settings, markers: { optIn: true, template: undefined } });
+        : chooseTemplate({ filePath, folder, settings, markers: { optIn: true, template: undefined }, trusted: service.templates.trusted });
   const outcome = await service.templates.load(template, folder);
   if (!outcome.ok) return new ResponseError(ErrorCodes.InvalidRequest, outcome.error);
-  const text = renderDocument(outcome.schema, { name: params.name, date: params.date ?? service.today(), status: params.status });
+  const text = service.engine.render(outcome.schema, { name: params.name, date: params.date ?? service.today(), status: params.status });
   return { text, template: templateName(template.path) };
 }
 
@@ -57,7 +58,43 @@ export async function templates(service: ArchdocService, uri: string): Promise<T
   const list: TemplateInfo[] = [{ label: 'Bundled template', path: 'bundled' }];
   const configured = [settings.template, ...Object.values(settings.templates)].filter((t) => t !== '');
   for (const label of new Set(configured)) {
-    list.push({ label, path: folder === undefined ? path.resolve(label) : path.resolve(folder, label) });
+    // Without a folder a relative path would resolve against the server's working directory.
+    if (folder === undefined && !path.isAbsolute(label)) continue;
+    list.push({ label, path: folder === undefined ? label : path.resolve(folder, label) });
   }
   return { templates: list };
+}
+
+/** An open document's findings and section states; a document that is not checked says why. */
+export async function checkOf(service: ArchdocService, uri: string): Promise<CheckResult> {
+  const state = await service.state(uri);
+  const none = { uri, findings: [], summary: summaryOf([]), sections: [] };
+  if (!state) return { ...none, checked: false, template: '', reason: 'The document is not open.' };
+  switch (state.kind) {
+    case 'ready': {
+      const findings = service.diagnosticsOf(state, uri).map(findingOf);
+      return { uri, checked: true, template: templateName(state.template.path), findings, summary: summaryOf(findings), sections: nodesOf(service.engine.outline(state.analysis).nodes) };
+    }
+    case 'template-error': {
+      const findings = service.diagnosticsOf(state, uri).map(findingOf);
+      return { ...none, findings, summary: summaryOf(findings), checked: true, template: templateName(state.template.path), reason: state.error };
+    }
+    case 'too-large':
+      return { ...none, checked: false, template: '', reason: `The document is larger than archdoc.maxFileSize (${state.limit} bytes).` };
+    case 'ignored':
+      return { ...none, checked: false, template: '', reason: 'This file is not an architecture document (see "Which documents are checked" in the README).' };
+  }
+}
+
+/** One section's guidance and skeleton from the template that applies to `uri`. */
+export async function sectionOf(service: ArchdocService, params: SectionParams): Promise<SectionResult> {
+  const settings = await service.settings.get(params.uri ?? '');
+  const filePath = params.uri === undefined ? undefined : uriToPath(params.uri);
+  const folder = filePath === undefined ? undefined : service.folders.folderOf(filePath);
+  const template = chooseTemplate({ filePath, folder, settings, markers: { optIn: true, template: undefined }, trusted: service.templates.trusted });
+  const outcome = await service.templates.load(template, folder);
+  if (!outcome.ok) return { error: outcome.error };
+  const guide = service.engine.sectionGuide(outcome.schema, params.section, service.today());
+  if (!guide) return { error: `No section "${params.section}" in the template; its sections are: ${service.engine.sectionTitles(outcome.schema).join(', ')}.` };
+  return { ...guide, template: templateName(template.path) };
 }

@@ -18,14 +18,15 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isoDate } from '../core/features/shared.ts';
-import { FIX_ALL_KIND } from '../core/features/codeActions.ts';
+import { createLanguageService, FIX_ALL_KIND, isoDate } from '../core/index.ts';
 import { diagnosticsFor, DiagnosticsScheduler } from './diagnostics.ts';
 import { computeState, StateCache, type DocumentState, type VersionedState } from './documentState.ts';
 import { SettingsStore } from './settings.ts';
 import { TemplateStore } from './templates.ts';
 import { uriToPath, WorkspaceFolders } from './workspace.ts';
 import { TemplateWatcher } from './watcher.ts';
+import { RepositoryFacts } from './repository.ts';
+import type { DriftFacts } from '../core/index.ts';
 
 /** Milliseconds between the last keystroke and the check: short, as a check takes a few ms. */
 export const DEBOUNCE_MS = 10;
@@ -42,16 +43,21 @@ export interface InitializationOptions {
 }
 
 export class ArchdocService {
+  /** The engine: every feature of every request goes through it. */
+  readonly engine = createLanguageService();
   readonly folders = new WorkspaceFolders();
   settings: SettingsStore;
   readonly states: StateCache;
   readonly scheduler: DiagnosticsScheduler;
   templates: TemplateStore;
   private capabilities: ClientCapabilities = {};
-  private readonly diagnosticsCache = new WeakMap<DocumentState, Diagnostic[]>();
+  repository: RepositoryFacts;
+  private readonly diagnosticsCache = new WeakMap<DocumentState, { readonly facts: DriftFacts | undefined; readonly diagnostics: Diagnostic[] }>();
   private readonly notices = new Set<string>();
   private readonly published = new Set<string>();
   private readonly watcher: TemplateWatcher;
+  /** The template file the server watches for each open document that needs one. */
+  private readonly watchedTemplates = new Map<string, string>();
   /** Whether the client watches the workspace's markdown files for the server. */
   private clientWatches = true;
 
@@ -61,7 +67,7 @@ export class ArchdocService {
     private readonly bundledTemplate: string,
   ) {
     this.settings = new SettingsStore({ pull: false, fetch: () => Promise.resolve(undefined) }, undefined);
-    this.templates = new TemplateStore({ bundledPath: bundledTemplate, trusted: true });
+    this.templates = new TemplateStore(this.engine, { bundledPath: bundledTemplate, trusted: true });
     this.states = new StateCache((doc) => computeState(doc, this));
     this.scheduler = new DiagnosticsScheduler({
       delay: DEBOUNCE_MS,
@@ -74,6 +80,16 @@ export class ArchdocService {
       log: (message) => this.log(message),
     });
     this.watcher = new TemplateWatcher((files) => this.templatesChanged(files), (message) => this.log(message));
+    this.repository = this.repositoryFacts(true);
+  }
+
+  private repositoryFacts(trusted: boolean): RepositoryFacts {
+    return new RepositoryFacts({
+      folders: this.folders,
+      trusted,
+      recheck: (uri) => this.scheduler.schedule(uri, 0),
+      note: (message) => this.connection.console.info(message),
+    });
   }
 
   readonly log = (message: string): void => this.connection.console.error(message);
@@ -81,17 +97,20 @@ export class ArchdocService {
   initialize(params: InitializeParams): InitializeResult {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     this.capabilities = params.capabilities;
-    this.templates = new TemplateStore({ bundledPath: this.bundledTemplate, trusted: options.trusted !== false });
+    const trusted = options.trusted !== false;
+    this.templates = new TemplateStore(this.engine, { bundledPath: this.bundledTemplate, trusted });
+    this.repository = this.repositoryFacts(trusted);
     const pull = params.capabilities.workspace?.configuration === true;
     this.settings = new SettingsStore(
       { pull, fetch: (uri) => this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'archdoc' }) },
       options.settings ?? options.archdoc,
+      trusted,
     );
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.folders.set(folders);
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         completionProvider: { triggerCharacters: ['#'] },
         documentSymbolProvider: true,
         hoverProvider: true,
@@ -116,7 +135,8 @@ export class ArchdocService {
     }
     if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{md,markdown}' }],
+        // Markdown for templates; every file for the repository checks (the client leaves out its excluded folders).
+        watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/*' }],
       });
     } else {
       this.clientWatches = false;
@@ -133,6 +153,14 @@ export class ArchdocService {
   watchedFilesChanged(changes: readonly FileEvent[]): void {
     const files = changes.map((c) => uriToPath(c.uri)).filter((p): p is string => p !== undefined);
     this.templatesChanged(files);
+    void this.repository.filesChanged(files).catch((error: unknown) => this.log(`Updating repository facts failed: ${String(error)}`));
+  }
+
+  /** An architecture document opened or was saved: gather its repository facts (never on a keystroke). */
+  async gatherFacts(uri: string, saved: boolean): Promise<void> {
+    const state = await this.ready(uri);
+    if (!state?.settings.checkRepository) return;
+    await this.repository.refresh(uri, saved);
   }
 
   /** Template files changed on disk: forget them and check every open document again. */
@@ -157,6 +185,9 @@ export class ArchdocService {
     this.states.delete(uri);
     this.settings.forget(uri);
     this.published.delete(uri);
+    this.repository.closed(uri);
+    this.forgetNotice(uri);
+    if (this.watchedTemplates.delete(uri)) this.watcher.sync(this.watchedTemplates.values());
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -171,12 +202,13 @@ export class ArchdocService {
     return state?.kind === 'ready' ? state : undefined;
   }
 
-  diagnosticsOf(state: DocumentState): Diagnostic[] {
-    let diagnostics = this.diagnosticsCache.get(state);
-    if (!diagnostics) {
-      diagnostics = diagnosticsFor(state);
-      this.diagnosticsCache.set(state, diagnostics);
-    }
+  /** The diagnostics of a state, with the repository facts cached for its document (no I/O). */
+  diagnosticsOf(state: DocumentState, uri: string): Diagnostic[] {
+    const facts = state.kind === 'ready' && state.settings.checkRepository ? this.repository.factsFor(uri) : undefined;
+    const cached = this.diagnosticsCache.get(state);
+    if (cached && cached.facts === facts) return cached.diagnostics;
+    const diagnostics = diagnosticsFor(this.engine, state, facts);
+    this.diagnosticsCache.set(state, { facts, diagnostics });
     return diagnostics;
   }
 
@@ -202,28 +234,47 @@ export class ArchdocService {
     if (!doc) return undefined;
     const state = await this.states.get(doc);
     this.notify(uri, state);
-    if (state.kind === 'ready' || state.kind === 'template-error') this.watchTemplate(state.template.path);
+    this.watchTemplate(uri, state.kind === 'ready' || state.kind === 'template-error' ? state.template.path : undefined);
     // The document object is updated in place by later changes: the version is the state's, read before any await.
-    return { version: state.version, diagnostics: this.diagnosticsOf(state) };
+    return { version: state.version, diagnostics: this.diagnosticsOf(state, uri) };
   }
 
   /**
    * The client's watcher covers templates inside the workspace folders; the server watches
    * the others itself, and every template when the client cannot watch files.
    */
-  private watchTemplate(file: string | undefined): void {
-    if (file === undefined) return;
-    if (this.clientWatches && this.folders.folderOf(file) !== undefined) return;
-    this.watcher.watch(file);
+  private watchTemplate(uri: string, file: string | undefined): void {
+    const needed = file !== undefined && !(this.clientWatches && this.folders.folderOf(file) !== undefined);
+    if (needed ? this.watchedTemplates.get(uri) === file : !this.watchedTemplates.has(uri)) return;
+    if (needed) this.watchedTemplates.set(uri, file);
+    else this.watchedTemplates.delete(uri);
+    this.watcher.sync(this.watchedTemplates.values());
   }
 
-  /** One message per problem, not per keystroke: template errors and oversized documents. */
+  /** The number of folders the server watches itself. */
+  watchedFolders(): number {
+    return this.watcher.size;
+  }
+
+  private forgetNotice(uri: string): void {
+    this.notices.delete(`template:${uri}`);
+  }
+
+  /**
+   * One message per problem, not per keystroke: template errors and oversized documents. While
+   * a template path is being typed each keystroke names another missing file, so a document
+   * shows one template message until its template works again (its diagnostic says the rest).
+   */
   private notify(uri: string, state: DocumentState): void {
     let key: string | undefined;
     let message = '';
     if (state.kind === 'template-error') {
-      key = `template:${state.error}`;
+      const seen = this.notices.has(`template:${uri}`) || this.notices.has(`template:${state.error}`);
+      this.notices.add(`template:${uri}`);
+      key = seen ? `template:${uri}` : `template:${state.error}`;
       message = `ArchDoc: ${state.error} Documents using it are not checked until it is fixed.`;
+    } else if (state.kind === 'ready') {
+      this.forgetNotice(uri);
     } else if (state.kind === 'too-large') {
       key = `size:${uri}`;
       message = `ArchDoc: ${uri} is larger than archdoc.maxFileSize (${state.limit} bytes), so it is not checked.`;

@@ -17,6 +17,8 @@ export interface ServerSettings {
   readonly completion: { readonly insertSkeleton: boolean };
   /** Documents larger than this many bytes are declined with one diagnostic. */
   readonly maxFileSize: number;
+  /** Whether documents are also checked against their repository (tree, environment, dependencies, dates, links). */
+  readonly checkRepository: boolean;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   templates: {},
   completion: { insertSkeleton: true },
   maxFileSize: 5_000_000,
+  checkRepository: true,
 };
 
 const SEVERITY_NAMES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -75,7 +78,19 @@ export function normalizeSettings(value: unknown): ServerSettings {
       typeof maxFileSize === 'number' && Number.isFinite(maxFileSize) && maxFileSize > 0
         ? maxFileSize
         : DEFAULT_SETTINGS.maxFileSize,
+    checkRepository: typeof raw.checkRepository === 'boolean' ? raw.checkRepository : DEFAULT_SETTINGS.checkRepository,
   };
+}
+
+/**
+ * Settings as a restricted (untrusted) workspace may have them. VS Code already ignores the
+ * workspace's values of the settings the manifest lists as restricted (`archdoc.template`,
+ * `archdoc.templates`, `archdoc.files`, `archdoc.maxFileSize`); the server holds the one
+ * that costs work to every client too: a document size limit can be lowered, never raised.
+ */
+export function restrictSettings(settings: ServerSettings, trusted: boolean): ServerSettings {
+  if (trusted || settings.maxFileSize <= DEFAULT_SETTINGS.maxFileSize) return settings;
+  return { ...settings, maxFileSize: DEFAULT_SETTINGS.maxFileSize };
 }
 
 /** Where settings come from: the client's `workspace/configuration`, or pushed values. */
@@ -97,8 +112,13 @@ export class SettingsStore {
   constructor(
     private readonly source: SettingsSource,
     initial: unknown,
+    private readonly trusted = true,
   ) {
-    this.pushed = normalizeSettings(initial);
+    this.pushed = this.normalize(initial);
+  }
+
+  private normalize(value: unknown): ServerSettings {
+    return restrictSettings(normalizeSettings(value), this.trusted);
   }
 
   get(uri: string): Promise<ServerSettings> {
@@ -106,7 +126,7 @@ export class SettingsStore {
     let settings = this.cache.get(uri);
     if (!settings) {
       settings = this.source.fetch(uri).then(
-        (value) => normalizeSettings(Array.isArray(value) ? value[0] : value),
+        (value) => this.normalize(Array.isArray(value) ? value[0] : value),
         () => this.pushed,
       );
       this.cache.set(uri, settings);
@@ -117,7 +137,7 @@ export class SettingsStore {
   /** Forgets every cached value; `pushed` is the `archdoc` section from the notification, if any. */
   clear(pushed?: unknown): void {
     this.cache.clear();
-    if (pushed !== undefined && pushed !== null) this.pushed = normalizeSettings(pushed);
+    if (pushed !== undefined && pushed !== null) this.pushed = this.normalize(pushed);
   }
 
   forget(uri: string): void {

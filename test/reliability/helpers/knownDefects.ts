@@ -6,8 +6,7 @@
  * fixed, its regression test passes and its entry here should go.
  */
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { analyze, parseDocument } from '../../../server/src/core/index.ts';
-import { bundledSchema } from '../../helpers/core.ts';
+import { engine, bundledSchema } from '../../helpers/core.ts';
 
 export interface FixFailure {
   readonly text: string;
@@ -32,7 +31,7 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
       /^(?:Insert|Move)/.test(f.title) &&
       /missing-section|empty-section|section-order/.test(f.message) &&
       /^ {1,3}#/m.test(f.text) &&
-      analyze(parseDocument(f.text), bundledSchema()).matches.some((m) => m?.kind === 'level'),
+      engine.analyze(f.text, bundledSchema()).matches.some((m) => m?.kind === 'level'),
   },
   {
     id: 'bom-before-indented-heading',

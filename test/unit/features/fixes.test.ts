@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { checkDocument, parseDocument } from '../../../server/src/core/index.ts';
+import { parseDocument } from '../../../server/src/core/parse/document.ts';
+import { engine } from '../../helpers/core.ts';
 import { codeActions } from '../../../server/src/core/features/codeActions.ts';
 import { applyEdits } from '../../../server/src/core/features/edits.ts';
 import { renameEdit, titleSpan } from '../../../server/src/core/features/fixes/headingEdits.ts';
@@ -12,7 +13,7 @@ const URI = 'file:///ARCHITECTURE.md';
 
 function actions(text: string, line: number): { actions: CodeAction[]; diagnostics: Diagnostic[] } {
   const analysis = analyzed(text);
-  const diagnostics = checkDocument(analysis);
+  const diagnostics = engine.check(analysis);
   const range = { start: { line, character: 0 }, end: { line, character: 0 } };
   return { actions: codeActions(analysis, diagnostics, range, { uri: URI, today: TODAY, only: ['quickfix'] }), diagnostics };
 }
@@ -129,13 +130,13 @@ describe('disable comments', () => {
   it('silence a prose line with a comment at its end, in the syntax the engine reads', () => {
     const after = apply(TEXT, titled(actions(TEXT, 4).actions, 'Disable placeholder for this line'));
     assert.match(after, /^Owner: \[Team Name\] <!-- archdoc-disable-line placeholder -->$/m);
-    assert.ok(!checkDocument(analyzed(after)).some((d) => d.code === 'placeholder'));
+    assert.ok(!engine.check(analyzed(after)).some((d) => d.code === 'placeholder'));
   });
 
   it('silence a heading with a comment on the line before it', () => {
     const after = apply(TEXT, titled(actions(TEXT, 6).actions, 'Disable heading-typo for this line'));
     assert.match(after, /<!-- archdoc-disable-next-line heading-typo -->\n## Securty\n/);
-    assert.ok(!checkDocument(analyzed(after)).some((d) => d.code === 'heading-typo'));
+    assert.ok(!engine.check(analyzed(after)).some((d) => d.code === 'heading-typo'));
   });
 
   it('silence a file with one comment at the top, extended when it already names codes', () => {
@@ -143,7 +144,7 @@ describe('disable comments', () => {
     assert.ok(once.startsWith('<!-- archdoc-disable-file heading-typo -->\n# Architecture\n'));
     const twice = apply(once, titled(actions(once, 5).actions, 'Disable placeholder for this file'));
     assert.ok(twice.startsWith('<!-- archdoc-disable-file heading-typo, placeholder -->\n# Architecture\n'));
-    assert.deepEqual(checkDocument(analyzed(twice)).filter((d) => d.code === 'heading-typo' || d.code === 'placeholder'), []);
+    assert.deepEqual(engine.check(analyzed(twice)).filter((d) => d.code === 'heading-typo' || d.code === 'placeholder'), []);
   });
 
   it('offer only the file comment on a table row, where a comment would add a cell', () => {
@@ -162,29 +163,29 @@ describe('disable comments', () => {
 });
 
 describe('missing sections named in one diagnostic', () => {
-  const TEXT = doc('# Architecture', '', '## Overview', '', 'Written.', '', '## Design Decisions', '', 'We chose Postgres.', '');
+  const TEXT = doc('# Architecture', '', '## Overview', '', 'Written.', '', '## Past Decisions', '', 'We chose Postgres.', '');
 
   it('offer to declare a heading with close words as the section, and the marker makes it count', () => {
     const { actions: list } = actions(TEXT, 0);
-    const declare = titled(list, '"## Design Decisions" is this document\'s Decision Log');
+    const declare = titled(list, '"## Past Decisions" is this document\'s Decision Log');
     const after = apply(TEXT, declare);
-    assert.match(after, /## Design Decisions\n<!-- archdoc: section Decision Log -->\n/);
-    const missing = checkDocument(analyzed(after)).filter((d) => d.code === 'missing-section');
-    assert.ok(!missing.some((d) => /"## Decision Log"/.test(d.message)), missing.map((d) => d.message).join('\n'));
+    assert.match(after, /## Past Decisions\n<!-- archdoc: section Decision Log -->\n/);
+    const missing = engine.check(analyzed(after)).filter((d) => d.code === 'missing-section');
+    assert.ok(!missing.some((d) => /"## Decision Log"/.test(String(d.message))), missing.map((d) => String(d.message)).join('\n'));
   });
 
   it('offer to declare a section not applicable, which the engine then stops reporting', () => {
     const after = apply(TEXT, titled(actions(TEXT, 0).actions, '"## Deployment" is not applicable to this project'));
     assert.match(after, /<!-- archdoc: not-applicable Deployment -->/);
-    assert.ok(!checkDocument(analyzed(after)).some((d) => d.code === 'missing-section' && /"## Deployment"/.test(d.message)));
+    assert.ok(!engine.check(analyzed(after)).some((d) => d.code === 'missing-section' && /"## Deployment"/.test(String(d.message))));
   });
 
   it('offer one insertion per section it names, after insert-all', () => {
     const analysis = analyzed(TEXT);
-    const diagnostic = checkDocument(analysis).find((d) => d.code === 'missing-section' && d.range.start.line === 0 && /Missing \d+ sections/.test(d.message));
+    const diagnostic = engine.check(analysis).find((d) => d.code === 'missing-section' && d.range.start.line === 0 && /Missing \d+ sections/.test(String(d.message)));
     assert.ok(diagnostic);
     const count = (diagnostic.data as { sections: unknown[] }).sections.length;
-    const titles = codeActions(analysis, checkDocument(analysis), diagnostic.range, { uri: URI, today: TODAY, only: ['quickfix'] }).map((a) => a.title);
+    const titles = codeActions(analysis, engine.check(analysis), diagnostic.range, { uri: URI, today: TODAY, only: ['quickfix'] }).map((a) => a.title);
     assert.match(titles[0], /^Insert all \d+ missing sections$/);
     assert.equal(titles.filter((t) => t.startsWith('Insert section')).length, count);
   });

@@ -14,6 +14,7 @@ import { addMissingField } from './fixes/fieldFixes.ts';
 import type { Fix, FixContext, FixProvider } from './fixes/fix.ts';
 import { removeTemplateLine } from './fixes/guidanceFixes.ts';
 import { fixHeadingLevel, renameHeading } from './fixes/headingFixes.ts';
+import { addEnvRow, addUndocumentedPath, removeEnvRow, removeStalePath, setLastUpdated, setVersion } from './fixes/driftFixes.ts';
 import { missingSectionFixes } from './fixes/missingFixes.ts';
 import { fillEmptySection, moveSection } from './fixes/sectionFixes.ts';
 import { resizeTableRow } from './fixes/tableFixes.ts';
@@ -31,6 +32,12 @@ const PROVIDERS: Partial<Record<DiagnosticCode, FixProvider>> = {
   'invalid-date': replaceInvalidDate,
   'missing-field': addMissingField,
   'table-columns': resizeTableRow,
+  'stale-path': removeStalePath,
+  'undocumented-path': addUndocumentedPath,
+  'undocumented-env': addEnvRow,
+  'unused-env': removeEnvRow,
+  'version-mismatch': setVersion,
+  'stale-date': setLastUpdated,
 };
 
 /** The fixes offered for one diagnostic, best first. */
@@ -60,26 +67,31 @@ export interface FixAllResult {
   readonly text: string;
   /** How many fixes were applied, over every round. */
   readonly applied: number;
+  /** Rounds that changed the text. */
+  readonly rounds: number;
+  /** The diagnostics of the final text. */
+  readonly diagnostics: Diagnostic[];
 }
 
 /** Rounds after which fix-all stops, should fixes ever keep making work for each other. */
-const MAX_ROUNDS = 10;
+const MAX_ROUNDS = 8;
 
 /**
- * Applies every certain fix to `text`, checks again and repeats until nothing changes. Pure:
- * the CLI's `--fix` and the tests call it; the editor's fix-all action applies one round.
+ * Applies every certain fix to `text`, checks again and repeats until nothing changes (or
+ * `maxRounds` rounds have changed it). Pure: the engine's `fix` (and so `archdoc check --fix`)
+ * runs it; the editor's fix-all action applies one round.
  */
-export function fixAll(text: string, schema: Schema, settings: CheckSettings = {}): FixAllResult {
+export function fixAll(text: string, schema: Schema, settings: CheckSettings = {}, maxRounds = MAX_ROUNDS): FixAllResult {
   let current = text;
   let applied = 0;
-  for (let round = 0; round < MAX_ROUNDS; round++) {
+  for (let rounds = 0; ; rounds++) {
     const analysis = analyze(parseDocument(current), schema);
+    const diagnostics = checkDocument(analysis, settings);
     // No certain fix writes today's date; the clock stays outside the core.
-    const { edits, fixed } = certainFixes({ analysis, today: '', all: checkDocument(analysis, settings), severity: settings.severity });
+    const { edits, fixed } = rounds < maxRounds ? certainFixes({ analysis, today: '', all: diagnostics, severity: settings.severity }) : { edits: [], fixed: [] };
     const next = edits.length ? applyEdits(current, edits) : current;
-    if (next === current) break;
+    if (next === current) return { text: current, applied, rounds, diagnostics };
     applied += fixed.length;
     current = next;
   }
-  return { text: current, applied };
 }

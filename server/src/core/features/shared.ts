@@ -4,7 +4,7 @@
  */
 import type { Position, TextEdit } from 'vscode-languageserver-types';
 import type { Analysis, DocEntry, DocModel, EntryKindSpec, SchemaSection } from '../types.ts';
-import { templateTextLines } from '../rules/templateText.ts';
+import { templateTextLines } from '../analysis/templateText.ts';
 
 /** The document's line terminator, taken from its first line break. */
 export function eolOf(model: DocModel): string {
@@ -93,7 +93,7 @@ export function guidancePerHeading(analysis: Analysis): number[] {
 }
 
 /** Per heading: how many of `lines` fall within its section, subsections included. */
-function perHeading(analysis: Analysis, lines: readonly number[]): number[] {
+export function perHeading(analysis: Analysis, lines: readonly number[]): number[] {
   const { model } = analysis;
   const before = new Uint32Array(model.lines.length + 1);
   for (const line of lines) before[line + 1]++;

@@ -24,7 +24,20 @@ export interface SectionMarker {
   readonly heading: number;
 }
 
-const MARKER = /^\s*<!--\s*archdoc:\s*(section|not-applicable)\s+(.*?)\s*-->\s*$/;
+const MARKER_OPEN = /^\s*<!--\s*archdoc:\s*/;
+
+/** `<!-- archdoc: section Title -->` alone on its line, its argument read without a regular expression. */
+function readMarker(text: string): { kind: SectionMarkerKind; target: string } | undefined {
+  const open = MARKER_OPEN.exec(text);
+  if (!open) return undefined;
+  const rest = text.slice(open[0].length).trimEnd();
+  if (!rest.endsWith('-->')) return undefined;
+  const body = rest.slice(0, -3).trim();
+  for (const kind of ['section', 'not-applicable'] as const) {
+    if (body.startsWith(`${kind} `)) return { kind, target: body.slice(kind.length).trim() };
+  }
+  return undefined;
+}
 
 /** The marker line that says so, to write into a document: `sectionMarker('section', 'Decision Log')`. */
 export function sectionMarker(kind: SectionMarkerKind, target: string): string {
@@ -37,8 +50,8 @@ export function readSectionMarkers(model: DocModel): SectionMarker[] {
   model.lines.forEach((text, line) => {
     while (h + 1 < model.headings.length && model.headings[h + 1].line <= line) h++;
     if (model.fenceContent[line] || !text.includes('archdoc:')) return;
-    const m = MARKER.exec(text);
-    if (m && m[2] !== '') out.push({ kind: m[1] as SectionMarkerKind, line, target: m[2], heading: h });
+    const m = readMarker(text);
+    if (m && m.target !== '') out.push({ kind: m.kind, line, target: m.target, heading: h });
   });
   return out;
 }

@@ -7,6 +7,10 @@ import { headingLabel, sectionLabel, writtenLabel } from './describe.ts';
  */
 export const headingLevel: Rule = {
   code: 'heading-level',
+  description: 'A template section has the wrong heading level.',
+  severity: 'warning',
+  fixable: true,
+  tags: ['structure'],
   check(a, report) {
     a.matches.forEach((m, i) => {
       if (!m || m.kind !== 'level' || a.duplicates.has(i)) return;

@@ -3,10 +3,14 @@ import { headingLabel } from './describe.ts';
 
 /**
  * A heading that nearly spells a missing template section; it counts as that section. The match
- * is a guess, so it is said at information at most, and the heading is never renamed silently.
+ * is a guess, so it is said at information by default, and the heading is never renamed silently.
  */
 export const headingTypo: Rule = {
   code: 'heading-typo',
+  description: 'A heading is a near miss of a template section\'s title.',
+  severity: 'information',
+  fixable: true,
+  tags: ['structure'],
   check(a, report) {
     a.matches.forEach((m, i) => {
       if (!m || m.kind !== 'typo' || a.duplicates.has(i)) return;
@@ -16,7 +20,6 @@ export const headingTypo: Rule = {
         range: h.range,
         message: `Heading "${h.text}" looks like a misspelling of "${expected}"; it is taken for that section`,
         data: { code: 'heading-typo', sectionId: m.section.id, expected: m.section.title, replacement: expected },
-        severity: 'information',
       });
     });
   },

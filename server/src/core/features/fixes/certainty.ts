@@ -32,7 +32,13 @@ export type FixKind =
   | 'trim-empty-cells'
   | 'remove-template-line'
   | 'disable-line'
-  | 'disable-file';
+  | 'disable-file'
+  | 'remove-stale-path'
+  | 'add-path'
+  | 'add-env-row'
+  | 'remove-env-row'
+  | 'set-version'
+  | 'set-last-updated';
 
 export type Certainty = 'certain' | 'structural' | 'choice';
 
@@ -66,6 +72,13 @@ const KINDS: Readonly<Record<FixKind, KindInfo>> = {
   'remove-template-line': { certainty: 'choice', code: 'template-text' },
   'disable-line': { certainty: 'choice' },
   'disable-file': { certainty: 'choice' },
+  // The repository checks' fixes change what the document claims: the author reviews each.
+  'remove-stale-path': { certainty: 'choice', code: 'stale-path' },
+  'add-path': { certainty: 'choice', code: 'undocumented-path' },
+  'add-env-row': { certainty: 'choice', code: 'undocumented-env' },
+  'remove-env-row': { certainty: 'choice', code: 'unused-env' },
+  'set-version': { certainty: 'choice', code: 'version-mismatch' },
+  'set-last-updated': { certainty: 'choice', code: 'stale-date' },
 };
 
 export function certaintyOf(kind: FixKind): Certainty {

@@ -41,6 +41,11 @@ export function titleSpan(text: string, title: string): Span {
   return best;
 }
 
+/** A heading's text on one line: a setext heading's lines joined by spaces. */
+export function oneLine(text: string): string {
+  return text.split('\n').map((line) => line.trim()).join(' ');
+}
+
 /** The heading's text as written, from its first character to its last, line breaks included. */
 function textRegion(model: DocModel, h: DocHeading): { text: string; start: Position } {
   const start = h.textRange.start;
@@ -62,7 +67,7 @@ export function renameEdit(model: DocModel, h: DocHeading, title: string): { edi
   const region = textRegion(model, h);
   const span = titleSpan(region.text, title);
   const edit = { range: { start: positionIn(region, span.start), end: positionIn(region, span.end) }, newText: title };
-  return { edit, text: (region.text.slice(0, span.start) + title + region.text.slice(span.end)).replace(/\s*\n\s*/g, ' ') };
+  return { edit, text: oneLine(region.text.slice(0, span.start) + title + region.text.slice(span.end)) };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import type { DocHeading } from '../../types.ts';
 import { headingAt } from '../shared.ts';
 import { dataOf, type Fix, type FixContext } from './fix.ts';
-import { levelEdits, renameEdit } from './headingEdits.ts';
+import { levelEdits, oneLine, renameEdit } from './headingEdits.ts';
 
 function headingOf(context: FixContext, diagnostic: Diagnostic): DocHeading | undefined {
   const { model } = context.analysis;
@@ -64,6 +64,6 @@ export function fixHeadingLevel(context: FixContext, diagnostic: Diagnostic): Fi
   if (!data || !h || dropsSubsections(context, h, data.expectedLevel) || emptiesParent(context, h, data.expectedLevel)) return [];
   const edits = levelEdits(context.analysis.model, h, data.expectedLevel);
   if (edits.length === 0) return [];
-  const label = `${'#'.repeat(data.expectedLevel)} ${h.text.replace(/\s*\n\s*/g, ' ')}`;
+  const label = `${'#'.repeat(data.expectedLevel)} ${oneLine(h.text)}`;
   return [{ kind: 'set-heading-level', title: `Change to level ${data.expectedLevel}: "${label}"`, edits, diagnostics: [diagnostic], preferred: true }];
 }

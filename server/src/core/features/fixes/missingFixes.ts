@@ -10,9 +10,10 @@ import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { sectionMarker } from '../../parse/sectionMarkers.ts';
 import { sectionSkeleton } from '../../template/render.ts';
 import { headingKey } from '../../text.ts';
-import type { Analysis, MissingSection, SchemaSection } from '../../types.ts';
+import type { Analysis, MissingSectionEntry, SchemaSection } from '../../types.ts';
 import { insertLines } from '../shared.ts';
 import { dataOf, type Fix, type FixContext } from './fix.ts';
+import { oneLine } from './headingEdits.ts';
 import { aboveSuppression, emptiesSection, insideRawText, sectionBoundary } from './placement.ts';
 
 function headingLabel(section: SchemaSection): string {
@@ -35,7 +36,7 @@ function insertionText(context: FixContext, section: SchemaSection): string {
  * cut in two; undefined where it would not be a heading (an open fence, an unclosed `<!--`). A
  * heading that takes in sections already present (`adopts`) goes exactly where it must.
  */
-function insertionLine(context: FixContext, section: SchemaSection, entry: MissingSection): number | undefined {
+function insertionLine(context: FixContext, section: SchemaSection, entry: MissingSectionEntry): number | undefined {
   const { model } = context.analysis;
   if (section.id === '') return entry.insertAt.line;
   const at = entry.adopts ? (emptiesSection(model, entry.insertAt.line, section.level) ? undefined : entry.insertAt.line) : sectionBoundary(model, entry.insertAt.line, section.level);
@@ -54,7 +55,7 @@ function hasStrayDescendant(a: Analysis, section: SchemaSection): boolean {
 }
 
 /** The section of each entry the template knows, with the line it can go at (none where it can't go). */
-function placed(context: FixContext, entries: readonly MissingSection[]): Array<{ entry: MissingSection; section: SchemaSection; line: number | undefined }> {
+function placed(context: FixContext, entries: readonly MissingSectionEntry[]): Array<{ entry: MissingSectionEntry; section: SchemaSection; line: number | undefined }> {
   const out = [];
   for (const entry of entries) {
     const section = context.analysis.schema.byId.get(entry.sectionId);
@@ -142,7 +143,7 @@ function declarations(context: FixContext, diagnostic: Diagnostic, section: Sche
   const fixes: Fix[] = [];
   for (const i of candidates(context.analysis, section)) {
     const h = model.headings[i];
-    const written = `${'#'.repeat(h.level)} ${h.text.replace(/\s*\n\s*/g, ' ')}`;
+    const written = `${'#'.repeat(h.level)} ${oneLine(h.text)}`;
     const edit = insertLines(model, h.range.end.line + 1, sectionMarker('section', section.title) + '\n');
     fixes.push({ kind: 'mark-section', title: `"${written}" is this document's ${section.title}`, edits: [edit], diagnostics: [diagnostic] });
   }
