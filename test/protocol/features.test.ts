@@ -100,8 +100,11 @@ describe('language features over the protocol', () => {
     assert.equal(fixed.length, 5);
   });
 
-  it('applies only the safe fixes with source.fixAll.archdoc', async () => {
-    const doc = await OpenDocument.open(client, ws.uri('docs/architecture/fixall.md'), defective());
+  it('applies only the certain fixes with source.fixAll.archdoc, leaving every heading as written', async () => {
+    const text = defective()
+      .replace('**Last Updated**: 2026-11-20', '**Last Updated**: 2026/11/20')
+      .replace(/^(\| LEDGER_DB_URL .*\|)$/m, '$1 |');
+    const doc = await OpenDocument.open(client, ws.uri('docs/architecture/fixall.md'), text);
     await doc.diagnostics();
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri: doc.uri },
@@ -111,7 +114,9 @@ describe('language features over the protocol', () => {
     assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.archdoc']);
     await doc.apply(actions[0].edit);
     const left = (await doc.diagnostics()).diagnostics.map((d) => String(d.code)).sort();
-    assert.deepEqual(left, ['invalid-value', 'missing-field', 'missing-section']);
+    assert.deepEqual(left, ['heading-level', 'heading-typo', 'invalid-value', 'missing-field', 'missing-section', 'table-columns']);
+    const headings = (t: string): string[] => t.split('\n').filter((l) => l.startsWith('#'));
+    assert.deepEqual(headings(doc.text), headings(text));
   });
 
   it('answers archdoc/outline with every template section in order and its state', async () => {

@@ -108,7 +108,7 @@ describe('archdoc mcp', () => {
 
   test('archdoc_fix without write returns the text and leaves the file byte-identical', async () => {
     const file = path.join(root, 'docs', 'fixable.md');
-    writeFileSync(file, VALID.replace('## Infrastructure', '## Infrastucture'));
+    writeFileSync(file, VALID.replace('**Last Updated**: 2026-11-20', '**Last Updated**: 2026/11/20'));
     const before = readFileSync(file);
     const mtime = statSync(file).mtimeMs;
     const result = structured<{ text: string; changed: boolean; written: boolean }>(await call('archdoc_fix', { path: 'docs/fixable.md' }));

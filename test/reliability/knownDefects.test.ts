@@ -52,6 +52,10 @@ describe('quick fixes keep their promise on the smallest documents that broke th
     applyFix('## Performance\n\n   ### Overview\n', 'missing-section', /^Insert section "### Optimization Strategies"$/);
   });
 
+  it('inserting a missing parent whose only subsection stands elsewhere in the document does not insert it empty', () => {
+    applyFix('# Architecture\n\n### Major Architectural Decisions\n\nWritten.\n', 'missing-section', /^Insert section "## Decision Log"$/);
+  });
+
   it('a "## Testing Strategy" written as a top-level section is the Testing section, so neither it nor its subsection is missing', () => {
     const missing = diagnose('# Architecture\n\n## Testing Strategy\n\nWritten.\n', bundledSchema())
       .filter((d) => d.code === 'missing-section')
@@ -59,9 +63,7 @@ describe('quick fixes keep their promise on the smallest documents that broke th
     assert.ok(!missing.includes('testing') && !missing.includes('testing/testing-strategy'), missing.join(' '));
   });
 
-  it('fix-all leaves the heading tree alone, so a section written at the wrong level keeps what it holds', {
-    todo: 'fix-all changes heading levels',
-  }, () => {
+  it('fix-all leaves the heading tree alone, so a section written at the wrong level keeps what it holds', () => {
     fixAllRounds('## Components\n\n### Architecture\n', bundledSchema());
   });
 
@@ -71,7 +73,13 @@ describe('quick fixes keep their promise on the smallest documents that broke th
     const before = diagnose(text, schema);
     const target = before.find((d) => d.code === 'placeholder');
     assert.ok(target);
-    assert.deepEqual(quickFixes(text, schema, before, target).map((a) => a.title), ['Choose "Draft"', 'Choose "Active"', 'Choose "Deprecated"']);
+    assert.deepEqual(quickFixes(text, schema, before, target).map((a) => a.title).filter((t) => !t.startsWith('Disable')), ['Choose "Draft"', 'Choose "Active"', 'Choose "Deprecated"']);
     applyFix(text, 'placeholder', /^Choose "Active"$/, 2);
+  });
+
+  it('inserting the title before a byte order mark and an indented heading raises nothing new', {
+    todo: 'the parser reads the BOM as text, so "\\uFEFF   ### Overview" is no heading until a line is inserted above it',
+  }, () => {
+    applyFix('\uFEFF   ### Overview\n', 'missing-section', /^Insert section "Architecture"$/);
   });
 });

@@ -6,13 +6,13 @@
  * The service does no I/O: template text and document text come in as strings, and results go
  * out as LSP types. It keeps one cache, compiled schemas per template text, owned by the instance.
  */
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-types';
 import { analyze } from './analyze.ts';
 import { checkDocument } from './check.ts';
-import { codeActions, FIX_ALL_KIND, type CodeActionOptions } from './features/codeActions.ts';
+import { codeActions, type CodeActionOptions } from './features/codeActions.ts';
+import { fixAll } from './features/fixAll.ts';
 import { completion, type CompletionOptions } from './features/completion.ts';
 import { documentSymbols } from './features/documentSymbols.ts';
-import { applyEdits } from './features/edits.ts';
 import { hover, type HoverOptions } from './features/hover.ts';
 import { outline, type OutlineSummary } from './features/outline.ts';
 import { findSection, sectionGuide, sectionTitles, templateSummary, type SectionGuide } from './features/sectionGuide.ts';
@@ -79,18 +79,6 @@ export interface ArchdocLanguageService {
 /** The most compiled templates a service keeps; a workspace uses a handful. */
 const MAX_COMPILED = 16;
 const DEFAULT_FIX_ROUNDS = 8;
-/** Fix-all edits are addressed to a document; the loop applies them to the text it holds. */
-const FIX_URI = 'archdoc:fix';
-const ORIGIN: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
-function editsOf(action: CodeAction): TextEdit[] {
-  const edit = action.edit;
-  if (!edit) return [];
-  if (edit.changes) return Object.values(edit.changes).flat();
-  // Fix-all edits are plain text edits; the loop never asks for versioned or snippet edits.
-  return (edit.documentChanges ?? []).flatMap((change) => ('edits' in change ? change.edits.filter((e): e is TextEdit => 'newText' in e) : []));
-}
-
 /** Creates the engine. Each adapter creates one and keeps it for its lifetime. */
 export function createLanguageService(): ArchdocLanguageService {
   const compiled = new Map<string, CompileResult>();
@@ -114,22 +102,8 @@ export function createLanguageService(): ArchdocLanguageService {
     outline,
     codeActions,
     fix(text, schema, options) {
-      const settings = { severity: options.severity, selectedBy: options.selectedBy };
-      const maxRounds = options.maxRounds ?? DEFAULT_FIX_ROUNDS;
-      let current = text;
-      let fixed = 0;
-      for (let rounds = 0; ; rounds++) {
-        const analysis = service.analyze(current, schema);
-        const diagnostics = service.check(analysis, settings);
-        const [action] =
-          rounds < maxRounds
-            ? codeActions(analysis, diagnostics, ORIGIN, { uri: FIX_URI, today: options.today, severity: options.severity, only: [FIX_ALL_KIND] })
-            : [];
-        const next = action ? applyEdits(current, editsOf(action)) : current;
-        if (next === current) return { text: current, rounds, fixed, changed: current !== text, diagnostics };
-        fixed += action?.diagnostics?.length ?? 0;
-        current = next;
-      }
+      const result = fixAll(text, schema, { severity: options.severity, selectedBy: options.selectedBy }, options.maxRounds ?? DEFAULT_FIX_ROUNDS);
+      return { text: result.text, rounds: result.rounds, fixed: result.applied, changed: result.text !== text, diagnostics: result.diagnostics };
     },
     render: renderDocument,
     sectionSkeleton,

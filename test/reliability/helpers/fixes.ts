@@ -9,7 +9,7 @@ import { DiagnosticSeverity, type CodeAction, type Diagnostic, type Range, type 
 import { FIX_ALL_KIND, type DiagnosticData, type Schema } from '../../../server/src/core/index.ts';
 import { knownDefect } from './knownDefects.ts';
 import { assertRange, contains, lspLines } from './ranges.ts';
-import { engine } from '../../helpers/core.ts';
+import { bundledSchema, engine } from '../../helpers/core.ts';
 
 const TODAY = '2025-06-01';
 const URI = 'file:///w/ARCHITECTURE.md';
@@ -34,25 +34,57 @@ function serious(d: Diagnostic): boolean {
   return d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning;
 }
 
-/** A missing-section diagnostic names every section missing under one parent: each counts. */
+/** A missing-section diagnostic counts once for each section it names; any other, once. */
 function weight(d: Diagnostic): number {
-  const sections = (d.data as { sections?: unknown[] } | undefined)?.sections;
-  return d.code === 'missing-section' && Array.isArray(sections) ? Math.max(sections.length, 1) : 1;
+  const data = d.data as DiagnosticData | undefined;
+  return data?.code === 'missing-section' ? (data.sections?.length ?? 1) : 1;
 }
 
-function countBy(diagnostics: readonly Diagnostic[], keep: (d: Diagnostic) => boolean, weigh: (d: Diagnostic) => number = weight): Map<string, number> {
+function countBy(diagnostics: readonly Diagnostic[], keep: (d: Diagnostic) => boolean): Map<string, number> {
   const out = new Map<string, number>();
-  for (const d of diagnostics) if (keep(d)) out.set(String(d.code), (out.get(String(d.code)) ?? 0) + weigh(d));
+  for (const d of diagnostics) if (keep(d)) out.set(String(d.code), (out.get(String(d.code)) ?? 0) + weight(d));
   return out;
 }
 
 /**
- * After a fix: each code it targets has lost at least as many diagnostics as it targeted, and
- * no code of warning or error severity has gained one.
+ * Findings that are the rest of what a fix was asked for, not new problems. A heading both at
+ * the wrong level and misplaced is one finding; with its level fixed, it is still misplaced. A
+ * heading declared to be a template section is checked as that section: the subsections the
+ * template puts under it are missing now.
  */
-export function assertFixOutcome(before: readonly Diagnostic[], after: readonly Diagnostic[], targets: readonly Diagnostic[], title: string): void {
-  // A fix resolves at least one of the sections a missing-section diagnostic names.
-  const targeted = countBy(targets, () => true, () => 1);
+function followsFrom(d: Diagnostic, before: readonly Diagnostic[], targets: readonly Diagnostic[], title: string): boolean {
+  const data = d.data as DiagnosticData | undefined;
+  if (data?.code === 'section-order') {
+    return targets.some((t) => {
+      const target = t.data as DiagnosticData | undefined;
+      return target?.code === 'heading-level' && target.misplaced !== undefined && target.sectionId === data.sectionId;
+    });
+  }
+  const declared = / is this document's (.+)$/.exec(title)?.[1];
+  if (data?.code !== 'missing-section' || declared === undefined) return false;
+  const id = before
+    .flatMap((b) => ((b.data as DiagnosticData | undefined)?.code === 'missing-section' ? ((b.data as Extract<DiagnosticData, { code: 'missing-section' }>).sections ?? []) : []))
+    .find((e) => e.title === declared)?.sectionId;
+  return id !== undefined && (data.sections ?? [data]).every((e) => e.sectionId.startsWith(id + '/'));
+}
+
+/**
+ * What a fix claims to resolve, per code. A fix for a missing section resolves one of the
+ * sections its diagnostic names, insert-all the number in its title.
+ */
+function targetedBy(targets: readonly Diagnostic[], title: string): Map<string, number> {
+  const out = countBy(targets, () => true);
+  if (out.has('missing-section')) out.set('missing-section', Number(/^Insert all (\d+) missing sections$/.exec(title)?.[1] ?? 1));
+  return out;
+}
+
+/**
+ * After a fix: each code it targets has lost at least as many diagnostics (for missing sections:
+ * sections named) as it targeted, and no code of warning or error severity has gained one.
+ */
+export function assertFixOutcome(before: readonly Diagnostic[], afterAll: readonly Diagnostic[], targets: readonly Diagnostic[], title: string): void {
+  const after = afterAll.filter((d) => !followsFrom(d, before, targets, title));
+  const targeted = targetedBy(targets, title);
   const all = countBy(before, () => true);
   const allAfter = countBy(after, () => true);
   for (const [code, n] of targeted) {
@@ -92,8 +124,33 @@ function isEmpty(range: Range): boolean {
   return range.start.line === range.end.line && range.start.character === range.end.character;
 }
 
-/** The text a fix for `d` may touch: its own range, its whole lines, or the insertion points its payload names. */
-export function mayTouch(lines: readonly string[], d: Diagnostic, edit: TextEdit): boolean {
+/** The insertion line, or the line of an `archdoc-disable-next-line` comment just above it, which an insertion keeps with its line. */
+function earliest(lines: readonly string[], line: number): number {
+  return line > 0 && /^\s*<!--\s*archdoc-disable-next-line\b.*-->\s*$/.test(lines[line - 1] ?? '') ? line - 1 : line;
+}
+
+function isLineStart(lines: readonly string[], range: Range): boolean {
+  const at = range.start;
+  const atEnd = at.line === lines.length - 1 && at.character === lines[at.line].length;
+  return isEmpty(range) && (at.character === 0 || atEnd || JSON.stringify(range) === JSON.stringify(insertionPoint(lines, at.line)));
+}
+
+/** A suppression comment inserted, and nothing taken away. */
+function isSuppression(edit: TextEdit): boolean {
+  return isEmpty(edit.range) && /^(?:\s*<!-- archdoc-disable-(?:line|next-line|file) [a-z-]+ -->\s*|, [a-z-]+)$/.test(edit.newText);
+}
+
+/**
+ * The text a fix for `d` may touch: its own range, its whole lines, or the insertion points its
+ * payload names. Sections are inserted at a line start at or after the point the payload names
+ * (past a section the insertion would cut in two), fields between the entry's title and that point.
+ */
+export function mayTouch(lines: readonly string[], d: Diagnostic, edit: TextEdit, title: string): boolean {
+  if (/^Disable [a-z-]+ for this (?:line|file)$/.test(title)) return isSuppression(edit);
+  // A marker that declares a section, inserted on a line of its own: nothing is taken away.
+  if (/ is (?:this document's .+|not applicable to this project)$/.test(title)) {
+    return isLineStart(lines, edit.range) && /^\s*<!-- archdoc: (?:section|not-applicable) [^\n]+ -->\s*$/.test(edit.newText);
+  }
   const data = d.data as DiagnosticData | undefined;
   switch (data?.code) {
     case 'placeholder':
@@ -106,11 +163,11 @@ export function mayTouch(lines: readonly string[], d: Diagnostic, edit: TextEdit
     case 'template-text':
       return contains(wholeLines(lines, d.range.start.line, d.range.end.line), edit.range);
     case 'missing-section':
-      // One diagnostic per parent: any of the sections it names may be inserted, each at its point.
-      return isEmpty(edit.range) && data.sections.some((s) => JSON.stringify(edit.range) === JSON.stringify(insertionPoint(lines, s.insertAt.line)));
+      return isLineStart(lines, edit.range) && edit.range.start.line >= Math.min(...(data.sections ?? [data]).map((e) => earliest(lines, e.insertAt.line)), lines.length - 1);
     case 'empty-section':
-    case 'missing-field':
       return isEmpty(edit.range) && JSON.stringify(edit.range) === JSON.stringify(insertionPoint(lines, data.insertAt.line));
+    case 'missing-field':
+      return isLineStart(lines, edit.range) && edit.range.start.line > d.range.start.line && edit.range.start.line <= data.insertAt.line;
     case 'section-order':
       return (
         (isEmpty(edit.range) && JSON.stringify(edit.range) === JSON.stringify(insertionPoint(lines, data.to))) ||
@@ -118,6 +175,25 @@ export function mayTouch(lines: readonly string[], d: Diagnostic, edit: TextEdit
       );
     default:
       return false;
+  }
+}
+
+const wordsOf = (text: string): string => (text.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+
+/**
+ * What a heading fix takes away: a level change only markers (`#`, the underline, spaces and
+ * line breaks between a setext heading's lines), every word kept; a rename the misspelt words
+ * and nothing around them, so that numbering, emoji and suffixes survive.
+ */
+export function assertKeepsCharacters(text: string, title: string, edits: readonly TextEdit[]): void {
+  const doc = TextDocument.create(URI, 'markdown', 1, text);
+  for (const edit of edits) {
+    const removed = text.slice(doc.offsetAt(edit.range.start), doc.offsetAt(edit.range.end));
+    if (title.startsWith('Change to level')) {
+      assert.equal(wordsOf(edit.newText), wordsOf(removed), `"${title}" keeps every word of the heading`);
+    } else if (title.startsWith('Rename to') && !/^[#=\s-]*$/.test(removed) && !/^#+ /.test(edit.newText)) {
+      assert.match(removed, /^[\p{L}\p{N}](?:[\s\S]*[\p{L}\p{N}])?$/u, `"${title}" replaces words only, not "${removed}"`);
+    }
   }
 }
 
@@ -163,13 +239,20 @@ export function assertEveryFix(text: string, schema: Schema, picks: readonly num
       const claimed = action.diagnostics ?? [];
       for (const edit of edits) {
         assertRange(lines, edit.range, `edit of "${action.title}"`);
-        assert.ok(claimed.some((d) => mayTouch(lines, d, edit)), `"${action.title}" edits ${JSON.stringify(edit.range)}, outside what its diagnostics name`);
+        assert.ok(claimed.some((d) => mayTouch(lines, d, edit, action.title)), `"${action.title}" edits ${JSON.stringify(edit.range)}, outside what its diagnostics name`);
       }
+      assertKeepsCharacters(text, action.title, edits);
       const after = applyAsClient(text, edits);
       unlessKnown(text, action, before, () => assertFixOutcome(before, diagnose(after, schema), claimed, action.title));
     }
   }
   return tried.size;
+}
+
+/** The document's heading lines as written (setext text and underline joined), in order. */
+export function headingLines(text: string): string[] {
+  const { model } = engine.analyze(text, bundledSchema());
+  return model.headings.map((h) => model.lines.slice(h.range.start.line, h.range.end.line + 1).join('\n'));
 }
 
 /** Applies fix-all until it offers nothing; returns the number of rounds. */

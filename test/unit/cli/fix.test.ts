@@ -1,5 +1,6 @@
 /**
- * `archdoc check --fix` as users run it, on a copy of a workspace: the safe fixes are applied
+ * `archdoc check --fix` as users run it, on a copy of a workspace: the certain fixes (empty
+ * surplus cells dropped, year-first dates written the ISO way) are applied
  * until none is left, headings stay as written, files without fixes are not touched (bytes and
  * modification time), and a second run changes nothing.
  */
@@ -58,7 +59,7 @@ function fixAllOffers(text: string): number {
   return engine.codeActions(analysis, diagnostics, zero, { uri: 'file:///w/doc.md', today: '2026-01-01', only: [FIX_ALL_KIND] }).length;
 }
 
-test('--fix applies every safe fix, keeps headings, and leaves files without fixes untouched; a second run changes nothing', () => {
+test('--fix applies every certain fix, keeps headings, and leaves files without fixes untouched; a second run changes nothing', () => {
   const dir = copyWorkspace();
   const before = snapshot(dir);
   const needingFixes = DOCUMENTS.filter((doc) => fixAllOffers(before.get(doc)!.bytes.toString('utf8')) > 0);

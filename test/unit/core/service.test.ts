@@ -13,19 +13,20 @@ describe('the engine face', () => {
     assert.equal(engine.compileTemplate(text), engine.compileTemplate(text));
   });
 
-  it('fixes a misspelt heading and a short table row, and a second run changes nothing', () => {
-    const broken = VALID.replace('## Security', '## Securty');
-    assert.ok(engine.check(engine.analyze(broken, bundledSchema())).some((d) => d.code === 'heading-typo'));
+  it('writes a year-first date the ISO way and leaves a misspelt heading to its quick fix; a second run changes nothing', () => {
+    const broken = VALID.replace('**Last Updated**: 2026-11-20', '**Last Updated**: 2026/11/20').replace('## Security', '## Securty');
+    assert.ok(engine.check(engine.analyze(broken, bundledSchema())).some((d) => d.code === 'invalid-date'));
     const first = engine.fix(broken, bundledSchema(), { today: TODAY });
     assert.equal(first.changed, true);
-    assert.ok(first.rounds >= 1);
-    assert.equal(first.text, VALID);
-    assert.ok(!first.diagnostics.some((d) => d.code === 'heading-typo'));
+    assert.equal(first.rounds, 1);
+    assert.equal(first.text, VALID.replace('## Security', '## Securty'));
+    assert.ok(!first.diagnostics.some((d) => d.code === 'invalid-date'));
+    assert.ok(first.diagnostics.some((d) => d.code === 'heading-typo'), 'the heading is left as written');
     const second = engine.fix(first.text, bundledSchema(), { today: TODAY });
     assert.deepEqual({ changed: second.changed, rounds: second.rounds, text: second.text }, { changed: false, rounds: 0, text: first.text });
   });
 
-  it('leaves a document without safe fixes as it is and reports its diagnostics', () => {
+  it('leaves a document without certain fixes as it is and reports its diagnostics', () => {
     const text = VALID.replace('## Security', '## Unrelated heading');
     const result = engine.fix(text, bundledSchema(), { today: TODAY });
     assert.equal(result.text, text);

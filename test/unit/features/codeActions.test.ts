@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { codeActions, fixAll, FIX_ALL_KIND } from '../../../server/src/core/features/codeActions.ts';
+
+import { codeActions, fixAllAction as fixAll, FIX_ALL_KIND } from '../../../server/src/core/features/codeActions.ts';
 import { applyEdits } from '../../../server/src/core/features/edits.ts';
 import { engine, ROOT } from '../../helpers/core.ts';
 import { analyzed, doc, TODAY } from './helpers.ts';
@@ -65,7 +66,7 @@ describe('quick fixes', () => {
 
   it('offers each allowed value for an invalid enumeration value', () => {
     const { actions } = actionsFor(VALID.replace('**Status**: Active', '**Status**: Done'), 'invalid-value');
-    assert.deepEqual(actions.map((a) => a.title), ['Change to "Draft"', 'Change to "Active"', 'Change to "Deprecated"']);
+    assert.deepEqual(actions.map((a) => a.title), ['Change to "Draft"', 'Change to "Active"', 'Change to "Deprecated"', 'Disable invalid-value for this line', 'Disable invalid-value for this file']);
   });
 
   it("replaces an invalid date with today's date", () => {
@@ -89,7 +90,7 @@ describe('quick fixes', () => {
 
   it('moves an out-of-order section with its content to its template position', () => {
     const text = doc('# Orbit', '', '## Data Model', '', 'Data.', '', '## Overview', '', 'Over.', '', '## API Design', '', 'Api.', '');
-    const actions = actionsFor(text, 'section-order').actions.filter((a) => a.diagnostics?.some((d) => d.code === 'section-order'));
+    const actions = actionsFor(text, 'section-order').actions.filter((a) => a.title.startsWith('Move'));
     assert.equal(actions.length, 1);
     const moved = applyEdits(text, editsOf(actions[0]));
     assert.ok(!engine.check(analyzed(moved)).some((d) => d.code === 'section-order'), moved);
@@ -115,11 +116,20 @@ describe('quick fixes', () => {
     assert.deepEqual(after.filter(severe).map((d) => d.code), []);
   });
 
-  it("adds an entry's missing field to the entry's field list", () => {
+  it("adds an entry's missing field at the template's position in the entry's field list", () => {
     const text = VALID.replace(/(\n- \*\*Rationale\*\*:[^\n]*)/, '');
     const { actions } = actionsFor(text, 'missing-field');
+    assert.equal(actions[0].title, 'Add field "Rationale"');
     const result = applyEdits(text, editsOf(actions[0]));
-    assert.match(result, /- \*\*Consequences\*\*: Vertical limits[^\n]*\n- \*\*Rationale\*\*: Why this was chosen\n\n\*\*2026-03-02/);
+    assert.match(result, /- \*\*Decision\*\*: Use PostgreSQL 16\n- \*\*Rationale\*\*: Why this was chosen\n- \*\*Alternatives\*\*: CockroachDB/);
+  });
+
+  it("adds every missing field of an entry at once, each at the template's position", () => {
+    const text = VALID.replace(/\n- \*\*Rationale\*\*: Serializable[^\n]*/, '').replace(/\n- \*\*Context\*\*: We need strict[^\n]*/, '');
+    const { actions } = actionsFor(text, 'missing-field');
+    const all = actions.find((a) => a.title === 'Add all 2 missing fields');
+    assert.ok(all, actions.map((a) => a.title).join(', '));
+    assert.match(applyEdits(text, editsOf(all)), /\*\*2026-01-15[^\n]*\n- \*\*Context\*\*: What was the situation\n- \*\*Decision\*\*: Use PostgreSQL 16\n- \*\*Rationale\*\*: Why this was chosen\n- \*\*Alternatives/);
   });
 
   it('removes a template line left unchanged when the section keeps other content', () => {
@@ -160,21 +170,30 @@ describe('quick fixes', () => {
 });
 
 describe('fix all', () => {
-  it('fixes heading names, heading levels and short table rows, and nothing else', () => {
+  it('writes year-first dates the ISO way and drops empty surplus cells, and nothing else', () => {
     const text = VALID.replace('## Security', '## Securty')
       .replace('### Entities', '#### Entities')
       .replace('**Status**: Active', '**Status**: Done')
-      .replace(/^(\| KAFKA_BROKERS .*)\| Yes \|$/m, '$1|');
+      .replace('**Last Updated**: 2026-11-20', '**Last Updated**: 2026/11/20')
+      .replace(/^(\| KAFKA_BROKERS .*\|)$/m, '$1  |  |')
+      .replace(/^(\| LEDGER_DB_URL .*)\| Yes \|$/m, '$1|');
     const analysis = analyzed(text);
     const action = fixAll(analysis, engine.check(analysis), { uri: URI, today: TODAY });
     assert.equal(action?.kind, FIX_ALL_KIND);
-    const after = engine.check(analyzed(applyEdits(text, editsOf(action as CodeAction))));
-    assert.deepEqual(after.map((d) => d.code), ['invalid-value']);
+    const fixed = applyEdits(text, editsOf(action as CodeAction));
+    assert.equal(fixed, text.replace('2026/11/20', '2026-11-20').replace(/^(\| KAFKA_BROKERS .*\|) {2}\| {2}\|$/m, '$1'));
+    assert.deepEqual(engine.check(analyzed(fixed)).map((d) => d.code), ['heading-level', 'table-columns', 'heading-typo', 'invalid-value']);
+  });
+
+  it('leaves heading names, heading levels, missing sections and short rows to quick fixes', () => {
+    const text = VALID.replace('## Security', '## Securty').replace('### Entities', '#### Entities').replace(/## Performance[\s\S]*?(?=## Testing)/, '').replace(/^(\| KAFKA_BROKERS .*)\| Yes \|$/m, '$1|');
+    const analysis = analyzed(text);
+    assert.equal(fixAll(analysis, engine.check(analysis), { uri: URI, today: TODAY }), undefined);
   });
 
   it('is offered only when the client asks for source actions', () => {
-    const text = VALID.replace('## Security', '## Securty');
-    assert.ok(!actionsFor(text, 'heading-typo').actions.some((a) => a.kind === FIX_ALL_KIND));
-    assert.deepEqual(actionsFor(text, 'heading-typo', ['source.fixAll']).actions.map((a) => a.kind), [FIX_ALL_KIND]);
+    const text = VALID.replace('**Last Updated**: 2026-11-20', '**Last Updated**: 2026.11.20');
+    assert.ok(!actionsFor(text, 'invalid-date').actions.some((a) => a.kind === FIX_ALL_KIND));
+    assert.deepEqual(actionsFor(text, 'invalid-date', ['source.fixAll']).actions.map((a) => a.kind), [FIX_ALL_KIND]);
   });
 });

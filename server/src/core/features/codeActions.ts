@@ -1,45 +1,16 @@
 /**
- * Code actions: quick fixes chosen by each diagnostic's `code` and built from its `data`, and
- * `source.fixAll.archdoc`, which applies only the fixes that cannot lose text (heading names
- * and levels, padding table rows).
+ * Code actions: quick fixes chosen by each diagnostic's `code` and built from its `data`, the
+ * "Disable … for this line / file" actions, and `source.fixAll.archdoc`, which applies only
+ * the fixes `fixes/certainty.ts` calls certain.
  */
-import {
-  CodeActionKind,
-  type CodeAction,
-  type Diagnostic,
-  type Range,
-  type TextEdit,
-  type WorkspaceEdit,
-} from 'vscode-languageserver-types';
-import type { Analysis, CheckSettings, DiagnosticCode } from '../types.ts';
-import { dataOf, type Fix, type FixContext, type FixProvider } from './fixes/fix.ts';
-import { addMissingField, removeTemplateLine, resizeTableRow } from './fixes/lineFixes.ts';
-import { fillEmptySection, fixHeadingLevel, insertMissingSection, moveSection, renameHeading } from './fixes/sectionFixes.ts';
-import { fillPlaceholder, replaceInvalidDate, replaceInvalidValue } from './fixes/valueFixes.ts';
-import { addEnvRow, addUndocumentedPath, removeEnvRow, removeStalePath, setLastUpdated, setVersion } from './fixes/driftFixes.ts';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Analysis, CheckSettings } from '../types.ts';
+import { certainFixes, fixesFor } from './fixAll.ts';
+import type { Fix, FixContext } from './fixes/fix.ts';
+import { disableFixes } from './fixes/disableFixes.ts';
 
 /** The kind of the fix-all source action. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.archdoc`;
-
-const PROVIDERS: Partial<Record<DiagnosticCode, FixProvider>> = {
-  placeholder: fillPlaceholder,
-  'template-text': removeTemplateLine,
-  'missing-section': insertMissingSection,
-  'section-order': moveSection,
-  'heading-typo': renameHeading,
-  'heading-level': fixHeadingLevel,
-  'empty-section': fillEmptySection,
-  'invalid-value': replaceInvalidValue,
-  'invalid-date': replaceInvalidDate,
-  'missing-field': addMissingField,
-  'table-columns': resizeTableRow,
-  'stale-path': removeStalePath,
-  'undocumented-path': addUndocumentedPath,
-  'undocumented-env': addEnvRow,
-  'unused-env': removeEnvRow,
-  'version-mismatch': setVersion,
-  'stale-date': setLastUpdated,
-};
 
 export interface CodeActionOptions {
   readonly uri: string;
@@ -74,55 +45,43 @@ function toAction(fix: Fix, kind: string, options: CodeActionOptions): CodeActio
   };
 }
 
+/** Adds `fix` unless one like it is there: fixes acting on several diagnostics (insert all, disable for the file) are offered once. */
+function addOnce(fix: Fix, diagnostic: Diagnostic, seen: Set<string>, out: Fix[]): void {
+  const key = fix.diagnostics.length > 1 || fix.kind === 'disable-file' ? fix.title : `${fix.title}@${diagnostic.range.start.line}:${diagnostic.range.start.character}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  out.push(fix);
+}
+
 /**
  * The actions for `range`. `diagnostics` are the document's current diagnostics (with data),
- * so that clients which do not send them back, or drop their data, still get fixes.
+ * so that clients which do not send them back, or drop their data, still get fixes. Fixes
+ * come first, in the order of their diagnostics; the actions that silence a rule come last.
  */
 export function codeActions(analysis: Analysis, diagnostics: readonly Diagnostic[], range: Range, options: CodeActionOptions): CodeAction[] {
   const context: FixContext = { analysis, today: options.today, all: diagnostics, severity: options.severity };
   const actions: CodeAction[] = [];
   if (wants(options.only, CodeActionKind.QuickFix)) {
     const seen = new Set<string>();
+    const fixes: Fix[] = [];
+    const silences: Fix[] = [];
     for (const diagnostic of diagnostics) {
       if (!overlaps(diagnostic, range)) continue;
-      const provider = PROVIDERS[diagnostic.code as DiagnosticCode];
-      for (const fix of provider ? provider(context, diagnostic) : []) {
-        // Fixes acting on several diagnostics (insert all) are offered once.
-        const key = fix.diagnostics.length > 1 ? fix.title : `${fix.title}@${diagnostic.range.start.line}:${diagnostic.range.start.character}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        actions.push(toAction(fix, CodeActionKind.QuickFix, options));
-      }
+      for (const fix of fixesFor(context, diagnostic)) addOnce(fix, diagnostic, seen, fixes);
+      for (const fix of disableFixes(context, diagnostic)) addOnce(fix, diagnostic, seen, silences);
     }
+    for (const fix of [...fixes, ...silences]) actions.push(toAction(fix, CodeActionKind.QuickFix, options));
   }
   if (options.only && wants(options.only, FIX_ALL_KIND)) {
-    const all = fixAll(analysis, diagnostics, options);
+    const all = fixAllAction(analysis, diagnostics, options);
     if (all) actions.push(all);
   }
   return actions;
 }
 
-function isSafe(diagnostic: Diagnostic): boolean {
-  if (dataOf(diagnostic, 'heading-typo') || dataOf(diagnostic, 'heading-level')) return true;
-  const table = dataOf(diagnostic, 'table-columns');
-  return table !== undefined && table.expected > table.actual;
-}
-
-/** One action applying every safe fix; undefined when there is none. */
-export function fixAll(analysis: Analysis, diagnostics: readonly Diagnostic[], options: CodeActionOptions): CodeAction | undefined {
-  const context: FixContext = { analysis, today: options.today, all: diagnostics, severity: options.severity };
-  const edits: TextEdit[] = [];
-  const fixed: Diagnostic[] = [];
-  const lines = new Set<number>();
-  for (const diagnostic of diagnostics) {
-    const line = diagnostic.range.start.line;
-    if (!isSafe(diagnostic) || lines.has(line)) continue;
-    const fix = PROVIDERS[diagnostic.code as DiagnosticCode]?.(context, diagnostic)[0];
-    if (!fix) continue;
-    lines.add(line);
-    edits.push(...fix.edits);
-    fixed.push(diagnostic);
-  }
+/** One action applying every certain fix; undefined when there is none. */
+export function fixAllAction(analysis: Analysis, diagnostics: readonly Diagnostic[], options: CodeActionOptions): CodeAction | undefined {
+  const { edits, fixed } = certainFixes({ analysis, today: options.today, all: diagnostics, severity: options.severity });
   if (edits.length === 0) return undefined;
-  return { title: 'Fix all safe ArchDoc problems', kind: FIX_ALL_KIND, diagnostics: fixed, edit: workspaceEdit(edits, options) };
+  return { title: 'Fix all certain ArchDoc problems', kind: FIX_ALL_KIND, diagnostics: [...fixed], edit: workspaceEdit(edits, options) };
 }

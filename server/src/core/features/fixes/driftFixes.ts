@@ -18,31 +18,31 @@ function deleteLine(model: DocModel, line: number): TextEdit {
 export function removeStalePath(_context: FixContext, diagnostic: Diagnostic): Fix[] {
   const data = dataOf(diagnostic, 'stale-path');
   if (!data) return [];
-  return [{ title: `Remove ${data.path} from the tree`, edits: data.edits, diagnostics: [diagnostic] }];
+  return [{ kind: 'remove-stale-path', title: `Remove ${data.path} from the tree`, edits: data.edits, diagnostics: [diagnostic] }];
 }
 
 export function addUndocumentedPath(context: FixContext, diagnostic: Diagnostic): Fix[] {
   const data = dataOf(diagnostic, 'undocumented-path');
   if (!data) return [];
-  return [{ title: `Add ${data.path}/ to the tree`, edits: [insertLines(context.analysis.model, data.insertAt.line, data.text)], diagnostics: [diagnostic] }];
+  return [{ kind: 'add-path', title: `Add ${data.path}/ to the tree`, edits: [insertLines(context.analysis.model, data.insertAt.line, data.text)], diagnostics: [diagnostic] }];
 }
 
 export function addEnvRow(context: FixContext, diagnostic: Diagnostic): Fix[] {
   const data = dataOf(diagnostic, 'undocumented-env');
   if (!data) return [];
-  return [{ title: `Add ${data.name} to the table`, edits: [insertLines(context.analysis.model, data.insertAt.line, data.text)], diagnostics: [diagnostic] }];
+  return [{ kind: 'add-env-row', title: `Add ${data.name} to the table`, edits: [insertLines(context.analysis.model, data.insertAt.line, data.text)], diagnostics: [diagnostic] }];
 }
 
 export function removeEnvRow(context: FixContext, diagnostic: Diagnostic): Fix[] {
   const data = dataOf(diagnostic, 'unused-env');
   if (!data) return [];
-  return [{ title: `Remove the row of ${data.name}`, edits: [deleteLine(context.analysis.model, data.line)], diagnostics: [diagnostic] }];
+  return [{ kind: 'remove-env-row', title: `Remove the row of ${data.name}`, edits: [deleteLine(context.analysis.model, data.line)], diagnostics: [diagnostic] }];
 }
 
 export function setVersion(_context: FixContext, diagnostic: Diagnostic): Fix[] {
   const data = dataOf(diagnostic, 'version-mismatch');
   if (!data) return [];
-  return [{ title: `Change to ${data.replacement}, as the repository declares`, edits: [{ range: diagnostic.range, newText: data.replacement }], diagnostics: [diagnostic] }];
+  return [{ kind: 'set-version', title: `Change to ${data.replacement}, as the repository declares`, edits: [{ range: diagnostic.range, newText: data.replacement }], diagnostics: [diagnostic] }];
 }
 
 export function setLastUpdated(context: FixContext, diagnostic: Diagnostic): Fix[] {
@@ -51,5 +51,5 @@ export function setLastUpdated(context: FixContext, diagnostic: Diagnostic): Fix
   // A document with changes since its last commit is being updated today.
   const date = data.uncommitted ? context.today : data.commit;
   const why = data.uncommitted ? 'today, as the document has uncommitted changes' : 'the date of its last commit';
-  return [{ title: `Set Last Updated to ${date} (${why})`, edits: [{ range: diagnostic.range, newText: date }], diagnostics: [diagnostic] }];
+  return [{ kind: 'set-last-updated', title: `Set Last Updated to ${date} (${why})`, edits: [{ range: diagnostic.range, newText: date }], diagnostics: [diagnostic] }];
 }

@@ -4,8 +4,11 @@
  */
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import type { Analysis, CheckSettings, DiagnosticData } from '../../types.ts';
+import type { FixKind } from './certainty.ts';
 
 export interface Fix {
+  /** What the fix does; `certainty.ts` says which kinds fix-all may apply. */
+  readonly kind: FixKind;
   readonly title: string;
   readonly edits: readonly TextEdit[];
   readonly diagnostics: readonly Diagnostic[];

@@ -1,0 +1,66 @@
+/**
+ * Code actions in process, on the inputs that once made them slow: a whole-document selection
+ * over a document full of the template's guidance (every line a diagnostic in the range), the
+ * light bulb on line 1 of a document checked against a template of 500 sections (all missing),
+ * and fix-all over the same guidance document.
+ */
+import { createLanguageService, type Schema } from '../server/src/core/index.ts';
+import { summarize, type Summary } from './stats.ts';
+
+const engine = createLanguageService();
+
+export interface ActionTiming {
+  readonly measure: string;
+  readonly bytes: number;
+  readonly diagnostics: number;
+  readonly actions: number;
+  readonly summary: Summary;
+}
+
+const URI = 'file:///bench/ARCHITECTURE.md';
+
+/** The template's own text repeated until it is `bytes` long: guidance on almost every line. */
+export function guidanceDocument(template: string, bytes: number): string {
+  let text = template;
+  while (text.length < bytes) text += '\n' + template;
+  return text;
+}
+
+/** A template of `count` top-level sections, each with a guidance line. */
+export function wideTemplate(count: number): string {
+  const sections = Array.from({ length: count }, (_, i) => `## Section ${i + 1}\n\nWhat section ${i + 1} of the system covers and why it matters here.\n`);
+  return `# Architecture\n\nTechnical design documentation for [Project Name].\n\n${sections.join('\n')}`;
+}
+
+function time(rounds: number, run: () => number): { summary: Summary; output: number } {
+  const samples: number[] = [];
+  let output = 0;
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now();
+    output = run();
+    samples.push(performance.now() - start);
+  }
+  return { summary: summarize(samples), output };
+}
+
+function actionsTiming(measure: string, text: string, schema: Schema, line: number | 'all', rounds: number): ActionTiming {
+  const analysis = engine.analyze(text, schema);
+  const diagnostics = engine.check(analysis);
+  const lines = text.split('\n').length;
+  const range = line === 'all' ? { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } } : { start: { line, character: 0 }, end: { line, character: 0 } };
+  // A fresh diagnostics list per round, as for a new document version: nothing is answered from memory.
+  const { summary, output } = time(rounds, () => engine.codeActions(analysis, [...diagnostics], range, { uri: URI, today: '2025-06-01', only: ['quickfix'] }).length);
+  return { measure, bytes: text.length, diagnostics: diagnostics.length, actions: output, summary };
+}
+
+export function measureCodeActions(schema: Schema, template: string, rounds: number): ActionTiming[] {
+  const guidance = guidanceDocument(template, 127 * 1024);
+  const wide = engine.compileTemplate(wideTemplate(500)).schema;
+  if (!wide) throw new Error('the 500-section template does not compile');
+  const fixes = time(rounds, () => engine.fix(guidance, schema, { today: '2025-06-01' }).fixed);
+  return [
+    actionsTiming('quick fixes, whole document selected (guidance on every line)', guidance, schema, 'all', rounds),
+    actionsTiming('quick fixes on line 1, 500-section template, all missing', '# Architecture\n\nWritten.\n', wide, 0, rounds),
+    { measure: 'fixAll (certain fixes to a fixed point), same guidance document', bytes: guidance.length, diagnostics: 0, actions: fixes.output, summary: fixes.summary },
+  ];
+}
