@@ -33,13 +33,20 @@ export async function readText(file: string, maxBytes: number): Promise<ReadOutc
   return 'error' in decoded ? { error: `${file}: ${decoded.error}` } : decoded;
 }
 
-const DEFAULT_DOCS = ['**/ARCHITECTURE.md', '**/architecture.md', '**/docs/architecture/**/*.md'];
+const MARKDOWN = ['**/*.md', '**/*.markdown', '**/*.mdown', '**/*.mkd'];
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 const IGNORED_FOLDERS = new Set(['node_modules', '.git']);
-const isDefaultDoc = picomatch(DEFAULT_DOCS);
+// Our own constant patterns, never a user's: picomatch's backtracking is no risk here.
+const isMarkdown = picomatch(MARKDOWN, { nocase: true });
+
+/** A file to consider, and whether the command line named it. */
+export interface Candidate {
+  readonly file: string;
+  readonly named: boolean;
+}
 
 /**
- * The architecture documents under `root`, as paths relative to it. Folders are entered only
+ * The markdown files under `root`, as paths relative to it (the policy then decides which are architecture documents). Folders are entered only
  * when they are folders, never through a link (`r/root -> /` is not walked); links to files are
  * listed, so that the caller can say where they lead instead of skipping them in silence.
  * Names starting with a dot are skipped, as globs do.
@@ -53,7 +60,7 @@ async function findDocuments(root: string): Promise<string[]> {
       const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory()) {
         if (!IGNORED_FOLDERS.has(entry.name)) await walk(child);
-      } else if (isDefaultDoc(child)) {
+      } else if (isMarkdown(child)) {
         found.push(child);
       }
     }
@@ -79,21 +86,21 @@ function shown(found: string, real: string): string {
 }
 
 interface Expansion {
-  readonly files: string[];
+  readonly files: Candidate[];
   readonly errors: string[];
 }
 
 /**
- * Expands the command line's operands: files as named (whatever they are called), directories
- * to the architecture documents inside them, and globs to what they match. A folder in which
- * no architecture document is found is an error, so that a CI gate never passes on nothing.
+ * Expands the command line's operands into candidate files, in a stable order: files as named
+ * (whatever they are called), directories to the markdown files inside them, and globs to what
+ * they match.
  */
 export async function expandOperands(operands: readonly string[]): Promise<Expansion> {
-  const files: string[] = [];
+  const files: Candidate[] = [];
   const errors: string[] = [];
   const seen = new Set<string>();
   const cwd = await realPath(process.cwd()) ?? process.cwd();
-  const add = async (found: string, tree: string): Promise<void> => {
+  const add = async (found: string, tree: string, named = true): Promise<void> => {
     const real = await realPath(found);
     if (real === undefined) {
       errors.push(`${found}: ${describeError(await fs.stat(found).then(() => undefined, (e: unknown) => e))}`);
@@ -111,7 +118,7 @@ export async function expandOperands(operands: readonly string[]): Promise<Expan
     }
     if (seen.has(real)) return;
     seen.add(real);
-    files.push(shown(found, real));
+    files.push({ file: shown(found, real), named });
   };
   for (const operand of operands) {
     let stat;
@@ -131,8 +138,7 @@ export async function expandOperands(operands: readonly string[]): Promise<Expan
     if (stat.isDirectory()) {
       const tree = (await realPath(operand)) ?? path.resolve(operand);
       const found = await findDocuments(operand);
-      if (found.length === 0) errors.push(`${operand}: no architecture documents found (ARCHITECTURE.md, architecture.md or docs/architecture/**/*.md)`);
-      for (const f of found) await add(path.join(operand, f), tree);
+      for (const f of found) await add(path.join(operand, f), tree, false);
     } else {
       // Whatever it is, reading says what is wrong with it (a FIFO, a device, a socket).
       await add(operand, (await fs.lstat(operand)).isSymbolicLink() ? cwd : path.dirname(await realPath(operand) ?? operand));

@@ -5,7 +5,8 @@ import type { Schema } from '../core/index.ts';
 import { engine } from './engine.ts';
 import { UsageError } from './errors.ts';
 import { HELP_OPTION, type Io } from './io.ts';
-import { loadSchema } from './templates.ts';
+import { createCliPolicy } from './project.ts';
+import { loadSchema, projectSchema } from './templates.ts';
 import { usage } from './usage.ts';
 import { writeNew } from './write.ts';
 
@@ -31,7 +32,8 @@ export async function scaffold(args: readonly string[], io: Io): Promise<number>
   if (target.trim() === '') throw new UsageError('new needs a PATH to write (got an empty one)', 'new');
   const date = values.date ?? io.today();
   if (!isCalendarDate(date)) throw new UsageError(`--date must be a real date written YYYY-MM-DD (got "${date}")`, 'new');
-  const schema = await loadSchema(values.template, io.bundledTemplate);
+  const policy = await createCliPolicy(engine, io.bundledTemplates, process.cwd());
+  const schema = values.template === undefined ? await projectSchema(policy, target) : await loadSchema(values.template, policy.registry);
   const status = values.status === undefined ? undefined : statusValue(schema, values.status);
   const name = values.name ?? path.basename(path.resolve(path.dirname(target)));
   const text = engine.render(schema, { name, date, status });
