@@ -108,7 +108,8 @@ export interface CheckResult {
   /** Whether the document is checked at all; when false, `reason` says why not. */
   readonly checked: boolean;
   readonly reason?: string;
-  readonly template: string;
+  /** The template it was checked against; null when it is not checked. */
+  readonly template: TemplateRef | null;
   readonly findings: readonly Finding[];
   readonly summary: FindingSummary;
   readonly sections: readonly SectionNodeShape[];
@@ -124,4 +125,4 @@ export interface SectionParams {
   readonly section: string;
 }
 
-export type SectionResult = (SectionGuide & { readonly template: string }) | { readonly error: string };
+export type SectionResult = (SectionGuide & { readonly template: TemplateRef }) | { readonly error: string };

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CheckRequest, OutlineRequest, SectionRequest, type CheckResult, type OutlineResult, type SectionResult } from '../../../server/src/protocol.ts';
 import { hasToolApi, registerTool, textResult, type LanguageModelTool } from './api.ts';
+import { templateName } from '../templateRefs.ts';
 
 /** The kind of the fix-all source action the server offers. */
 const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('archdoc');
@@ -61,7 +62,7 @@ export function registerLanguageModelTools(client: BaseLanguageClient): vscode.D
       const result = await check(uri);
       if (!result.checked) return textResult(`${label(uri)} is not checked by ArchDoc: ${result.reason ?? ''}`);
       const { errors, warnings, information, hints } = result.summary;
-      return textResult(`${label(uri)} against ${result.template}: ${errors} errors, ${warnings} warnings, ${information} information, ${hints} hints.`, json({ findings: result.findings, sections: result.sections }));
+      return textResult(`${label(uri)} against ${result.template ? templateName(result.template) : 'no template'}: ${errors} errors, ${warnings} warnings, ${information} information, ${hints} hints.`, json({ findings: result.findings, sections: result.sections }));
     },
   };
 
@@ -93,7 +94,7 @@ export function registerLanguageModelTools(client: BaseLanguageClient): vscode.D
       const params = { section: input.section, uri: uri ? client.code2ProtocolConverter.asUri(uri) : undefined };
       const result = await client.sendRequest<SectionResult>(SectionRequest, params);
       if ('error' in result) throw new Error(result.error);
-      return textResult(`${'#'.repeat(result.level)} ${result.title}${result.optional ? ' (optional)' : ''} from ${result.template}.`, `Guidance:\n${result.guidance || '(none of its own; see the subsections)'}`, `Skeleton:\n${result.skeleton}`);
+      return textResult(`${'#'.repeat(result.level)} ${result.title}${result.optional ? ' (optional)' : ''} from ${templateName(result.template)}.`, `Guidance:\n${result.guidance || '(none of its own; see the subsections)'}`, `Skeleton:\n${result.skeleton}`);
     },
   };
 

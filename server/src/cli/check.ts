@@ -115,7 +115,7 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
       continue;
     }
     const { schema } = loaded;
-    const settings: CheckSettings = { severity: { ...decision.settings.severity, ...overrides.severity } };
+    const settings: CheckSettings = { severity: { ...decision.settings.severity, ...overrides.severity }, selectedBy: decision.selectedBy };
     const facts = decision.settings.checkRepository ? await repository?.factsFor(file) : undefined;
     if (!values.fix) {
       results.push({ path: file, diagnostics: engine.check(engine.analyze(text, schema), settings, facts) });
@@ -131,8 +131,10 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
     const diagnostics = facts ? engine.check(engine.analyze(fixed.text, schema), settings, facts) : fixed.diagnostics;
     results.push({ path: file, diagnostics, fixed: fixed.fixed });
   }
-  // A CI gate must never pass on nothing: checking no document at all is an error.
-  if (results.length === 0 && errors.length === 0) errors.push(`${positionals.join(' ')}: no architecture documents found (by name, docs/architecture/, the files setting or a marker)`);
+  // A CI gate must never pass on nothing: operands that hold no architecture document are an error.
+  if (results.length === 0 && errors.length === 0) {
+    errors.push(`no architecture documents found in ${positionals.join(', ')} (ARCHITECTURE.md, docs/architecture/**, the files globs of .archdoc.jsonc, or a file that opts in)`);
+  }
   for (const piece of format(results, chosen, io)) io.out(piece);
   for (const note of notes) io.err(`archdoc: ${note}\n`);
   for (const e of new Set(errors)) io.err(`archdoc: ${e}\n`);

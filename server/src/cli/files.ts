@@ -1,6 +1,7 @@
 /**
  * File access for the CLI: reading documents and templates with clear refusals for what is not
- * text, and finding the documents the command line names. Writing is in `write.ts`.
+ * text, and finding the files the command line names (which of them are checked is the
+ * policy's answer, in `project.ts`). Writing is in `write.ts`.
  *
  * The command line often names a repository's files in CI, and a repository can commit
  * anything: `ARCHITECTURE.md -> /dev/zero`, a FIFO, `r/root -> /`. So only regular files are
@@ -33,20 +34,14 @@ export async function readText(file: string, maxBytes: number): Promise<ReadOutc
   return 'error' in decoded ? { error: `${file}: ${decoded.error}` } : decoded;
 }
 
+/** A folder operand stands for every markdown file below it that the policy selects. */
 const MARKDOWN = ['**/*.md', '**/*.markdown', '**/*.mdown', '**/*.mkd'];
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 const IGNORED_FOLDERS = new Set(['node_modules', '.git']);
-// Our own constant patterns, never a user's: picomatch's backtracking is no risk here.
 const isMarkdown = picomatch(MARKDOWN, { nocase: true });
 
-/** A file to consider, and whether the command line named it. */
-export interface Candidate {
-  readonly file: string;
-  readonly named: boolean;
-}
-
 /**
- * The markdown files under `root`, as paths relative to it (the policy then decides which are architecture documents). Folders are entered only
+ * The markdown files under `root`, as paths relative to it. Folders are entered only
  * when they are folders, never through a link (`r/root -> /` is not walked); links to files are
  * listed, so that the caller can say where they lead instead of skipping them in silence.
  * Names starting with a dot are skipped, as globs do.
@@ -85,22 +80,27 @@ function shown(found: string, real: string): string {
   return isInside(process.cwd(), real) ? relative : real;
 }
 
+/** A file to consider, and whether the command line named it (a file or a glob) rather than a folder holding it. */
+export interface Candidate {
+  readonly file: string;
+  readonly named: boolean;
+}
+
 interface Expansion {
   readonly files: Candidate[];
   readonly errors: string[];
 }
 
 /**
- * Expands the command line's operands into candidate files, in a stable order: files as named
- * (whatever they are called), directories to the markdown files inside them, and globs to what
- * they match.
+ * Expands the command line's operands: files as named (whatever they are called), directories
+ * to the markdown files inside them, and globs to what they match, in a stable order.
  */
 export async function expandOperands(operands: readonly string[]): Promise<Expansion> {
   const files: Candidate[] = [];
   const errors: string[] = [];
   const seen = new Set<string>();
   const cwd = await realPath(process.cwd()) ?? process.cwd();
-  const add = async (found: string, tree: string, named = true): Promise<void> => {
+  const add = async (found: string, tree: string, named: boolean): Promise<void> => {
     const real = await realPath(found);
     if (real === undefined) {
       errors.push(`${found}: ${describeError(await fs.stat(found).then(() => undefined, (e: unknown) => e))}`);
@@ -129,7 +129,7 @@ export async function expandOperands(operands: readonly string[]): Promise<Expan
       if (code === 'ENOENT' && /[*?[\]{}]/.test(operand)) {
         const found = await glob(operand, { ignore: IGNORE, dot: false, onlyFiles: true, followSymbolicLinks: false });
         if (found.length === 0) errors.push(`${operand}: no file matches`);
-        for (const f of found.sort()) await add(f, cwd);
+        for (const f of found.sort()) await add(f, cwd, true);
       } else {
         errors.push(`${operand}: ${code === 'ENOENT' ? 'no such file or directory' : describeError(error)}`);
       }
@@ -137,11 +137,10 @@ export async function expandOperands(operands: readonly string[]): Promise<Expan
     }
     if (stat.isDirectory()) {
       const tree = (await realPath(operand)) ?? path.resolve(operand);
-      const found = await findDocuments(operand);
-      for (const f of found) await add(path.join(operand, f), tree, false);
+      for (const f of await findDocuments(operand)) await add(path.join(operand, f), tree, false);
     } else {
       // Whatever it is, reading says what is wrong with it (a FIFO, a device, a socket).
-      await add(operand, (await fs.lstat(operand)).isSymbolicLink() ? cwd : path.dirname(await realPath(operand) ?? operand));
+      await add(operand, (await fs.lstat(operand)).isSymbolicLink() ? cwd : path.dirname(await realPath(operand) ?? operand), true);
     }
   }
   return { files, errors };

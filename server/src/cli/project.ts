@@ -42,12 +42,8 @@ export async function createCliPolicy(engine: ArchdocLanguageService, bundledTem
   });
 }
 
-export type { Candidate } from './files.ts';
-
-/** Expands the operands into candidate files: regular files within the trees given, each once (see `files.ts`). */
-export function candidates(operands: readonly string[]): ReturnType<typeof expandOperands> {
-  return expandOperands(operands);
-}
+/** Expands the operands into candidate files, safely: see `expandOperands`. */
+export const candidates = expandOperands;
 
 export type CandidateOutcome = { readonly decision: Decision; readonly text: string } | { readonly error: string };
 

@@ -24,7 +24,8 @@ export class RepositoryChecks {
     const inCwd = !relative.startsWith('..') && !path.isAbsolute(relative);
     const root = await findRepositoryRoot(absolute, inCwd ? cwd : undefined, true);
     if (root === undefined) {
-      this.once(`repository checks are skipped for ${file}: it is in no git repository, no folder above it holds .archdoc.jsonc, and it lies outside the current folder`);
+      // Said once per run, not per document: a folder of such documents would otherwise bury the findings.
+      this.once('repository checks are skipped for documents in no git repository, under no folder holding .archdoc.jsonc, and outside the current folder');
       return undefined;
     }
     const facts = await this.store.gather(root, absolute);

@@ -1,13 +1,15 @@
 /**
  * Runs every rule over an analysis and turns findings into LSP diagnostics: severity from
- * settings, suppression comments honoured, and rules that yield to an unfilled placeholder
- * kept quiet on its line.
+ * settings, suppression comments honoured, rules that yield to an unfilled placeholder kept
+ * quiet on its line, and documents picked only by name checked by the confidence policy.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis, CheckSettings, DiagnosticCode, SeverityName } from './types.ts';
 import { RULE_INFO, RULES } from './rules/index.ts';
 import { RULE_DOCS_BASE } from './codes.ts';
 import { isSuppressed } from './parse/suppressions.ts';
+import { adaptedTreatment, policyFor, unrelatedNotice } from './fit.ts';
+import type { Finding } from './rules/index.ts';
 import type { DriftFacts } from './facts.ts';
 import { documentStatus, driftSeverity } from './analysis/repository/sections.ts';
 
@@ -21,6 +23,13 @@ export function ruleHref(code: DiagnosticCode): string {
 
 /** The codes of the repository checks, which need repository facts. */
 export const REPOSITORY_CODES: ReadonlySet<DiagnosticCode> = new Set(RULES.filter((r) => r.repository).map((r) => r.code));
+
+const RANK: Record<SeverityName, number> = { off: 0, hint: 1, information: 2, warning: 3, error: 4 };
+
+/** The quieter of two severities. */
+function capped(configured: Exclude<SeverityName, 'off'>, cap: Exclude<SeverityName, 'off'> | undefined): Exclude<SeverityName, 'off'> {
+  return cap !== undefined && RANK[cap] < RANK[configured] ? cap : configured;
+}
 
 const LSP_SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -36,6 +45,21 @@ const LSP_SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
 export function checkDocument(analysis: Analysis, settings: CheckSettings = {}, facts?: DriftFacts): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { suppressions } = analysis.model;
+  const policy = policyFor(analysis.fit, settings);
+  const emit = (code: DiagnosticCode, severity: Exclude<SeverityName, 'off'>, f: Finding): void => {
+    if (isSuppressed(suppressions, code, f.range.start.line)) return;
+    const treatment = policy === 'adapted' ? adaptedTreatment(analysis, code, f.data) : 'keep';
+    if (treatment === 'drop') return;
+    const own = capped(severity, f.severity);
+    const said = treatment === 'information' ? capped(own, 'information') : own;
+    out.push({ range: f.range, severity: LSP_SEVERITY[said], code, codeDescription: { href: ruleHref(code) }, source: 'archdoc', message: f.message, data: f.data });
+  };
+  if (policy === 'unrelated') {
+    // Another kind of architecture document: one notice, and nothing claimed about its content.
+    const severity = settings.severity?.['missing-section'] ?? DEFAULT_SEVERITY['missing-section'];
+    if (severity !== 'off') emit('missing-section', severity, unrelatedNotice(analysis));
+    return out;
+  }
   let statusSeverity: SeverityName | undefined;
   for (const rule of RULES) {
     if (rule.repository && !facts) continue;
@@ -43,20 +67,14 @@ export function checkDocument(analysis: Analysis, settings: CheckSettings = {}, 
       settings.severity?.[rule.code] ??
       (rule.repository ? (statusSeverity ??= driftSeverity(documentStatus(analysis))) : DEFAULT_SEVERITY[rule.code]);
     if (severity === 'off') continue;
-    rule.check(analysis, (f) => {
-      const line = f.range.start.line;
-      if (rule.quietOnPlaceholderLines && analysis.placeholderLines.has(line)) return;
-      if (isSuppressed(suppressions, rule.code, line)) return;
-      out.push({
-        range: f.range,
-        severity: LSP_SEVERITY[severity],
-        code: rule.code,
-        codeDescription: { href: ruleHref(rule.code) },
-        source: 'archdoc',
-        message: f.message,
-        data: f.data,
-      });
-    }, { facts });
+    rule.check(
+      analysis,
+      (f) => {
+        if (rule.quietOnPlaceholderLines && analysis.placeholderLines.has(f.range.start.line)) return;
+        emit(rule.code, severity, f);
+      },
+      { facts },
+    );
   }
   return out.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
 }

@@ -9,9 +9,13 @@ import { findRepositoryRoot } from '../repo/root.ts';
 import { RepositoryFactsStore } from '../repo/store.ts';
 import { uriToPath } from '../node/workspace.ts';
 
+/** Where a file's workspace folder is, as a file system path. */
+export interface FolderLookup {
+  folderOf(file: string): string | undefined;
+}
+
 export interface RepositoryFactsOptions {
-  /** The workspace folder holding a file, as a path. */
-  readonly folderOf: (file: string) => string | undefined;
+  readonly folders: FolderLookup;
   readonly trusted: boolean;
   /** Checks the document again (its facts changed). */
   readonly recheck: (uri: string) => void;
@@ -71,7 +75,7 @@ export class RepositoryFacts {
   private rootOf(file: string): Promise<string | undefined> {
     let root = this.roots.get(file);
     if (!root) {
-      root = findRepositoryRoot(file, this.options.folderOf(file), this.options.trusted);
+      root = findRepositoryRoot(file, this.options.folders.folderOf(file), this.options.trusted);
       this.roots.set(file, root);
     }
     return root;

@@ -5,7 +5,7 @@
  */
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
 import { findingOf, nodesOf, REPOSITORY_CODES, summaryOf, type DiagnosticCode } from '../core/index.ts';
-import { describeRef, normalizeUri } from '../policy/index.ts';
+import { normalizeUri } from '../policy/index.ts';
 import type { CheckResult, OutlineResult, RenderParams, RenderResult, SectionParams, SectionResult, TemplateRef, TemplatesResult } from '../protocol.ts';
 import type { ArchdocService } from './service.ts';
 
@@ -58,25 +58,25 @@ export async function checkOf(service: ArchdocService, uri: string): Promise<Che
   // The findings are complete: the repository facts gathered on open or save are waited for.
   await service.factsSettled(uri);
   const state = await service.state(uri);
-  const none = { uri, findings: [], summary: summaryOf([]), sections: [], template: '' };
-  if (!state) return { ...none, checked: false, reason: 'The document is not open.' };
+  const none = { uri, findings: [], summary: summaryOf([]), sections: [] };
+  if (!state) return { ...none, checked: false, template: null, reason: 'The document is not open.' };
   switch (state.kind) {
     case 'ready': {
       const findings = service.diagnosticsOf(state, uri).map(findingOf);
-      const sections = nodesOf(service.engine.outline(state.analysis).nodes);
-      return { uri, checked: true, template: describeRef(state.template), findings, summary: summaryOf(findings), sections };
+      return { uri, checked: true, template: state.template, findings, summary: summaryOf(findings), sections: nodesOf(service.engine.outline(state.analysis).nodes) };
     }
-    case 'template-error':
+    case 'template-error': {
+      const findings = service.diagnosticsOf(state, uri).map(findingOf);
+      return { ...none, findings, summary: summaryOf(findings), checked: true, template: state.template ?? null, reason: state.error };
+    }
     case 'config-error': {
       const findings = service.diagnosticsOf(state, uri).map(findingOf);
-      const reason = state.kind === 'config-error' ? `ArchDoc cannot use ${state.error.uri}: ${state.error.message}` : state.error;
-      const template = state.kind === 'template-error' && state.template ? describeRef(state.template) : '';
-      return { ...none, template, findings, summary: summaryOf(findings), checked: true, reason };
+      return { ...none, findings, summary: summaryOf(findings), checked: false, template: null, reason: `ArchDoc cannot use ${state.error.uri}: ${state.error.message}` };
     }
     case 'too-large':
-      return { ...none, checked: false, reason: `The document is larger than archdoc.maxFileSize (${state.limit} bytes).` };
+      return { ...none, checked: false, template: null, reason: `The document is larger than archdoc.maxFileSize (${state.limit} bytes).` };
     case 'ignored':
-      return { ...none, checked: false, reason: 'This file is not an architecture document (see "Which documents are checked" in the README).' };
+      return { ...none, checked: false, template: null, reason: 'This file is not an architecture document (see "Which documents are checked" in the README).' };
   }
 }
 
@@ -84,7 +84,6 @@ export async function checkOf(service: ArchdocService, uri: string): Promise<Che
 export async function sectionOf(service: ArchdocService, params: SectionParams): Promise<SectionResult> {
   const { policy } = service;
   let template: TemplateRef = { kind: 'bundled', id: policy.registry.defaultId };
-  let folder: string | undefined;
   if (params.uri !== undefined) {
     const uri = normalizeUri(params.uri);
     const outcome = await policy.settings(uri);
@@ -92,11 +91,10 @@ export async function sectionOf(service: ArchdocService, params: SectionParams):
     const chosen = policy.chooseTemplate(uri, outcome.settings, undefined);
     if ('error' in chosen) return { error: chosen.error };
     template = chosen.ref;
-    folder = policy.folderOf(uri);
   }
-  const loaded = await policy.templates.load(template, folder);
-  if (!loaded.ok) return { error: loaded.error };
-  const guide = service.engine.sectionGuide(loaded.schema, params.section, service.today());
-  if (!guide) return { error: `No section "${params.section}" in the template; its sections are: ${service.engine.sectionTitles(loaded.schema).join(', ')}.` };
-  return { ...guide, template: describeRef(template) };
+  const outcome = await policy.templates.load(template, params.uri === undefined ? undefined : policy.folderOf(normalizeUri(params.uri)));
+  if (!outcome.ok) return { error: outcome.error };
+  const guide = service.engine.sectionGuide(outcome.schema, params.section, service.today());
+  if (!guide) return { error: `No section "${params.section}" in the template; its sections are: ${service.engine.sectionTitles(outcome.schema).join(', ')}.` };
+  return { ...guide, template };
 }

@@ -88,22 +88,25 @@ export class ArchdocService {
     this.repository = this.repositoryFacts(true);
   }
 
+  /** Which documents are checked, against which template, with which settings: set up by `initialize`. */
+  get policy(): Policy {
+    if (!this.policyValue) throw new Error('The server has not been initialized.');
+    return this.policyValue;
+  }
+
   private repositoryFacts(trusted: boolean): RepositoryFacts {
     return new RepositoryFacts({
-      folderOf: (file) => {
-        const folder = this.policyValue?.folderOf(pathToUri(file));
-        return folder === undefined ? undefined : uriToPath(folder);
+      // The repository checks work on file paths; the policy knows the folders by URI.
+      folders: {
+        folderOf: (file) => {
+          const folder = this.policyValue?.folderOf(pathToUri(file));
+          return folder === undefined ? undefined : uriToPath(folder);
+        },
       },
       trusted,
       recheck: (uri) => this.scheduler.schedule(uri, 0),
       note: (message) => this.connection.console.info(message),
     });
-  }
-
-  /** Which documents are checked, against which template, with which settings: set up by `initialize`. */
-  get policy(): Policy {
-    if (!this.policyValue) throw new Error('The server has not been initialized.');
-    return this.policyValue;
   }
 
   readonly log = (message: string): void => this.connection.console.error(message);

@@ -100,7 +100,7 @@ export async function createProject(roots: Roots, options: McpOptions): Promise<
     const refusal = refused(decision);
     if (refusal) throw new ToolError(`${input.path}: ${refusal}`);
     const checked = decision.kind === 'checked';
-    const fromPolicy = decision.kind === 'checked' ? { ref: decision.template, settings: { severity: decision.settings.severity } } : await chosenTemplate(uri);
+    const fromPolicy = decision.kind === 'checked' ? { ref: decision.template, settings: { severity: decision.settings.severity, selectedBy: decision.selectedBy } } : await chosenTemplate(uri);
     const ref = input.template === undefined ? fromPolicy.ref : await namedTemplate(input.template);
     const reason = decision.kind === 'checked' ? (REASONS[decision.reason] ?? decision.reason) : 'the document opts out of ArchDoc (archdoc: false)';
     return { file, text: read.text, schema: await schemaOf(ref, policy.folderOf(uri)), template: describeRef(ref), settings: fromPolicy.settings, checked, reason };

@@ -96,7 +96,7 @@ export class TemplateLoader {
   }
 
   private compile(ref: TemplateRef, text: string, sidecar: TemplateSidecar): TemplateOutcome {
-    const result = this.engine.compileTemplate(text, sidecar);
+    const result = this.engine.compileTemplate(text, { sidecar });
     if (result.error !== undefined) return { ok: false, ref, error: `Template "${describeRef(ref)}" cannot be used: ${result.error}` };
     return { ok: true, ref, schema: result.schema };
   }
@@ -121,7 +121,7 @@ export class TemplateLoader {
     const shown = pathOf(uri);
     const read = await readTextFile(this.workspace, uri, MAX_TEMPLATE_BYTES);
     if ('error' in read) return { error: `Template "${shown}" ${read.error}.` };
-    // A byte order mark would put a space before the title heading: templates drop it.
+    // A template's byte order mark is not part of the schema (documents keep theirs, for their columns).
     const text = withoutBom(read.text);
     const sidecar = await this.sidecarOf(uri);
     if ('error' in sidecar) return { error: `Template "${shown}": its sidecar ${sidecar.error}` };
@@ -138,6 +138,6 @@ export class TemplateLoader {
     const read = await readTextFile(this.workspace, sidecarUri, MAX_TEMPLATE_BYTES);
     if ('error' in read) return { error: `${stem}.json ${read.error}` };
     const parsed = parseSidecar(read.text);
-    return 'error' in parsed ? { error: `${stem}.json is ${parsed.error}` } : parsed;
+    return 'error' in parsed ? { error: `${stem}.json ${parsed.error}` } : parsed;
   }
 }

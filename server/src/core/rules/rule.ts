@@ -13,6 +13,11 @@ export interface Finding {
   readonly range: Range;
   readonly message: string;
   readonly data: DiagnosticData;
+  /**
+   * At most this severity: a finding the rule is not sure of (a guessed match, a gap in a
+   * document that adapts the template) is said more quietly than the configured severity.
+   */
+  readonly severity?: Exclude<SeverityName, 'off'>;
 }
 
 /** What a check knows beyond the document: the repository's facts, when an adapter gathered them. */
