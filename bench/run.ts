@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { measureCodeActions } from './codeActions.ts';
 import { generateDocument } from './generate.ts';
+import { hostileTable } from './hostile.ts';
 import { loadSchema, measureInProcess, TEMPLATE_PATH, TOOLS, type InProcessResult, type Tool } from './inProcess.ts';
 import { BenchServer, measureDocument, memoryWith, SERVER, type DocTimings, type Memory } from './protocol.ts';
 import { kb, ms, summarize, table, thousands, type Summary } from './stats.ts';
@@ -172,6 +173,9 @@ async function main(): Promise<void> {
   } else {
     console.log(`## Through the protocol\n\nn/a: ${SERVER} does not exist (npm run build).\n`);
   }
+
+  console.log('## Hostile input\n\nThe slow-input suite\'s patterns (test/reliability/helpers/slowInputs.ts) through the engine, best of three runs; growth from one size to four times it (linear: ×4).\n');
+  console.log(hostileTable(quick) + '\n');
 
   console.log('## Sizes\n');
   console.log(table(['File', 'Size'], [['dist/extension.js', kb(sizes.extension)], ['dist/server.js', kb(sizes.server)], ['.vsix', vsix.bytes === undefined ? vsix.note : kb(vsix.bytes)]], ['l', 'r']) + '\n');
