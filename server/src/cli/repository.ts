@@ -23,10 +23,9 @@ export class RepositoryChecks {
     const relative = path.relative(cwd, absolute);
     const inCwd = !relative.startsWith('..') && !path.isAbsolute(relative);
     const root = await findRepositoryRoot(absolute, inCwd ? cwd : undefined, true);
-    if (root === undefined) {
-      this.once(`repository checks are skipped for ${file}: it is in no git repository, no folder above it holds .archdoc.jsonc, and it lies outside the current folder`);
-      return undefined;
-    }
+    // A document in no repository (no configuration, no git, outside the current folder) has
+    // nothing to be compared with: it is checked against its template alone, as documented.
+    if (root === undefined) return undefined;
     const facts = await this.store.gather(root, absolute);
     if (facts.document.gitUnavailable) this.once(`stale-date is skipped: ${facts.document.gitUnavailable} (${root})`);
     if (facts.repository.manifests.length === 0) this.once(`unknown-dependency and version-mismatch are skipped: no manifest in ${root}`);
