@@ -5,12 +5,12 @@
  * Exit codes: 0 nothing of severity warning or error; 1 something was; 2 bad usage, an
  * unreadable file or a broken template.
  */
-import * as path from 'node:path';
 import { check } from './cli/check.ts';
 import { UsageError } from './cli/errors.ts';
 import type { Io } from './cli/io.ts';
 import { mcp } from './cli/mcp.ts';
 import { scaffold } from './cli/new.ts';
+import { bundledTemplateFolder } from './node/bundled.ts';
 import { usage, USAGE } from './cli/usage.ts';
 
 declare const __ARCHDOC_VERSION__: string | undefined;
@@ -60,7 +60,7 @@ if (require.main === module) {
   main(process.argv.slice(2), {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
-    bundledTemplate: path.join(__dirname, '..', 'server', 'templates', 'ARCHITECTURE.md'),
+    bundledTemplates: bundledTemplateFolder(__dirname),
     today,
   }).then(
     (code) => {

@@ -6,8 +6,6 @@
  * Run as `node dist/server.js --stdio` (or `--node-ipc`, `--socket=<port>`); with no
  * transport argument it speaks over stdio.
  */
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import { createConnection, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -25,15 +23,7 @@ import {
 import { guard, guardNotification } from './lsp/guard.ts';
 import { checkOf, outlineOf, render, sectionOf, templates } from './lsp/requests.ts';
 import { ArchdocService } from './lsp/service.ts';
-
-/** The bundled template, next to the bundle (`dist/../server/templates`) or to the sources. */
-function bundledTemplatePath(): string {
-  const candidates = [
-    path.join(__dirname, '..', 'server', 'templates', 'ARCHITECTURE.md'),
-    path.join(__dirname, '..', 'templates', 'ARCHITECTURE.md'),
-  ];
-  return candidates.find((file) => existsSync(file)) ?? candidates[0];
-}
+import { bundledTemplateFolder } from './node/bundled.ts';
 
 function connect() {
   const transport = process.argv.some((arg) => /^--(stdio|node-ipc|socket|pipe|clientProcessId)/.test(arg));
@@ -43,7 +33,7 @@ function connect() {
 function main(): void {
   const connection = connect();
   const documents = new TextDocuments(TextDocument);
-  const service = new ArchdocService(connection, documents, bundledTemplatePath());
+  const service = new ArchdocService(connection, documents, bundledTemplateFolder(__dirname));
   const { engine, log } = service;
 
   connection.onInitialize((params) => service.initialize(params));

@@ -165,6 +165,19 @@ describe('archdoc mcp', () => {
     assert.match(errorText(await call('archdoc_check', { path: 'ARCHITECTURE.md', template: '/etc/passwd' })), /outside the allowed roots/);
   });
 
+  test('follows the project configuration: the template and severities a config file chooses', async () => {
+    mkdirSync(path.join(root, 'svc'));
+    writeFileSync(path.join(root, 'svc', 'service-template.md'), '# [Service] Service\n\n## Purpose\n\nWhat the service is for.\n\n## Runbook\n\nHow to operate it.\n');
+    writeFileSync(path.join(root, 'svc', '.archdoc.jsonc'), '{\n  // the service template, and no placeholder findings\n  "template": "service-template.md",\n  "severity": { "placeholder": "off" }\n}\n');
+    writeFileSync(path.join(root, 'svc', 'ARCHITECTURE.md'), '# [Service] Service\n\n## Purpose\n\nBills customers.\n');
+    const result = structured<{ template: string; findings: Finding[]; sections: { title: string; state: string }[] }>(await call('archdoc_check', { path: 'svc/ARCHITECTURE.md' }));
+    assert.match(result.template, /service-template\.md$/);
+    assert.deepEqual(result.sections.map((s) => s.title), ['Purpose', 'Runbook']);
+    assert.ok(!result.findings.some((f) => f.code === 'placeholder'), 'the config file turns placeholder off');
+    const missing = result.findings.find((f) => f.code === 'missing-section');
+    assert.ok(missing, 'Runbook is reported missing against the service template');
+  });
+
   test('the server still answers after every refusal', async () => {
     const result = structured<{ summary: { errors: number } }>(await call('archdoc_check', { text: VALID }));
     assert.equal(result.summary.errors, 0);

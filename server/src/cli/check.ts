@@ -4,12 +4,14 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_CODES, type CheckSettings, type DiagnosticCode, type SeverityName } from '../core/index.ts';
 import { engine } from './engine.ts';
 import { UsageError } from './errors.ts';
-import { DEFAULT_MAX_BYTES, expandOperands, readText } from './files.ts';
+import { DEFAULT_MAX_BYTES } from './files.ts';
 import { fixFile } from './fix.ts';
 import { formatGithub } from './github.ts';
 import { HELP_OPTION, type Io } from './io.ts';
 import { formatJson, formatSarif, formatText, type FileResult } from './report.ts';
-import { loadSchema } from './templates.ts';
+import { describeConfigError } from '../policy/index.ts';
+import { candidates, createCliPolicy, decideFile } from './project.ts';
+import { loadSchema, shownPath } from './templates.ts';
 import { usage } from './usage.ts';
 import { RepositoryChecks } from './repository.ts';
 
@@ -68,27 +70,53 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
   const chosen = values.format as Format;
   if (!FORMATS.includes(chosen)) throw new UsageError(`--format must be ${FORMATS.join(', ')} (got "${chosen}")`, 'check');
   if (positionals.length === 0) throw new UsageError('check needs at least one PATH', 'check');
-  const maxBytes = values['max-size'] === undefined ? DEFAULT_MAX_BYTES : Number(values['max-size']);
-  if (!Number.isFinite(maxBytes) || maxBytes <= 0) throw new UsageError('--max-size must be a positive number of bytes', 'check');
-  const settings = parseSeverities(values.severity);
-  const schema = await loadSchema(values.template, io.bundledTemplate);
-  const { files, errors } = await expandOperands(positionals);
+  const maxBytes = values['max-size'] === undefined ? undefined : Number(values['max-size']);
+  if (maxBytes !== undefined && (!Number.isFinite(maxBytes) || maxBytes <= 0)) throw new UsageError('--max-size must be a positive number of bytes', 'check');
+  const overrides = parseSeverities(values.severity);
+  // The same policy as the editor's: config file, files globs, per-glob templates, markers, opt-outs.
+  const policy = await createCliPolicy(engine, io.bundledTemplates, process.cwd(), maxBytes);
+  // An explicit --template wins over everything the project says, for every document.
+  const forced = values.template === undefined ? undefined : await loadSchema(values.template, policy.registry);
+  const { files, errors } = await candidates(positionals);
   const results: FileResult[] = [];
   const notes: string[] = [];
   const repository = values['document-only'] ? undefined : new RepositoryChecks(io.err);
-  for (const file of files) {
-    const read = await readText(file, maxBytes);
-    if ('error' in read) {
-      errors.push(read.error);
+  for (const candidate of files) {
+    const file = candidate.file;
+    const outcome = await decideFile(policy, candidate, maxBytes ?? DEFAULT_MAX_BYTES);
+    if (outcome === undefined) continue;
+    if ('error' in outcome) {
+      errors.push(outcome.error);
       continue;
     }
-    const facts = await repository?.factsFor(file);
+    const { decision, text } = outcome;
+    if (decision.kind === 'config-error') {
+      errors.push(`${describeConfigError(decision.error, shownPath(decision.error.uri))}: documents under it are not checked`);
+      continue;
+    }
+    if (decision.kind === 'template-error') {
+      errors.push(`${file}: ${decision.error}`);
+      continue;
+    }
+    if (decision.kind === 'too-large') {
+      errors.push(`${file}: ${decision.bytes} bytes is larger than the limit of ${decision.limit} bytes`);
+      continue;
+    }
+    if (decision.kind !== 'checked') continue;
+    const loaded = forced ? { ok: true as const, schema: forced } : await policy.templates.load(decision.template, decision.folder);
+    if (!loaded.ok) {
+      errors.push(`${file}: ${loaded.error}`);
+      continue;
+    }
+    const { schema } = loaded;
+    const settings: CheckSettings = { severity: { ...decision.settings.severity, ...overrides.severity } };
+    const facts = decision.settings.checkRepository ? await repository?.factsFor(file) : undefined;
     if (!values.fix) {
-      results.push({ path: file, diagnostics: engine.check(engine.analyze(read.text, schema), settings, facts) });
+      results.push({ path: file, diagnostics: engine.check(engine.analyze(text, schema), settings, facts) });
       continue;
     }
     // --fix applies only fix-all's certain edits; the repository findings are reported, never fixed.
-    const fixed = await fixFile(file, read.text, schema, settings, io.today());
+    const fixed = await fixFile(file, text, schema, settings, io.today());
     if ('error' in fixed) {
       errors.push(fixed.error);
       continue;
@@ -99,7 +127,7 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
   }
   io.out(format(results, chosen, io));
   for (const note of notes) io.err(`archdoc: ${note}\n`);
-  for (const e of errors) io.err(`archdoc: ${e}\n`);
+  for (const e of new Set(errors)) io.err(`archdoc: ${e}\n`);
   if (errors.length) return 2;
   return results.some(isSerious) ? 1 : 0;
 }

@@ -1,10 +1,8 @@
 /**
  * File access for the CLI: reading documents and templates with clear refusals for what is not
- * text, and finding the documents the command line names. Writing is in `write.ts`.
+ * text. Which documents a command line names is `project.ts`; writing is in `write.ts`.
  */
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
-import { glob } from 'tinyglobby';
 
 /** Documents larger than this are refused (`--max-size` changes it). */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -33,33 +31,4 @@ export async function readText(file: string, maxBytes: number): Promise<ReadOutc
   } catch {
     return { error: `${file}: is not valid UTF-8 text` };
   }
-}
-
-const DEFAULT_DOCS = ['**/ARCHITECTURE.md', '**/architecture.md', '**/docs/architecture/**/*.md'];
-const IGNORE = ['**/node_modules/**', '**/.git/**'];
-
-/**
- * Expands the command line's operands: files as named (whatever they are called), directories
- * to the architecture documents inside them, and globs to what they match.
- */
-export async function expandOperands(operands: readonly string[]): Promise<{ files: string[]; errors: string[] }> {
-  const files: string[] = [];
-  const errors: string[] = [];
-  for (const operand of operands) {
-    const stat = await fs.stat(operand).catch(() => undefined);
-    if (stat?.isFile()) {
-      files.push(operand);
-    } else if (stat?.isDirectory()) {
-      // Links are not followed: a link to its own folder would repeat every document without end.
-      const found = await glob(DEFAULT_DOCS, { cwd: operand, ignore: IGNORE, dot: false, followSymbolicLinks: false });
-      files.push(...found.sort().map((f) => path.join(operand, f)));
-    } else if (/[*?[\]{}]/.test(operand)) {
-      const found = await glob(operand, { ignore: IGNORE, dot: false, onlyFiles: true, followSymbolicLinks: false });
-      if (found.length === 0) errors.push(`${operand}: no file matches`);
-      files.push(...found.sort());
-    } else {
-      errors.push(`${operand}: no such file or directory`);
-    }
-  }
-  return { files: [...new Set(files)], errors };
 }

@@ -1,5 +1,4 @@
 /** `archdoc mcp`: the MCP server for coding agents, loaded from its own bundle only for this command. */
-import * as path from 'node:path';
 import type { Io } from './io.ts';
 import { usage } from './usage.ts';
 
@@ -10,5 +9,5 @@ export async function mcp(args: readonly string[], io: Io): Promise<number> {
   }
   // esbuild.mjs turns this import into a require of dist/mcp.js, so `check` never loads the MCP SDK.
   const { serveMcp } = await import('../mcp/main.ts');
-  return serveMcp(args, { version: io.version, bundledTemplates: path.dirname(io.bundledTemplate), today: io.today });
+  return serveMcp(args, { version: io.version, bundledTemplates: io.bundledTemplates, today: io.today });
 }

@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { engine } from './engine.ts';
 import { UsageError } from './errors.ts';
 import { HELP_OPTION, type Io } from './io.ts';
-import { loadSchema } from './templates.ts';
+import { createCliPolicy } from './project.ts';
+import { loadSchema, projectSchema } from './templates.ts';
 import { usage } from './usage.ts';
 import { writeNew } from './write.ts';
 
@@ -29,7 +30,8 @@ export async function scaffold(args: readonly string[], io: Io): Promise<number>
   const target = positionals[0];
   const date = values.date ?? io.today();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD (got "${date}")`, 'new');
-  const schema = await loadSchema(values.template, io.bundledTemplate);
+  const policy = await createCliPolicy(engine, io.bundledTemplates, process.cwd());
+  const schema = values.template === undefined ? await projectSchema(policy, target) : await loadSchema(values.template, policy.registry);
   const name = values.name ?? path.basename(path.resolve(path.dirname(target)));
   const text = engine.render(schema, { name, date, status: values.status });
   await writeNew(target, text, values.force);

@@ -19,7 +19,7 @@ import { findSection, sectionGuide, sectionTitles, templateSummary, type Section
 import { parseDocument } from './parse/document.ts';
 import { compileTemplate, type CompileResult } from './template/compile.ts';
 import { renderDocument, sectionSkeleton, type RenderOptions, type SkeletonOptions } from './template/render.ts';
-import type { Analysis, CheckSettings, Schema, SchemaSection } from './types.ts';
+import type { Analysis, CheckSettings, Schema, SchemaSection, TemplateSidecar } from './types.ts';
 import type { DriftFacts } from './facts.ts';
 
 /** Options of the fix loop. */
@@ -47,8 +47,8 @@ export interface FixResult {
 
 /** The engine, as adapters see it. */
 export interface ArchdocLanguageService {
-  /** Compiles a template; the same text is compiled once per service. */
-  compileTemplate(text: string): CompileResult;
+  /** Compiles a template with its sidecar; the same pair is compiled once per service. */
+  compileTemplate(text: string, sidecar?: TemplateSidecar): CompileResult;
   /** Parses a document and relates it to the schema: the analysis every feature reads. */
   analyze(text: string, schema: Schema): Analysis;
   /** Diagnostics of an analysed document; with repository facts (gathered by an adapter), the repository checks too. */
@@ -94,12 +94,13 @@ export function createLanguageService(): ArchdocLanguageService {
   const compiled = new Map<string, CompileResult>();
 
   const service: ArchdocLanguageService = {
-    compileTemplate(text) {
-      let result = compiled.get(text);
+    compileTemplate(text, sidecar = {}) {
+      const key = `${JSON.stringify(sidecar)}\u0000${text}`;
+      let result = compiled.get(key);
       if (!result) {
-        result = compileTemplate(text);
+        result = compileTemplate(text, sidecar);
         if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value as string);
-        compiled.set(text, result);
+        compiled.set(key, result);
       }
       return result;
     },

@@ -7,10 +7,11 @@
 import type { DriftFacts } from '../core/index.ts';
 import { findRepositoryRoot } from '../repo/root.ts';
 import { RepositoryFactsStore } from '../repo/store.ts';
-import { uriToPath, type WorkspaceFolders } from './workspace.ts';
+import { uriToPath } from '../node/workspace.ts';
 
 export interface RepositoryFactsOptions {
-  readonly folders: WorkspaceFolders;
+  /** The workspace folder holding a file, as a path. */
+  readonly folderOf: (file: string) => string | undefined;
   readonly trusted: boolean;
   /** Checks the document again (its facts changed). */
   readonly recheck: (uri: string) => void;
@@ -70,7 +71,7 @@ export class RepositoryFacts {
   private rootOf(file: string): Promise<string | undefined> {
     let root = this.roots.get(file);
     if (!root) {
-      root = findRepositoryRoot(file, this.options.folders.folderOf(file), this.options.trusted);
+      root = findRepositoryRoot(file, this.options.folderOf(file), this.options.trusted);
       this.roots.set(file, root);
     }
     return root;

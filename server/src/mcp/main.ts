@@ -30,7 +30,7 @@ export async function serveMcp(args: readonly string[], options: McpOptions): Pr
         'ArchDoc checks architecture documents (ARCHITECTURE.md) against their template. Before finishing work that touches the architecture or its document, call archdoc_check on the document and resolve its errors and warnings; use archdoc_section for what a section should hold and archdoc_fix for the safe mechanical fixes.',
     },
   );
-  const project = createProject(roots, options);
+  const project = await createProject(roots, options);
   registerTools(server, project, await project.templateSummary());
   const closed = new Promise<number>((resolve) => {
     server.server.onclose = () => resolve(0);

@@ -1,5 +1,5 @@
 /**
- * Glob matching for settings (`archdoc.files`, `archdoc.templates`), against forward-slash
+ * Glob matching for `files` and `templates` (settings and config file), against forward-slash
  * paths relative to a workspace folder. A pattern without a slash matches a file name at any
  * depth, as in `.gitignore`.
  *
@@ -160,5 +160,5 @@ export function compileGlob(glob: string, options: { readonly nocase?: boolean }
 
 /** Whether `relativePath` (forward slashes) matches `glob`. An invalid glob matches nothing. */
 export function matchesGlob(glob: string, relativePath: string): boolean {
-  return compileGlob(glob, { nocase: process.platform === 'win32' })(relativePath);
+  return compileGlob(glob, { nocase: typeof process !== 'undefined' && process.platform === 'win32' })(relativePath);
 }
