@@ -8,7 +8,7 @@ import { DEFAULT_MAX_BYTES } from './files.ts';
 import { fixFile } from './fix.ts';
 import { formatGithub } from './github.ts';
 import { HELP_OPTION, type Io } from './io.ts';
-import { formatJson, formatSarif, formatText, type FileResult } from './report.ts';
+import { formatJson, formatText, sarifChunks, type FileResult } from './report.ts';
 import { describeConfigError } from '../policy/index.ts';
 import { candidates, createCliPolicy, decideFile } from './project.ts';
 import { loadSchema, shownPath } from './templates.ts';
@@ -22,7 +22,9 @@ const LEVELS: readonly string[] = ['error', 'warning', 'information', 'hint', 'o
 function parseSeverities(values: readonly string[]): CheckSettings {
   const severity: Partial<Record<DiagnosticCode, SeverityName>> = {};
   for (const v of values) {
-    const [code, level] = v.split('=');
+    const parts = v.split('=');
+    if (parts.length !== 2) throw new UsageError(`--severity takes CODE=LEVEL, with one "=" (got "${v}")`, 'check');
+    const [code, level] = parts;
     if (!(DIAGNOSTIC_CODES as readonly string[]).includes(code)) throw new UsageError(`--severity: unknown code "${code}"`, 'check');
     if (!LEVELS.includes(level)) {
       throw new UsageError(`--severity: level must be error, warning, information, hint or off (got "${level ?? ''}")`, 'check');
@@ -32,16 +34,17 @@ function parseSeverities(values: readonly string[]): CheckSettings {
   return { severity };
 }
 
-function format(results: readonly FileResult[], chosen: Format, io: Io): string {
+/** The report in pieces: SARIF logs can outgrow the longest string, so they come one result at a time. */
+function format(results: readonly FileResult[], chosen: Format, io: Io): Iterable<string> {
   switch (chosen) {
     case 'json':
-      return formatJson(results);
+      return [formatJson(results)];
     case 'sarif':
-      return formatSarif(results, io.version);
+      return sarifChunks(results, io.version);
     case 'github':
-      return formatGithub(results, process.cwd());
+      return [formatGithub(results, process.cwd())];
     case 'text':
-      return formatText(results);
+      return [formatText(results)];
   }
 }
 
@@ -70,8 +73,11 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
   const chosen = values.format as Format;
   if (!FORMATS.includes(chosen)) throw new UsageError(`--format must be ${FORMATS.join(', ')} (got "${chosen}")`, 'check');
   if (positionals.length === 0) throw new UsageError('check needs at least one PATH', 'check');
-  const maxBytes = values['max-size'] === undefined ? undefined : Number(values['max-size']);
-  if (maxBytes !== undefined && (!Number.isFinite(maxBytes) || maxBytes <= 0)) throw new UsageError('--max-size must be a positive number of bytes', 'check');
+  const maxSize = values['max-size'];
+  // Digits only: Number() would also take `0x10`, `1e3` or ` 12 `, which nobody means as a byte count.
+  if (maxSize !== undefined && !/^\d+$/.test(maxSize)) throw new UsageError(`--max-size must be a whole number of bytes (got "${maxSize}")`, 'check');
+  const maxBytes = maxSize === undefined ? undefined : Number(maxSize);
+  if (maxBytes !== undefined && (!Number.isSafeInteger(maxBytes) || maxBytes <= 0)) throw new UsageError('--max-size must be a positive number of bytes', 'check');
   const overrides = parseSeverities(values.severity);
   // The same policy as the editor's: config file, files globs, per-glob templates, markers, opt-outs.
   const policy = await createCliPolicy(engine, io.bundledTemplates, process.cwd(), maxBytes);
@@ -125,7 +131,11 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
     const diagnostics = facts ? engine.check(engine.analyze(fixed.text, schema), settings, facts) : fixed.diagnostics;
     results.push({ path: file, diagnostics, fixed: fixed.fixed });
   }
-  io.out(format(results, chosen, io));
+  // A CI gate must never pass on nothing: operands that hold no architecture document are an error.
+  if (results.length === 0 && errors.length === 0) {
+    errors.push(`no architecture documents found in ${positionals.join(', ')} (ARCHITECTURE.md, docs/architecture/**, the files globs of .archdoc.jsonc, or a file that opts in)`);
+  }
+  for (const piece of format(results, chosen, io)) io.out(piece);
   for (const note of notes) io.err(`archdoc: ${note}\n`);
   for (const e of new Set(errors)) io.err(`archdoc: ${e}\n`);
   if (errors.length) return 2;

@@ -6,15 +6,12 @@
  */
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { glob } from 'tinyglobby';
 import type { ArchdocLanguageService } from '../core/index.ts';
 import { Policy, type Decision } from '../policy/index.ts';
 import { loadBundledTemplates } from '../node/bundled.ts';
 import { NodeWorkspace, pathToUri } from '../node/workspace.ts';
-import { DEFAULT_MAX_BYTES, readText } from './files.ts';
+import { DEFAULT_MAX_BYTES, expandOperands, readText, type Candidate } from './files.ts';
 
-const MARKDOWN = ['**/*.md', '**/*.markdown', '**/*.mdown', '**/*.mkd'];
-const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
 /** The repository root above `dir` (the folder holding `.git`), else `dir` itself: the CLI's workspace folder. */
 export function projectRoot(dir: string): string {
@@ -45,35 +42,8 @@ export async function createCliPolicy(engine: ArchdocLanguageService, bundledTem
   });
 }
 
-/** A file to consider, and whether the command line named it. */
-export interface Candidate {
-  readonly file: string;
-  readonly named: boolean;
-}
-
-/** Expands the operands into candidate files, in a stable order. */
-export async function candidates(operands: readonly string[]): Promise<{ files: Candidate[]; errors: string[] }> {
-  const files: Candidate[] = [];
-  const errors: string[] = [];
-  for (const operand of operands) {
-    const stat = await fs.stat(operand).catch(() => undefined);
-    if (stat?.isFile()) {
-      files.push({ file: operand, named: true });
-    } else if (stat?.isDirectory()) {
-      // Links are not followed: a link to its own folder would repeat every document without end.
-      const found = await glob(MARKDOWN, { cwd: operand, ignore: IGNORE, dot: false, caseSensitiveMatch: false, followSymbolicLinks: false });
-      files.push(...found.sort().map((f) => ({ file: path.join(operand, f), named: false })));
-    } else if (/[*?[\]{}]/.test(operand)) {
-      const found = await glob(operand, { ignore: IGNORE, dot: false, onlyFiles: true, followSymbolicLinks: false });
-      if (found.length === 0) errors.push(`${operand}: no file matches`);
-      files.push(...found.sort().map((f) => ({ file: f, named: true })));
-    } else {
-      errors.push(`${operand}: no such file or directory`);
-    }
-  }
-  const seen = new Set<string>();
-  return { files: files.filter((c) => !seen.has(path.resolve(c.file)) && seen.add(path.resolve(c.file))), errors };
-}
+/** Expands the operands into candidate files, safely: see `expandOperands`. */
+export const candidates = expandOperands;
 
 export type CandidateOutcome = { readonly decision: Decision; readonly text: string } | { readonly error: string };
 

@@ -23,9 +23,11 @@ export class RepositoryChecks {
     const relative = path.relative(cwd, absolute);
     const inCwd = !relative.startsWith('..') && !path.isAbsolute(relative);
     const root = await findRepositoryRoot(absolute, inCwd ? cwd : undefined, true);
-    // A document in no repository (no configuration, no git, outside the current folder) has
-    // nothing to be compared with: it is checked against its template alone, as documented.
-    if (root === undefined) return undefined;
+    if (root === undefined) {
+      // Said once per run, not per document: a folder of such documents would otherwise bury the findings.
+      this.once('repository checks are skipped for documents in no git repository, under no folder holding .archdoc.jsonc, and outside the current folder');
+      return undefined;
+    }
     const facts = await this.store.gather(root, absolute);
     if (facts.document.gitUnavailable) this.once(`stale-date is skipped: ${facts.document.gitUnavailable} (${root})`);
     if (facts.repository.manifests.length === 0) this.once(`unknown-dependency and version-mismatch are skipped: no manifest in ${root}`);

@@ -3,7 +3,7 @@
  * file), else the one the project's policy chooses for the document, as the editor would.
  */
 import * as path from 'node:path';
-import type { Schema } from '../core/index.ts';
+import { withoutBom, type Schema } from '../core/index.ts';
 import { describeConfigError, MAX_TEMPLATE_BYTES, type Policy, type TemplateRegistry } from '../policy/index.ts';
 import { pathToUri, uriToPath } from '../node/workspace.ts';
 import { engine } from './engine.ts';
@@ -20,7 +20,7 @@ export async function loadSchema(template: string, registry: TemplateRegistry): 
   }
   const read = await readText(template, MAX_TEMPLATE_BYTES);
   if ('error' in read) throw new CliError(`template ${read.error}`);
-  const compiled = engine.compileTemplate(read.text);
+  const compiled = engine.compileTemplate(withoutBom(read.text));
   if (compiled.error !== undefined) throw new CliError(`template ${template}: ${compiled.error}`);
   return compiled.schema;
 }

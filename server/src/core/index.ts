@@ -16,6 +16,6 @@ export { isoDate } from './features/shared.ts';
 export { DEFAULT_SEVERITY, REPOSITORY_CODES, ruleHref } from './check.ts';
 export { dependencyKey, type DependencyFact, type DocumentFacts, type DriftFacts, type RepositoryFacts } from './facts.ts';
 export { RULE_INFO, type RuleInfo } from './rules/index.ts';
-export { decodeText, type DecodeOutcome } from './decode.ts';
+export { decodeText, withoutBom, type DecodeOutcome } from './decode.ts';
 export { findingOf, missingOf, nodesOf, summaryOf, type Finding, type FindingSummary, type MissingSection, type SectionNodeShape } from './features/findings.ts';
 export type { SectionGuide } from './features/sectionGuide.ts';

@@ -200,6 +200,8 @@ export interface Suppressions {
   readonly lines: ReadonlyMap<number, ReadonlySet<string>>;
   /** Codes silenced in the whole file; contains `*` for all. */
   readonly file: ReadonlySet<string>;
+  /** Line ranges [from, to] (inclusive, sorted, disjoint) silenced per code by `archdoc-disable` … `archdoc-enable`; `*` for all. */
+  readonly ranges: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
 }
 
 export interface DocModel {

@@ -6,7 +6,7 @@
  * the folder the string was written for). The loader reads each file once until it changes,
  * with its sidecar, and in an untrusted workspace only inside the document's workspace folder.
  */
-import type { ArchdocLanguageService, Schema, TemplateSidecar } from '../core/index.ts';
+import { withoutBom, type ArchdocLanguageService, type Schema, type TemplateSidecar } from '../core/index.ts';
 import type { TemplateRef } from '../protocol.ts';
 import { parseSidecar, type TemplateRegistry } from './registry.ts';
 import { isInside, parentOf, pathOf, resolvePath, basename, joinUri } from './uri.ts';
@@ -121,7 +121,8 @@ export class TemplateLoader {
     const shown = pathOf(uri);
     const read = await readTextFile(this.workspace, uri, MAX_TEMPLATE_BYTES);
     if ('error' in read) return { error: `Template "${shown}" ${read.error}.` };
-    const { text } = read;
+    // A template's byte order mark is not part of the schema (documents keep theirs, for their columns).
+    const text = withoutBom(read.text);
     const sidecar = await this.sidecarOf(uri);
     if ('error' in sidecar) return { error: `Template "${shown}": its sidecar ${sidecar.error}` };
     return { text, sidecar: sidecar.sidecar };
