@@ -82,3 +82,26 @@ describe('repository checks over the protocol', () => {
     assert.ok(links.some((m) => m.startsWith('src/models/user.ts')), 'the other broken path is still reported');
   });
 });
+
+describe('repository checks in a restricted workspace', () => {
+  let repo: PreparedRepo;
+  let client: Client;
+  before(async () => {
+    repo = prepareRepo('rust-cli');
+    client = await Client.start({ folder: repo.root, settings: () => ({}), initializationOptions: { trusted: false } });
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('reads the workspace but runs no git: stale-date is skipped and the log says why once', async () => {
+    const uri = pathToFileURL(repo.doc).href;
+    await OpenDocument.open(client, uri, readDoc(repo));
+    await client.waitFor('repository findings', () => client.published.some((p) => p.uri === uri && repositoryPairs(p).length > 0), 15_000);
+    const latest = [...client.published].reverse().find((p) => p.uri === uri) as PublishDiagnosticsParams;
+    assert.deepEqual(repositoryPairs(latest), repo.expected.filter((p) => !p.endsWith(':stale-date')));
+    const said = client.logs.filter((l) => l.includes('stale-date is skipped'));
+    assert.equal(said.length, 1, client.logs.join('\n'));
+    assert.match(said[0], /restricted workspace/);
+  });
+});

@@ -92,7 +92,10 @@ export class Server {
     const nodeArgs = options.memoryProbe ? ['--expose-gc', '--require', PROBE] : [];
     const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const server = new Server(child, connection, options.settings ?? {});
+    // Diagnostics are compared with a check of the text alone; the temporary folders describe no
+    // repository, so the repository checks stay off.
+    const settings = { checkRepository: false, ...(options.settings as Record<string, unknown> | undefined) };
+    const server = new Server(child, connection, settings);
     connection.listen();
     const uri = pathToFileURL(folder).href;
     await connection.sendRequest(InitializeRequest.type, {
