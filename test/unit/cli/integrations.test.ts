@@ -112,7 +112,11 @@ test('the pre-commit hooks run archdoc once over the whole repository, serially,
   }
 });
 
-test('npm pack, which pre-commit installs the hooks from, holds the CLI and the bundled template', () => {
+test('npm pack, which pre-commit installs the hooks from, prints only the tarball name and holds the CLI and the bundled template', () => {
+  // pre-commit takes npm pack's stdout as the tarball's name; the prepare script's banner must not be in it.
+  const packed = spawnSync('npm', ['pack', '--dry-run'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(packed.status, 0, packed.stderr);
+  assert.match(packed.stdout, /^archdoc-[\d.]+\.tgz\n$/);
   const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const [pack] = JSON.parse(r.stdout) as Array<{ files: Array<{ path: string }> }>;
