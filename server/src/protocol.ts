@@ -4,6 +4,7 @@
  * message for. Both sides import this file so that names and shapes are declared once.
  */
 import type { Range } from 'vscode-languageserver-types';
+import type { SectionState } from './core/sectionState.ts';
 
 /** `archdoc/outline`: the template-aware outline of one open document; `null` when it is not an architecture document. */
 export const OutlineRequest = 'archdoc/outline';
@@ -12,7 +13,8 @@ export interface OutlineParams {
   readonly uri: string;
 }
 
-export type OutlineState = 'complete' | 'placeholders' | 'guidance' | 'empty' | 'missing' | 'out-of-order';
+/** A section's state, as the engine defines it once (`core/sectionState.ts`). */
+export type OutlineState = SectionState;
 
 export interface OutlineNode {
   /** Template section id (stable), or `extra:<line>` for sections the author added. */
@@ -23,10 +25,16 @@ export interface OutlineNode {
   readonly optional: boolean;
   /** Where the section stands in the document; absent when it is missing. */
   readonly range?: Range;
-  /** Number of placeholders left in the section (own content and subsections). */
+  /** Placeholders left in the section's own text (up to its first subsection). */
   readonly placeholders: number;
-  /** Number of the template's guidance lines left unchanged in the section (own content and subsections). */
+  /** The template's guidance lines left in the section's own text. */
   readonly guidance: number;
+  /** Findings of other rules in the section's own text, such as invalid dates. */
+  readonly problems: number;
+  /** Whether the section stands where the template's order does not put it. */
+  readonly outOfOrder: boolean;
+  /** The state in words, as the hover and the view show it: `done`, `2 placeholders left`. */
+  readonly description: string;
   readonly children: readonly OutlineNode[];
 }
 
@@ -36,10 +44,17 @@ export interface OutlineResult {
   /** Path or `bundled` of the template in use. */
   readonly template: string;
   readonly nodes: readonly OutlineNode[];
-  /** Required template sections present, and how many the template requires. */
-  readonly sectionsPresent: number;
+  /** Required template sections that are written (state `problems` or `done`), and how many the template requires. */
+  readonly sectionsWritten: number;
   readonly sectionsRequired: number;
+  /** Placeholders left in the whole document. */
   readonly placeholders: number;
+  /**
+   * Set when the template the workspace chose is ignored because the workspace is not
+   * trusted: the document is then not checked at all (nodes is empty), rather than checked
+   * against another template. Holds the template as the workspace set it.
+   */
+  readonly ignoredTemplate?: string;
   /** Set when the template could not be used; nodes is then empty. */
   readonly error?: string;
 }

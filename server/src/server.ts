@@ -56,13 +56,13 @@ function main(): void {
   connection.onDocumentSymbol(
     guard('documentSymbol', log, [], async ({ textDocument }) => {
       const doc = await service.ready(textDocument.uri);
-      return doc ? documentSymbols(doc.analysis) : [];
+      return doc ? documentSymbols(doc.analysis, service.diagnosticsOf(doc)) : [];
     }),
   );
   connection.onHover(
     guard('hover', log, null, async ({ textDocument, position }) => {
       const doc = await service.ready(textDocument.uri);
-      return doc ? hover(doc.analysis, position, { today: service.today() }) : null;
+      return doc ? hover(doc.analysis, position, { today: service.today(), diagnostics: service.diagnosticsOf(doc) }) : null;
     }),
   );
   connection.onCodeAction(

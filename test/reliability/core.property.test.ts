@@ -61,16 +61,17 @@ function probePositions(lines: readonly string[], picks: readonly number[]): Arr
 
 function checkEverything(text: string, schema: Schema, picks: readonly number[]): Analysis {
   const analysis = analyze(parseDocument(text), schema);
-  assertDiagnostics(text, checkDocument(analysis));
+  const diagnostics = checkDocument(analysis);
+  assertDiagnostics(text, diagnostics);
   const lines = lspLines(text);
   assert.equal(analysis.model.lines.length, lines.length, 'the model splits lines the way LSP does');
-  assertSymbols(lines, documentSymbols(analysis));
-  assertOutline(lines, outline(analysis).nodes);
+  assertSymbols(lines, documentSymbols(analysis, diagnostics));
+  assertOutline(lines, outline(analysis, diagnostics).nodes);
   for (const position of probePositions(lines, picks)) {
     for (const item of completion(analysis, position, { today: TODAY, insertSkeleton: true, snippets: true })) {
       for (const r of editRanges(item)) assertRange(lines, r, `completion "${item.label}" at ${position.line}:${position.character}`);
     }
-    const h = hover(analysis, position, { today: TODAY });
+    const h = hover(analysis, position, { today: TODAY, diagnostics });
     if (h?.range) assertRange(lines, h.range, `hover at ${position.line}:${position.character}`);
   }
   return analysis;

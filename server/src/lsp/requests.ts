@@ -19,10 +19,10 @@ function templateName(templatePath: string | undefined): string {
 export async function outlineOf(service: ArchdocService, uri: string): Promise<OutlineResult | null> {
   const state = await service.state(uri);
   if (!state) return null;
-  const empty = { uri, version: state.version, nodes: [], sectionsPresent: 0, sectionsRequired: 0, placeholders: 0 };
+  const empty = { uri, version: state.version, nodes: [], sectionsWritten: 0, sectionsRequired: 0, placeholders: 0 };
   switch (state.kind) {
     case 'ready':
-      return { uri, version: state.version, template: templateName(state.template.path), ...outline(state.analysis) };
+      return { uri, version: state.version, template: templateName(state.template.path), ...outline(state.analysis, service.diagnosticsOf(state)) };
     case 'template-error':
       return { ...empty, template: templateName(state.template.path), error: state.error };
     case 'too-large':

@@ -39,6 +39,11 @@ export interface InitializationOptions {
   readonly settings?: unknown;
   /** The same, as editors that send their whole configuration (`{ archdoc: … }`) put it. */
   readonly archdoc?: unknown;
+  /**
+   * `false` from clients that have heading symbols of their own (VS Code's markdown does), so
+   * that headings are not listed twice in the outline, breadcrumbs and Go to Symbol.
+   */
+  readonly documentSymbols?: boolean;
 }
 
 export class ArchdocService {
@@ -93,7 +98,7 @@ export class ArchdocService {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { triggerCharacters: ['#'] },
-        documentSymbolProvider: true,
+        documentSymbolProvider: options.documentSymbols !== false,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

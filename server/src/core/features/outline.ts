@@ -1,45 +1,44 @@
 /**
  * The template-aware outline behind `archdoc/outline`: every template section in template
- * order with its state (complete, has placeholders, empty, missing, out of order) and where
- * it stands, plus the sections the author added, under the section that holds them.
+ * order with its state (see `sectionState.ts`) and where it stands, plus the sections the
+ * author added, under the section that holds them.
  */
-import { isSectionEmpty } from '../rules/emptySection.ts';
-import type { OutlineNode, OutlineResult, OutlineState } from '../../protocol.ts';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { OutlineNode, OutlineResult } from '../../protocol.ts';
+import { describeState, sectionStates, type SectionStates } from '../sectionState.ts';
 import type { Analysis, SchemaSection } from '../types.ts';
-import { guidancePerHeading, placeholdersPerHeading } from './shared.ts';
 
-export type OutlineSummary = Pick<OutlineResult, 'nodes' | 'sectionsPresent' | 'sectionsRequired' | 'placeholders'>;
+export type OutlineSummary = Pick<OutlineResult, 'nodes' | 'sectionsWritten' | 'sectionsRequired' | 'placeholders'>;
 
 interface Context {
   readonly analysis: Analysis;
-  readonly placeholders: readonly number[];
-  readonly guidance: readonly number[];
+  readonly states: SectionStates;
   /** Headings that stand for no template section, by the index of their enclosing heading. */
   readonly extras: ReadonlyMap<number, readonly number[]>;
 }
 
-function stateOf(context: Context, heading: number): OutlineState {
-  if (context.analysis.outOfOrder.has(heading)) return 'out-of-order';
-  if (context.placeholders[heading] > 0) return 'placeholders';
-  if (context.guidance[heading] > 0) return 'guidance';
-  if (isSectionEmpty(context.analysis, heading)) return 'empty';
-  return 'complete';
+function presentNode(context: Context, heading: number, id: string, title: string, level: number, optional: boolean, children: OutlineNode[]): OutlineNode {
+  const status = context.states.headings[heading];
+  return {
+    id,
+    title,
+    level,
+    state: status.state,
+    optional,
+    range: context.analysis.model.headings[heading].range,
+    placeholders: status.placeholders,
+    guidance: status.guidance,
+    problems: status.problems,
+    outOfOrder: status.outOfOrder,
+    description: describeState(status),
+    children: [...children, ...extraNodes(context, heading)],
+  };
 }
 
 function extraNodes(context: Context, parent: number): OutlineNode[] {
   return (context.extras.get(parent) ?? []).map((heading) => {
     const h = context.analysis.model.headings[heading];
-    return {
-      id: `extra:${h.line}`,
-      title: h.text,
-      level: h.level,
-      state: stateOf(context, heading),
-      optional: true,
-      range: h.range,
-      placeholders: context.placeholders[heading],
-      guidance: context.guidance[heading],
-      children: extraNodes(context, heading),
-    };
+    return presentNode(context, heading, `extra:${h.line}`, h.text, h.level, true, []);
   });
 }
 
@@ -51,19 +50,10 @@ function sectionNode(context: Context, section: SchemaSection): OutlineNode {
     .map((s) => sectionNode(context, s));
   const heading = analysis.present.get(section.id);
   if (heading === undefined) {
-    return { id: section.id, title: section.title, level: section.level, state: 'missing', optional: section.optional, placeholders: 0, guidance: 0, children };
+    const description = section.optional ? 'missing (optional)' : 'missing';
+    return { id: section.id, title: section.title, level: section.level, state: 'missing', optional: section.optional, placeholders: 0, guidance: 0, problems: 0, outOfOrder: false, description, children };
   }
-  return {
-    id: section.id,
-    title: section.title,
-    level: section.level,
-    state: stateOf(context, heading),
-    optional: section.optional,
-    range: analysis.model.headings[heading].range,
-    placeholders: context.placeholders[heading],
-    guidance: context.guidance[heading],
-    children: [...children, ...extraNodes(context, heading)],
-  };
+  return presentNode(context, heading, section.id, section.title, section.level, section.optional, children);
 }
 
 function collectExtras(analysis: Analysis): Map<number, number[]> {
@@ -78,15 +68,16 @@ function collectExtras(analysis: Analysis): Map<number, number[]> {
   return extras;
 }
 
-export function outline(analysis: Analysis): OutlineSummary {
-  const context: Context = { analysis, placeholders: placeholdersPerHeading(analysis), guidance: guidancePerHeading(analysis), extras: collectExtras(analysis) };
+/** The outline of an analysed document; `diagnostics` are its current diagnostics, which decide the `problems` state. */
+export function outline(analysis: Analysis, diagnostics: readonly Diagnostic[]): OutlineSummary {
+  const states = sectionStates(analysis, diagnostics);
+  const context: Context = { analysis, states, extras: collectExtras(analysis) };
   const { schema } = analysis;
   const top = schema.root.childIds.map((id) => schema.byId.get(id)).filter((s): s is SchemaSection => s !== undefined);
-  const required = schema.sections.filter((s) => !s.optional);
   return {
     nodes: [...top.map((s) => sectionNode(context, s)), ...extraNodes(context, -1)],
-    sectionsRequired: required.length,
-    sectionsPresent: required.filter((s) => analysis.present.has(s.id)).length,
+    sectionsRequired: states.required,
+    sectionsWritten: states.written,
     placeholders: analysis.placeholders.length,
   };
 }
