@@ -65,7 +65,7 @@ describe('language features over the protocol', () => {
     const components = system?.children?.find((s) => s.name === 'Components');
     assert.deepEqual(components?.children?.map((c) => c.name), ['Gateway', 'Ledger Service', 'Reconciler'].slice(0, components?.children?.length));
     assert.equal(components?.detail, '1 placeholder left');
-    assert.equal(symbols[0].children?.find((s) => s.name === 'Data Model')?.detail, 'missing 1 section');
+    assert.equal(symbols[0].children?.find((s) => s.name === 'Data Model')?.detail, 'done, missing 1 section');
   });
 
   it("hovers a heading with the template's guidance for its section", async () => {
