@@ -32,12 +32,30 @@ const LSP_SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * Whether the document is a draft: its Status field holds the first value the template allows
+ * for it (the bundled template's `Draft`), which is what a new document starts with. Guidance
+ * is expected in a draft, so rules that say `whileDraft` report more quietly.
+ */
+export function isDraft(analysis: Analysis): boolean {
+  const field = analysis.schema.typedFields.find((f) => f.label.toLowerCase() === 'status' && f.kind !== 'date');
+  const first = field?.values?.[0];
+  if (first === undefined) return false;
+  const status = analysis.model.fieldLines.find((f) => f.label.toLowerCase() === 'status');
+  if (status === undefined) return false;
+  const value = status.value.trim().toLowerCase();
+  // A note after the value (`Draft (until the review)`) is allowed, as the value rules allow it.
+  return value === first.toLowerCase() || (value.startsWith(first.toLowerCase()) && /^\W/.test(value.slice(first.length)));
+}
+
 export function checkDocument(analysis: Analysis, settings: CheckSettings = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { suppressions } = analysis.model;
+  const draft = isDraft(analysis);
   for (const rule of RULES) {
-    const severity = settings.severity?.[rule.code] ?? DEFAULT_SEVERITY[rule.code];
+    let severity = settings.severity?.[rule.code] ?? DEFAULT_SEVERITY[rule.code];
     if (severity === 'off') continue;
+    if (draft && rule.whileDraft) severity = rule.whileDraft;
     rule.check(analysis, (f) => {
       const line = f.range.start.line;
       if (rule.quietOnPlaceholderLines && analysis.placeholderLines.has(line)) return;

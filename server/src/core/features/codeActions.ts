@@ -13,7 +13,8 @@ import {
 } from 'vscode-languageserver-types';
 import type { Analysis, CheckSettings, DiagnosticCode } from '../types.ts';
 import { dataOf, type Fix, type FixContext, type FixProvider } from './fixes/fix.ts';
-import { addMissingField, removeTemplateLine, resizeTableRow } from './fixes/lineFixes.ts';
+import { addMissingField, resizeTableRow } from './fixes/lineFixes.ts';
+import { removeSectionGuidance } from './fixes/sectionGuidance.ts';
 import { fillEmptySection, fixHeadingLevel, insertMissingSection, moveSection, renameHeading } from './fixes/sectionFixes.ts';
 import { fillPlaceholder, replaceInvalidDate, replaceInvalidValue } from './fixes/valueFixes.ts';
 
@@ -22,7 +23,7 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.archdoc`;
 
 const PROVIDERS: Partial<Record<DiagnosticCode, FixProvider>> = {
   placeholder: fillPlaceholder,
-  'template-text': removeTemplateLine,
+  'template-text': removeSectionGuidance,
   'missing-section': insertMissingSection,
   'section-order': moveSection,
   'heading-typo': renameHeading,

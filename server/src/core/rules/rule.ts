@@ -14,5 +14,7 @@ export interface Rule {
   readonly code: DiagnosticCode;
   /** Whether an unfilled placeholder on the same line silences this rule there. */
   readonly quietOnPlaceholderLines?: boolean;
+  /** The severity its findings get, at most, while the document is a draft (see `isDraft` in `check.ts`). */
+  readonly whileDraft?: 'hint';
   check(analysis: Analysis, report: (finding: Finding) => void): void;
 }
