@@ -74,7 +74,10 @@ export interface RenderParams {
 }
 
 export interface RenderResult {
+  /** The document; it starts with an `<!-- archdoc -->` marker when `marked`. */
   readonly text: string;
+  /** Whether the marker was added because the target's name (or an untitled document's lack of one) would not make it an architecture document. */
+  readonly marked: boolean;
   /** Path or `bundled` of the template used. */
   readonly template: string;
 }

@@ -8,8 +8,12 @@ import { renderDocument } from '../core/index.ts';
 import { outline } from '../core/features/outline.ts';
 import type { OutlineResult, RenderParams, RenderResult, TemplateInfo, TemplatesResult } from '../protocol.ts';
 import type { ArchdocService } from './service.ts';
+import { isArchitectureDocument } from './selection.ts';
 import { chooseTemplate, type TemplateRef } from './templates.ts';
 import { uriToPath } from './workspace.ts';
+
+/** The opt-in marker written into new documents whose name alone would not make them architecture documents. */
+export const OPT_IN_MARKER = '<!-- archdoc -->';
 
 function templateName(templatePath: string | undefined): string {
   return templatePath ?? 'bundled';
@@ -46,7 +50,10 @@ export async function render(service: ArchdocService, params: RenderParams): Pro
   const outcome = await service.templates.load(template, folder);
   if (!outcome.ok) return new ResponseError(ErrorCodes.InvalidRequest, outcome.error);
   const text = renderDocument(outcome.schema, { name: params.name, date: params.date ?? service.today(), status: params.status });
-  return { text, template: templateName(template.path) };
+  // A document saved under a name that is not recognised (or not saved yet) carries the
+  // opt-in marker, so it stays an architecture document wherever it is saved.
+  const recognised = isArchitectureDocument({ filePath, folder, languageId: 'markdown', files: settings.files, markers: { optIn: undefined, template: undefined } });
+  return recognised ? { text, template: templateName(template.path), marked: false } : { text: `${OPT_IN_MARKER}\n${text}`, template: templateName(template.path), marked: true };
 }
 
 /** The bundled template and every template the settings for `uri` name. */

@@ -1,6 +1,6 @@
 /**
  * Which documents are architecture documents. Never every markdown file: only files named
- * `ARCHITECTURE.md`, markdown under `docs/architecture/`, files matching `archdoc.files`, and
+ * `ARCHITECTURE.md` (in any case), markdown under `docs/architecture/`, files matching `archdoc.files`, and
  * documents that opt in with a marker. A document can also opt out with `archdoc: false`.
  */
 import * as path from 'node:path';
@@ -25,7 +25,7 @@ function isMarkdown(input: SelectionInput): boolean {
 
 function byName(filePath: string, folder: string | undefined): boolean {
   const base = path.basename(filePath);
-  if (base === 'ARCHITECTURE.md' || base === 'architecture.md') return true;
+  if (base.toLowerCase() === 'architecture.md') return true;
   const shown = (folder ? relativePath(folder, filePath) : filePath).split(path.sep).join('/');
   return /(^|\/)docs\/architecture\//.test(shown) && MARKDOWN_FILE.test(base);
 }

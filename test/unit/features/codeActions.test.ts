@@ -140,7 +140,7 @@ describe('quick fixes', () => {
     assert.equal(remove.title, 'Remove the template guidance from this section (3 lines)');
     const result = applyEdits(text, editsOf(remove));
     assert.ok(result.includes('### Components\n\n## Security'), JSON.stringify(result));
-    assert.ok(after.some((d) => d.code === 'empty-section' && /Components/.test(d.message)), 'the section is left empty, to be written');
+    assert.ok(after.some((d) => d.code === 'empty-section' && /Components/.test(String(d.message))), 'the section is left empty, to be written');
   });
 
   it("inserts text in the document's own line endings", () => {

@@ -23,7 +23,7 @@ function figures(status: string): { panel: Diagnostic[]; hints: Diagnostic[]; wi
   const panel = diagnostics.filter((d) => d.severity !== DiagnosticSeverity.Hint);
   const withoutHelp = diagnostics
     .filter((d) => codeActions(analysis, diagnostics, d.range, { uri: 'file:///w/ARCHITECTURE.md', today: TODAY, only: ['quickfix'] }).length === 0)
-    .filter((d) => !NEXT_STEP.test(d.message))
+    .filter((d) => !NEXT_STEP.test(String(d.message)))
     .map((d) => `${d.range.start.line + 1}:${String(d.code)} ${d.message}`);
   return { panel, hints: diagnostics.filter((d) => d.severity === DiagnosticSeverity.Hint), withoutHelp };
 }
