@@ -9,6 +9,8 @@ import { addMissingSections, insertSection } from './commands/sections.ts';
 import { NewDocumentCommand } from './commands/newDocument.ts';
 import { BundledTemplateProvider, openTemplate, TEMPLATE_SCHEME } from './commands/openTemplate.ts';
 import { createLanguageClient } from './languageClient.ts';
+import { RestrictedModeNotice } from './restrictedMode.ts';
+import { TabDiagnostics } from './tabDiagnostics.ts';
 import { OutlineTracker } from './views/outlineTracker.ts';
 import { createOutlineView, fixSection, OutlineStatusBar, OutlineTreeProvider, revealSection, snapshot, type ViewItemSnapshot } from './views/outlineView.ts';
 
@@ -19,16 +21,23 @@ let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('ArchDoc', { log: true });
-  client = createLanguageClient(context, output);
+  const tabDiagnostics = new TabDiagnostics();
+  client = createLanguageClient(context, output, tabDiagnostics.middleware);
   const languageClient = client;
+  tabDiagnostics.attach(languageClient);
   const tracker = new OutlineTracker(languageClient);
   const tree = new OutlineTreeProvider(tracker);
   const newDocument = new NewDocumentCommand(languageClient);
   const templateFile = vscode.Uri.joinPath(context.extensionUri, 'server', 'templates', 'ARCHITECTURE.md');
+  const restricted = new RestrictedModeNotice();
 
   context.subscriptions.push(
     output,
     languageClient,
+    tabDiagnostics,
+    tracker.onDidChange((outline) => {
+      if (outline?.result.ignoredTemplate !== undefined) restricted.show(outline.result.ignoredTemplate);
+    }),
     tracker,
     tree,
     new OutlineStatusBar(tracker),

@@ -25,6 +25,7 @@ function lineZero(code: string, message: string, severity: DiagnosticSeverity, d
 export function diagnosticsFor(state: DocumentState): Diagnostic[] {
   switch (state.kind) {
     case 'ignored':
+    case 'template-ignored':
       return [];
     case 'too-large':
       return [

@@ -13,6 +13,8 @@ import { uriToPath, type WorkspaceFolders } from './workspace.ts';
 export type DocumentState =
   | { readonly kind: 'ignored' }
   | { readonly kind: 'too-large'; readonly bytes: number; readonly limit: number }
+  /** The workspace chose a template that Restricted Mode ignores: the document is not checked against another one. */
+  | { readonly kind: 'template-ignored'; readonly template: string }
   | { readonly kind: 'template-error'; readonly error: string; readonly template: TemplateRef; readonly settings: ServerSettings }
   | { readonly kind: 'ready'; readonly analysis: Analysis; readonly template: TemplateRef; readonly settings: ServerSettings };
 
@@ -28,6 +30,8 @@ export interface StateDependencies {
   readonly settings: SettingsStore;
   readonly folders: WorkspaceFolders;
   readonly templates: TemplateStore;
+  /** The template a folder's workspace settings name when an untrusted workspace has them ignored. */
+  readonly ignoredTemplate?: (folder: string | undefined) => string | undefined;
 }
 
 /** Works out the state of one document version from scratch. */
@@ -44,6 +48,8 @@ export async function computeState(doc: DocumentSnapshot, deps: StateDependencie
   if (!selected && !untitled) return { kind: 'ignored' };
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > settings.maxFileSize) return { kind: 'too-large', bytes, limit: settings.maxFileSize };
+  const ignored = markers.template === undefined ? deps.ignoredTemplate?.(folder) : undefined;
+  if (ignored !== undefined) return { kind: 'template-ignored', template: ignored };
   const template = chooseTemplate({ filePath, folder, markers, settings });
   const outcome = await deps.templates.load(template, folder);
   if (!outcome.ok) return untitled ? { kind: 'ignored' } : { kind: 'template-error', error: outcome.error, template, settings };

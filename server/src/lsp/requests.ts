@@ -29,6 +29,13 @@ export async function outlineOf(service: ArchdocService, uri: string): Promise<O
       return { uri, version: state.version, template: templateName(state.template.path), ...outline(state.analysis, service.diagnosticsOf(state)) };
     case 'template-error':
       return { ...empty, template: templateName(state.template.path), error: state.error };
+    case 'template-ignored':
+      return {
+        ...empty,
+        template: '',
+        ignoredTemplate: state.template,
+        error: `This workspace sets the template ${state.template}, which Restricted Mode ignores; the document is not checked until the workspace is trusted.`,
+      };
     case 'too-large':
       return { ...empty, template: '', error: `The document is larger than archdoc.maxFileSize (${state.limit} bytes).` };
     case 'ignored':

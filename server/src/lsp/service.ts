@@ -44,6 +44,13 @@ export interface InitializationOptions {
    * that headings are not listed twice in the outline, breadcrumbs and Go to Symbol.
    */
   readonly documentSymbols?: boolean;
+  /**
+   * Per workspace folder URI, the template its workspace settings name (`archdoc.template` or
+   * `archdoc.templates`) when the workspace is not trusted and the client ignores them. Documents
+   * in those folders are not checked: checking them against another template would report
+   * problems that are not there.
+   */
+  readonly ignoredTemplates?: Readonly<Record<string, string>>;
 }
 
 export class ArchdocService {
@@ -59,6 +66,8 @@ export class ArchdocService {
   private readonly watcher: TemplateWatcher;
   /** Whether the client watches the workspace's markdown files for the server. */
   private clientWatches = true;
+  /** Folder path → the template its ignored workspace settings name. */
+  private ignoredTemplates = new Map<string, string>();
 
   constructor(
     private readonly connection: Connection,
@@ -83,10 +92,19 @@ export class ArchdocService {
 
   readonly log = (message: string): void => this.connection.console.error(message);
 
+  /** The template a folder's ignored workspace settings name, in an untrusted workspace. */
+  readonly ignoredTemplate = (folder: string | undefined): string | undefined => (folder === undefined ? undefined : this.ignoredTemplates.get(folder));
+
   initialize(params: InitializeParams): InitializeResult {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     this.capabilities = params.capabilities;
     this.templates = new TemplateStore({ bundledPath: this.bundledTemplate, trusted: options.trusted !== false });
+    this.ignoredTemplates = new Map(
+      Object.entries(options.trusted === false ? (options.ignoredTemplates ?? {}) : {}).flatMap(([uri, template]) => {
+        const folder = uriToPath(uri);
+        return folder === undefined || typeof template !== 'string' ? [] : [[folder, template] as const];
+      }),
+    );
     const pull = params.capabilities.workspace?.configuration === true;
     this.settings = new SettingsStore(
       { pull, fetch: (uri) => this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'archdoc' }) },
