@@ -55,7 +55,6 @@ export function activate(context: vscode.ExtensionContext): void {
       await languageClient.restart();
       tracker.schedule(0);
     }),
-    vscode.commands.registerCommand('archdoc.refreshView', () => tracker.schedule(0)),
     vscode.commands.registerCommand('archdoc.view.items', async (): Promise<ViewItemSnapshot[]> => {
       await tracker.settled();
       return snapshot(tree.items);

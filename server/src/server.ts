@@ -14,6 +14,7 @@ import { codeActions } from './core/features/codeActions.ts';
 import { completion } from './core/features/completion.ts';
 import { documentSymbols } from './core/features/documentSymbols.ts';
 import { hover } from './core/features/hover.ts';
+import { semanticTokens } from './core/features/semanticTokens.ts';
 import { OutlineRequest, RenderRequest, TemplatesRequest, type OutlineParams, type RenderParams, type TemplatesParams } from './protocol.ts';
 import { guard, guardNotification } from './lsp/guard.ts';
 import { outlineOf, render, templates } from './lsp/requests.ts';
@@ -63,6 +64,12 @@ function main(): void {
     guard('hover', log, null, async ({ textDocument, position }) => {
       const doc = await service.ready(textDocument.uri);
       return doc ? hover(doc.analysis, position, { today: service.today(), diagnostics: service.diagnosticsOf(doc) }) : null;
+    }),
+  );
+  connection.languages.semanticTokens.on(
+    guard('semanticTokens', log, { data: [] }, async ({ textDocument }) => {
+      const doc = await service.ready(textDocument.uri);
+      return doc ? semanticTokens(doc.analysis) : { data: [] };
     }),
   );
   connection.onCodeAction(

@@ -11,7 +11,8 @@ import type { OutlineTracker } from '../views/outlineTracker.ts';
 
 /** The scheme of the read-only bundled template; the language client's selector leaves it out. */
 export const TEMPLATE_SCHEME = 'archdoc-template';
-export const BUNDLED_TEMPLATE_URI = vscode.Uri.from({ scheme: TEMPLATE_SCHEME, path: '/Bundled Template/ARCHITECTURE.md' });
+/** The tab reads as the template it is, not as a second `ARCHITECTURE.md`; content from a provider is read-only. */
+export const BUNDLED_TEMPLATE_URI = vscode.Uri.from({ scheme: TEMPLATE_SCHEME, path: '/Bundled template (ARCHITECTURE.md).md' });
 
 /** Serves the bundled template's text to the read-only editor. */
 export class BundledTemplateProvider implements vscode.TextDocumentContentProvider {

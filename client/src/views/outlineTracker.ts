@@ -109,6 +109,8 @@ export class OutlineTracker implements vscode.Disposable {
     if (source.token.isCancellationRequested) return;
     this.current = next;
     await vscode.commands.executeCommand('setContext', 'archdoc.active', next !== undefined);
+    // Once shown, the view stays in the Explorer, with its welcome text when no architecture document is active.
+    if (next !== undefined) await vscode.commands.executeCommand('setContext', 'archdoc.viewShown', true);
     this.changed.fire(next);
   }
 

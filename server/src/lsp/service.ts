@@ -20,6 +20,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isoDate } from '../core/features/shared.ts';
 import { FIX_ALL_KIND } from '../core/features/codeActions.ts';
+import { SEMANTIC_TOKENS_LEGEND } from '../core/features/semanticTokens.ts';
 import { diagnosticsFor, DiagnosticsScheduler } from './diagnostics.ts';
 import { computeState, StateCache, type DocumentState, type VersionedState } from './documentState.ts';
 import { SettingsStore } from './settings.ts';
@@ -118,6 +119,7 @@ export class ArchdocService {
         completionProvider: { triggerCharacters: ['#'] },
         documentSymbolProvider: options.documentSymbols !== false,
         hoverProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
