@@ -14,6 +14,7 @@ interface Property {
   readonly enum?: readonly string[];
   readonly markdownDescription?: string;
   readonly scope?: string;
+  readonly order?: number;
 }
 
 interface Manifest {
@@ -115,8 +116,8 @@ void test('shows the Architecture view in the Explorer once an architecture docu
   ]);
   assert.ok(!manifest.contributes.commands.some((command) => /refresh/i.test(command.command)));
   const order = Object.entries(manifest.contributes.configuration.properties)
-    .filter(([, property]) => (property as { order?: number }).order !== undefined)
-    .sort(([, a], [, b]) => ((a as { order: number }).order - (b as { order: number }).order))
+    .filter(([, property]) => property.order !== undefined)
+    .sort(([, a], [, b]) => (a.order ?? 0) - (b.order ?? 0))
     .map(([key]) => key);
   assert.deepEqual(order.slice(0, 2), ['archdoc.template', 'archdoc.templates'], 'the template settings come first in the Settings UI');
   const inline = manifest.contributes.menus['view/item/context']?.find((entry) => entry.command === 'archdoc.insertSection');
