@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { ignoredTemplates } from './restrictedMode.ts';
+import { traceChannel } from './traceChannel.ts';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
 
 /**
@@ -26,6 +27,8 @@ export interface InitializationOptions {
 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel, middleware: Middleware): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
+  const trace = traceChannel(outputChannel);
+  context.subscriptions.push(trace);
   // IPC keeps stdout free for the server's own logging and is what VS Code clients use by default.
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -34,6 +37,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel,
+    traceOutputChannel: trace,
     // Template files are watched at the server's request (dynamic registration), for exactly the templates in use.
     synchronize: { configurationSection: 'archdoc' },
     // A function, so that a restart after trust is granted tells the server the new state.

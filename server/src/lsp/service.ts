@@ -24,12 +24,15 @@ import { SEMANTIC_TOKENS_LEGEND } from '../core/features/semanticTokens.ts';
 import { diagnosticsFor, DiagnosticsScheduler } from './diagnostics.ts';
 import { computeState, StateCache, type DocumentState, type VersionedState } from './documentState.ts';
 import { SettingsStore } from './settings.ts';
-import { TemplateStore } from './templates.ts';
+import { chooseTemplate, TemplateStore } from './templates.ts';
 import { uriToPath, WorkspaceFolders } from './workspace.ts';
 import { TemplateWatcher } from './watcher.ts';
 
 /** Milliseconds between the last keystroke and the check: short, as a check takes a few ms. */
 export const DEBOUNCE_MS = 10;
+
+declare const __ARCHDOC_VERSION__: string | undefined;
+const SERVER_VERSION = typeof __ARCHDOC_VERSION__ === 'string' ? __ARCHDOC_VERSION__ : '0.0.0-dev';
 
 export type ReadyState = Extract<VersionedState, { kind: 'ready' }>;
 
@@ -67,6 +70,9 @@ export class ArchdocService {
   private readonly watcher: TemplateWatcher;
   /** Whether the client watches the workspace's markdown files for the server. */
   private clientWatches = true;
+  /** The workspace folders as the client named them at initialization, for the start-up log. */
+  private folderUris: readonly string[] = [];
+  private trusted = true;
   /** Folder path → the template its ignored workspace settings name. */
   private ignoredTemplates = new Map<string, string>();
 
@@ -113,6 +119,8 @@ export class ArchdocService {
     );
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.folders.set(folders);
+    this.folderUris = folders;
+    this.trusted = options.trusted !== false;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -128,6 +136,7 @@ export class ArchdocService {
   }
 
   async initialized(): Promise<void> {
+    await this.logStart();
     const workspace = this.capabilities.workspace;
     if (workspace?.didChangeConfiguration?.dynamicRegistration) {
       // Clients that pull settings only announce changes to servers that register for them.
@@ -146,6 +155,24 @@ export class ArchdocService {
     } else {
       this.clientWatches = false;
     }
+  }
+
+  /** One line at Info level: the version, whether the workspace is trusted, and the template each folder's documents follow. */
+  private async logStart(): Promise<void> {
+    const folders: string[] = [];
+    for (const uri of this.folderUris) {
+      const folder = uriToPath(uri);
+      const ignored = this.ignoredTemplate(folder);
+      if (ignored !== undefined) {
+        folders.push(`${folder ?? uri}: ${ignored} (ignored in Restricted Mode, documents not checked)`);
+        continue;
+      }
+      const settings = await this.settings.get(uri);
+      const template = chooseTemplate({ filePath: undefined, folder, settings, markers: { optIn: true, template: undefined } });
+      folders.push(`${folder ?? uri}: ${template.path === undefined ? 'bundled template' : template.label}`);
+    }
+    const trust = this.trusted ? 'trusted' : 'not trusted (Restricted Mode)';
+    this.connection.console.info(`ArchDoc language server ${SERVER_VERSION} started; workspace ${trust}; templates: ${folders.join('; ') || 'no folder open, bundled template'}`);
   }
 
   /** The `settings` field of the old push-style notification is used by clients that cannot be asked. */
