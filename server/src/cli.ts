@@ -1,158 +1,52 @@
 /**
- * `archdoc`: the engine on the command line.
- *
- *   archdoc check [--template FILE] [--format text|json|sarif] [--severity CODE=LEVEL]... PATH...
- *   archdoc new PATH [--name NAME] [--template FILE] [--date YYYY-MM-DD] [--status VALUE] [--force]
+ * `archdoc`: the engine on the command line. Each command lives in `cli/` (`check.ts` with
+ * `--fix`, `new.ts`); this file picks the command and turns failures into messages.
  *
  * Exit codes: 0 nothing of severity warning or error; 1 something was; 2 bad usage, an
  * unreadable file or a broken template.
  */
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import {
-  analyze,
-  checkDocument,
-  compileTemplate,
-  DIAGNOSTIC_CODES,
-  parseDocument,
-  renderDocument,
-  type CheckSettings,
-  type DiagnosticCode,
-  type Schema,
-  type SeverityName,
-} from './core/index.ts';
-import { DEFAULT_MAX_BYTES, expandOperands, readText, UsageError, writeNew } from './cli/files.ts';
-import { formatJson, formatSarif, formatText, type FileResult } from './cli/report.ts';
+import { check } from './cli/check.ts';
+import { UsageError } from './cli/errors.ts';
+import type { Io } from './cli/io.ts';
+import { scaffold } from './cli/new.ts';
+import { usage, USAGE } from './cli/usage.ts';
 
 declare const __ARCHDOC_VERSION__: string | undefined;
 const VERSION = typeof __ARCHDOC_VERSION__ === 'string' ? __ARCHDOC_VERSION__ : '0.0.0-dev';
 
-const USAGE = `Usage:
-  archdoc check [--template FILE] [--format text|json|sarif] [--severity CODE=LEVEL]... PATH...
-  archdoc new PATH [--name NAME] [--template FILE] [--date YYYY-MM-DD] [--status VALUE] [--force]
-  archdoc --version | --help
+const COMMANDS: Readonly<Record<string, (args: readonly string[], io: Io) => Promise<number>>> = { check, new: scaffold };
 
-check  Checks architecture documents against the template. PATH is a file (checked whatever
-       its name), a directory (its ARCHITECTURE.md files and docs/architecture/**/*.md) or a glob.
-       Exit 0: no warning or error; 1: warnings or errors found; 2: bad usage or unreadable input.
-new    Writes a new document from the template. Never replaces an existing file without --force.
-`;
-
-interface Io {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  readonly bundledTemplate: string;
-  readonly today: () => string;
-}
-
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], io: Omit<Io, 'version'>): Promise<number> {
   const [command, ...rest] = argv;
+  const full: Io = { ...io, version: VERSION };
   try {
     if (command === '--version' || command === '-v') {
       io.out(`${VERSION}\n`);
       return 0;
     }
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-      (command === undefined ? io.err : io.out)(USAGE);
+    if (command === undefined || command === '--help' || command === '-h') {
+      (command === undefined ? io.err : io.out)(usage());
       return command === undefined ? 2 : 0;
     }
-    if (command === 'check') return await check(rest, io);
-    if (command === 'new') return await scaffold(rest, io);
-    throw new UsageError(`unknown command "${command}"`);
+    if (command === 'help') {
+      io.out(usage(rest[0]));
+      return 0;
+    }
+    const run = COMMANDS[command];
+    if (!run) throw new UsageError(`unknown command "${command}"`);
+    return await run(rest, full);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`archdoc: ${(error as Error).message}\n\n${USAGE}`);
+    const parseError = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    if (error instanceof UsageError || parseError) {
+      const scope = error instanceof UsageError ? error.command : command !== undefined && command in USAGE ? command : undefined;
+      io.err(`archdoc: ${(error as Error).message}\n\n${usage(scope)}`);
       return 2;
     }
-    io.err(`archdoc: ${(error as Error).message}\n`);
+    // Anything else (a CliError, or a failure nobody foresaw) is one line: the usage would not help.
+    io.err(`archdoc: ${(error as Error).message || String(error)}\n`);
     return 2;
   }
-}
-
-async function loadSchema(template: string | undefined, io: Io): Promise<Schema> {
-  const file = template ?? io.bundledTemplate;
-  const read = await readText(file, 1024 * 1024);
-  if ('error' in read) throw new UsageError(`template ${read.error}`);
-  const compiled = compileTemplate(read.text);
-  if (compiled.error !== undefined) throw new UsageError(`template ${file}: ${compiled.error}`);
-  return compiled.schema;
-}
-
-function parseSeverities(values: readonly string[]): CheckSettings {
-  const severity: Partial<Record<DiagnosticCode, SeverityName>> = {};
-  for (const v of values) {
-    const [code, level] = v.split('=');
-    if (!(DIAGNOSTIC_CODES as readonly string[]).includes(code)) throw new UsageError(`--severity: unknown code "${code}"`);
-    if (!['error', 'warning', 'information', 'hint', 'off'].includes(level)) {
-      throw new UsageError(`--severity: level must be error, warning, information, hint or off (got "${level ?? ''}")`);
-    }
-    severity[code as DiagnosticCode] = level as SeverityName;
-  }
-  return { severity };
-}
-
-async function check(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      template: { type: 'string' },
-      format: { type: 'string', default: 'text' },
-      severity: { type: 'string', multiple: true, default: [] },
-      'max-size': { type: 'string' },
-    },
-  });
-  const format = values.format as string;
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif (got "${format}")`);
-  if (positionals.length === 0) throw new UsageError('check needs at least one PATH');
-  const maxBytes = values['max-size'] === undefined ? DEFAULT_MAX_BYTES : Number(values['max-size']);
-  if (!Number.isFinite(maxBytes) || maxBytes <= 0) throw new UsageError('--max-size must be a positive number of bytes');
-  const settings = parseSeverities(values.severity as string[]);
-  const schema = await loadSchema(values.template as string | undefined, io);
-  const { files, errors } = await expandOperands(positionals);
-  const results: FileResult[] = [];
-  for (const file of files) {
-    const read = await readText(file, maxBytes);
-    if ('error' in read) {
-      errors.push(read.error);
-      continue;
-    }
-    results.push({ path: file, diagnostics: checkDocument(analyze(parseDocument(read.text), schema), settings) });
-  }
-  if (format === 'json') io.out(formatJson(results));
-  else if (format === 'sarif') io.out(formatSarif(results, VERSION));
-  else io.out(formatText(results));
-  for (const e of errors) io.err(`archdoc: ${e}\n`);
-  if (errors.length) return 2;
-  const serious = results.some((r) =>
-    r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning),
-  );
-  return serious ? 1 : 0;
-}
-
-async function scaffold(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      name: { type: 'string' },
-      template: { type: 'string' },
-      date: { type: 'string' },
-      status: { type: 'string' },
-      force: { type: 'boolean', default: false },
-    },
-  });
-  if (positionals.length !== 1) throw new UsageError('new needs exactly one PATH');
-  const target = positionals[0];
-  const date = (values.date as string | undefined) ?? io.today();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD (got "${date}")`);
-  const schema = await loadSchema(values.template as string | undefined, io);
-  const name = (values.name as string | undefined) ?? path.basename(path.resolve(path.dirname(target)));
-  const text = renderDocument(schema, { name, date, status: values.status as string | undefined });
-  await writeNew(target, text, values.force as boolean);
-  io.err(`archdoc: wrote ${target}\n`);
-  return 0;
 }
 
 function today(): string {

@@ -12,19 +12,14 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { CodeActionRequest, DocumentSymbolRequest, type CodeAction, type Diagnostic, type TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, checkDocument, parseDocument, type Analysis } from '../../server/src/core/index.ts';
-import { documentSymbols } from '../../server/src/core/features/documentSymbols.ts';
-import { FIX_ALL_KIND } from '../../server/src/core/features/codeActions.ts';
-import { bundledSchema } from '../helpers/core.ts';
+import { FIX_ALL_KIND } from '../../server/src/core/index.ts';
+import { engine, bundledSchema } from '../helpers/core.ts';
 import { AWKWARD, document, fragment } from './helpers/documents.ts';
 import { applyAsClient, assertFixOutcome, diagnose } from './helpers/fixes.ts';
 import { knownDefect } from './helpers/knownDefects.ts';
 import { checkAsync } from './helpers/property.ts';
 import { Server } from './helpers/server.ts';
 
-function symbolsOf(analysis: Analysis): ReturnType<typeof documentSymbols> {
-  return documentSymbols(analysis, checkDocument(analysis));
-}
 
 /** Diagnostics as JSON-RPC carries them, so that `undefined` fields compare equal to absent ones. */
 function wire(diagnostics: readonly Diagnostic[]): unknown {
@@ -95,7 +90,8 @@ describe('the server under generated edits', () => {
               assert.deepEqual(server.diagnostics.get(uri)?.diagnostics, JSON.parse(expected), `diagnostics differ for ${JSON.stringify(text)}: ${String(error)}`);
             });
           const symbols = await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
-          assert.deepEqual(symbols, JSON.parse(JSON.stringify(symbolsOf(analyze(parseDocument(text), schema)))));
+          const analysis = engine.analyze(text, schema);
+          assert.deepEqual(symbols, JSON.parse(JSON.stringify(engine.symbols(analysis, engine.check(analysis)))));
         } finally {
           await server.close(uri);
         }

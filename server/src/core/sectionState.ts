@@ -12,7 +12,7 @@
  * is blank but which has subsections takes the least advanced state of its subsections.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { templateTextLines } from './rules/templateText.ts';
+import { templateTextLines } from './analysis/templateText.ts';
 import type { Analysis, SchemaSection } from './types.ts';
 
 export type SectionState = 'missing' | 'empty' | 'guidance' | 'placeholders' | 'problems' | 'done';

@@ -3,7 +3,7 @@
  * version that was checked, unless the document moved on meanwhile (a newer run is due).
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { checkDocument, type DiagnosticData, type SeverityName } from '../core/index.ts';
+import { ruleHref, type ArchdocLanguageService, type DiagnosticData, type SeverityName } from '../core/index.ts';
 import type { DocumentState } from './documentState.ts';
 
 /** The code of the diagnostic a document too large to check gets. */
@@ -22,7 +22,7 @@ function lineZero(code: string, message: string, severity: DiagnosticSeverity, d
 }
 
 /** The diagnostics of a document in the given state. */
-export function diagnosticsFor(state: DocumentState): Diagnostic[] {
+export function diagnosticsFor(engine: ArchdocLanguageService, state: DocumentState): Diagnostic[] {
   switch (state.kind) {
     case 'ignored':
     case 'template-ignored':
@@ -38,10 +38,10 @@ export function diagnosticsFor(state: DocumentState): Diagnostic[] {
     case 'template-error': {
       const severity = state.settings.severity['template-error'] ?? 'error';
       if (severity === 'off') return [];
-      return [lineZero('template-error', state.error, SEVERITIES[severity], { code: 'template-error' })];
+      return [{ ...lineZero('template-error', state.error, SEVERITIES[severity], { code: 'template-error' }), codeDescription: { href: ruleHref('template-error') } }];
     }
     case 'ready':
-      return checkDocument(state.analysis, { severity: state.settings.severity });
+      return engine.check(state.analysis, { severity: state.settings.severity });
   }
 }
 

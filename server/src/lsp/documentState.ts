@@ -3,9 +3,9 @@
  * too large to check, tied to a template that cannot be used, or analysed. Each version is
  * parsed and analysed once; every feature reads the cached state.
  */
-import { analyze, parseDocument, type Analysis } from '../core/index.ts';
+import type { Analysis, ArchdocLanguageService } from '../core/index.ts';
 import { readMarkers } from './markers.ts';
-import { isArchitectureDocument } from './selection.ts';
+import { isArchitectureDocument, isMarkdown, selectedByPath } from './selection.ts';
 import type { ServerSettings, SettingsStore } from './settings.ts';
 import { chooseTemplate, type TemplateRef, type TemplateStore } from './templates.ts';
 import { uriToPath, type WorkspaceFolders } from './workspace.ts';
@@ -27,6 +27,7 @@ export interface DocumentSnapshot {
 }
 
 export interface StateDependencies {
+  readonly engine: ArchdocLanguageService;
   readonly settings: SettingsStore;
   readonly folders: WorkspaceFolders;
   readonly templates: TemplateStore;
@@ -34,26 +35,36 @@ export interface StateDependencies {
   readonly ignoredTemplate?: (folder: string | undefined) => string | undefined;
 }
 
-/** Works out the state of one document version from scratch. */
+/**
+ * Works out the state of one document version from scratch. The cheap questions come first:
+ * is it markdown, is it within the size limit. Only then is the text read for markers, so a
+ * document that is not markdown or is too large costs nothing more. A too-large document is
+ * reported only when its name or an `archdoc.files` glob selects it; one that could only opt
+ * in by a marker is ignored, as its markers are never read.
+ */
 export async function computeState(doc: DocumentSnapshot, deps: StateDependencies): Promise<DocumentState> {
+  const filePath = uriToPath(doc.uri);
+  if (!isMarkdown({ filePath, languageId: doc.languageId })) return { kind: 'ignored' };
   const text = doc.getText();
   const settings = await deps.settings.get(doc.uri);
-  const filePath = uriToPath(doc.uri);
   const folder = filePath === undefined ? undefined : deps.folders.folderOf(filePath);
+  const byPath = { filePath, folder, languageId: doc.languageId, files: settings.files };
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > settings.maxFileSize) {
+    return selectedByPath(byPath) ? { kind: 'too-large', bytes, limit: settings.maxFileSize } : { kind: 'ignored' };
+  }
   const markers = readMarkers(text);
-  const selected = isArchitectureDocument({ filePath, folder, markers, languageId: doc.languageId, files: settings.files });
+  const selected = isArchitectureDocument({ ...byPath, markers });
   // An untitled document has no name to go by (a scaffold with no folder open is one), so its
   // content decides: it is checked once it holds a few of the template's sections.
   const untitled = !selected && doc.uri.startsWith('untitled:') && doc.languageId === 'markdown';
   if (!selected && !untitled) return { kind: 'ignored' };
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > settings.maxFileSize) return { kind: 'too-large', bytes, limit: settings.maxFileSize };
   const ignored = markers.template === undefined ? deps.ignoredTemplate?.(folder) : undefined;
   if (ignored !== undefined) return { kind: 'template-ignored', template: ignored };
-  const template = chooseTemplate({ filePath, folder, markers, settings });
+  const template = chooseTemplate({ filePath, folder, markers, settings, trusted: deps.templates.trusted });
   const outcome = await deps.templates.load(template, folder);
   if (!outcome.ok) return untitled ? { kind: 'ignored' } : { kind: 'template-error', error: outcome.error, template, settings };
-  const analysis = analyze(parseDocument(text), outcome.schema);
+  const analysis = deps.engine.analyze(text, outcome.schema);
   if (untitled && !holdsTemplateSections(analysis)) return { kind: 'ignored' };
   return { kind: 'ready', analysis, template, settings };
 }

@@ -4,8 +4,6 @@
  */
 import * as path from 'node:path';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
-import { renderDocument } from '../core/index.ts';
-import { outline } from '../core/features/outline.ts';
 import type { OutlineResult, RenderParams, RenderResult, TemplateInfo, TemplatesResult } from '../protocol.ts';
 import type { ArchdocService } from './service.ts';
 import { isArchitectureDocument } from './selection.ts';
@@ -26,7 +24,7 @@ export async function outlineOf(service: ArchdocService, uri: string): Promise<O
   const empty = { uri, version: state.version, nodes: [], sectionsWritten: 0, sectionsRequired: 0, placeholders: 0 };
   switch (state.kind) {
     case 'ready':
-      return { uri, version: state.version, template: templateName(state.template.path), ...outline(state.analysis, service.diagnosticsOf(state)) };
+      return { uri, version: state.version, template: templateName(state.template.path), ...service.engine.outline(state.analysis, service.diagnosticsOf(state)) };
     case 'template-error':
       return { ...empty, template: templateName(state.template.path), error: state.error };
     case 'template-ignored':
@@ -53,10 +51,10 @@ export async function render(service: ArchdocService, params: RenderParams): Pro
       ? { path: undefined, label: 'bundled' }
       : params.template
         ? { path: path.resolve(params.template), label: params.template }
-        : chooseTemplate({ filePath, folder, settings, markers: { optIn: true, template: undefined } });
+        : chooseTemplate({ filePath, folder, settings, markers: { optIn: true, template: undefined }, trusted: service.templates.trusted });
   const outcome = await service.templates.load(template, folder);
   if (!outcome.ok) return new ResponseError(ErrorCodes.InvalidRequest, outcome.error);
-  const text = renderDocument(outcome.schema, { name: params.name, date: params.date ?? service.today(), status: params.status });
+  const text = service.engine.render(outcome.schema, { name: params.name, date: params.date ?? service.today(), status: params.status });
   // A document saved under a name that is not recognised (or not saved yet) carries the
   // opt-in marker, so it stays an architecture document wherever it is saved.
   const recognised = isArchitectureDocument({ filePath, folder, languageId: 'markdown', files: settings.files, markers: { optIn: undefined, template: undefined } });
@@ -71,7 +69,9 @@ export async function templates(service: ArchdocService, uri: string): Promise<T
   const list: TemplateInfo[] = [{ label: 'Bundled template', path: 'bundled' }];
   const configured = [settings.template, ...Object.values(settings.templates)].filter((t) => t !== '');
   for (const label of new Set(configured)) {
-    list.push({ label, path: folder === undefined ? path.resolve(label) : path.resolve(folder, label) });
+    // Without a folder a relative path would resolve against the server's working directory.
+    if (folder === undefined && !path.isAbsolute(label)) continue;
+    list.push({ label, path: folder === undefined ? label : path.resolve(folder, label) });
   }
   return { templates: list };
 }

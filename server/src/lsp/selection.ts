@@ -19,7 +19,8 @@ export interface SelectionInput {
 
 const MARKDOWN_FILE = /\.(md|markdown|mdown|mkd)$/i;
 
-function isMarkdown(input: SelectionInput): boolean {
+/** Whether the document is markdown at all: the first and cheapest question. */
+export function isMarkdown(input: Pick<SelectionInput, 'filePath' | 'languageId'>): boolean {
   return input.languageId === 'markdown' || (input.filePath !== undefined && MARKDOWN_FILE.test(input.filePath));
 }
 
@@ -36,9 +37,14 @@ function byGlob(filePath: string, folder: string | undefined, globs: readonly st
   return globs.some((glob) => matchesGlob(glob, shown));
 }
 
+/** Whether the document's name or an `archdoc.files` glob selects it, markers aside. */
+export function selectedByPath(input: Omit<SelectionInput, 'markers'>): boolean {
+  if (!isMarkdown(input) || input.filePath === undefined) return false;
+  return byName(input.filePath, input.folder) || byGlob(input.filePath, input.folder, input.files);
+}
+
 export function isArchitectureDocument(input: SelectionInput): boolean {
   if (!isMarkdown(input) || input.markers.optIn === false) return false;
   if (input.markers.optIn === true || input.markers.template !== undefined) return true;
-  if (input.filePath === undefined) return false;
-  return byName(input.filePath, input.folder) || byGlob(input.filePath, input.folder, input.files);
+  return selectedByPath(input);
 }

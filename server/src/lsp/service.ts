@@ -18,9 +18,7 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isoDate } from '../core/features/shared.ts';
-import { FIX_ALL_KIND } from '../core/features/codeActions.ts';
-import { SEMANTIC_TOKENS_LEGEND } from '../core/features/semanticTokens.ts';
+import { createLanguageService, FIX_ALL_KIND, isoDate, SEMANTIC_TOKENS_LEGEND } from '../core/index.ts';
 import { diagnosticsFor, DiagnosticsScheduler } from './diagnostics.ts';
 import { computeState, StateCache, type DocumentState, type VersionedState } from './documentState.ts';
 import { SettingsStore } from './settings.ts';
@@ -58,6 +56,8 @@ export interface InitializationOptions {
 }
 
 export class ArchdocService {
+  /** The engine: every feature of every request goes through it. */
+  readonly engine = createLanguageService();
   readonly folders = new WorkspaceFolders();
   settings: SettingsStore;
   readonly states: StateCache;
@@ -68,6 +68,8 @@ export class ArchdocService {
   private readonly notices = new Set<string>();
   private readonly published = new Set<string>();
   private readonly watcher: TemplateWatcher;
+  /** The template file the server watches for each open document that needs one. */
+  private readonly watchedTemplates = new Map<string, string>();
   /** Whether the client watches the workspace's markdown files for the server. */
   private clientWatches = true;
   /** The workspace folders as the client named them at initialization, for the start-up log. */
@@ -82,7 +84,7 @@ export class ArchdocService {
     private readonly bundledTemplate: string,
   ) {
     this.settings = new SettingsStore({ pull: false, fetch: () => Promise.resolve(undefined) }, undefined);
-    this.templates = new TemplateStore({ bundledPath: bundledTemplate, trusted: true });
+    this.templates = new TemplateStore(this.engine, { bundledPath: bundledTemplate, trusted: true });
     this.states = new StateCache((doc) => computeState(doc, this));
     this.scheduler = new DiagnosticsScheduler({
       delay: DEBOUNCE_MS,
@@ -105,9 +107,10 @@ export class ArchdocService {
   initialize(params: InitializeParams): InitializeResult {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     this.capabilities = params.capabilities;
-    this.templates = new TemplateStore({ bundledPath: this.bundledTemplate, trusted: options.trusted !== false });
+    const trusted = options.trusted !== false;
+    this.templates = new TemplateStore(this.engine, { bundledPath: this.bundledTemplate, trusted });
     this.ignoredTemplates = new Map(
-      Object.entries(options.trusted === false ? (options.ignoredTemplates ?? {}) : {}).flatMap(([uri, template]) => {
+      Object.entries(trusted ? {} : (options.ignoredTemplates ?? {})).flatMap(([uri, template]) => {
         const folder = uriToPath(uri);
         return folder === undefined || typeof template !== 'string' ? [] : [[folder, template] as const];
       }),
@@ -116,6 +119,7 @@ export class ArchdocService {
     this.settings = new SettingsStore(
       { pull, fetch: (uri) => this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'archdoc' }) },
       options.settings ?? options.archdoc,
+      trusted,
     );
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.folders.set(folders);
@@ -168,7 +172,7 @@ export class ArchdocService {
         continue;
       }
       const settings = await this.settings.get(uri);
-      const template = chooseTemplate({ filePath: undefined, folder, settings, markers: { optIn: true, template: undefined } });
+      const template = chooseTemplate({ filePath: undefined, folder, settings, markers: { optIn: true, template: undefined }, trusted: this.trusted });
       folders.push(`${folder ?? uri}: ${template.path === undefined ? 'bundled template' : template.label}`);
     }
     const trust = this.trusted ? 'trusted' : 'not trusted (Restricted Mode)';
@@ -209,6 +213,8 @@ export class ArchdocService {
     this.states.delete(uri);
     this.settings.forget(uri);
     this.published.delete(uri);
+    this.forgetNotice(uri);
+    if (this.watchedTemplates.delete(uri)) this.watcher.sync(this.watchedTemplates.values());
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -226,7 +232,7 @@ export class ArchdocService {
   diagnosticsOf(state: DocumentState): Diagnostic[] {
     let diagnostics = this.diagnosticsCache.get(state);
     if (!diagnostics) {
-      diagnostics = diagnosticsFor(state);
+      diagnostics = diagnosticsFor(this.engine, state);
       this.diagnosticsCache.set(state, diagnostics);
     }
     return diagnostics;
@@ -254,7 +260,7 @@ export class ArchdocService {
     if (!doc) return undefined;
     const state = await this.states.get(doc);
     this.notify(uri, state);
-    if (state.kind === 'ready' || state.kind === 'template-error') this.watchTemplate(state.template.path);
+    this.watchTemplate(uri, state.kind === 'ready' || state.kind === 'template-error' ? state.template.path : undefined);
     // The document object is updated in place by later changes: the version is the state's, read before any await.
     return { version: state.version, diagnostics: this.diagnosticsOf(state) };
   }
@@ -263,19 +269,38 @@ export class ArchdocService {
    * The client's watcher covers templates inside the workspace folders; the server watches
    * the others itself, and every template when the client cannot watch files.
    */
-  private watchTemplate(file: string | undefined): void {
-    if (file === undefined) return;
-    if (this.clientWatches && this.folders.folderOf(file) !== undefined) return;
-    this.watcher.watch(file);
+  private watchTemplate(uri: string, file: string | undefined): void {
+    const needed = file !== undefined && !(this.clientWatches && this.folders.folderOf(file) !== undefined);
+    if (needed ? this.watchedTemplates.get(uri) === file : !this.watchedTemplates.has(uri)) return;
+    if (needed) this.watchedTemplates.set(uri, file);
+    else this.watchedTemplates.delete(uri);
+    this.watcher.sync(this.watchedTemplates.values());
   }
 
-  /** One message per problem, not per keystroke: template errors and oversized documents. */
+  /** The number of folders the server watches itself. */
+  watchedFolders(): number {
+    return this.watcher.size;
+  }
+
+  private forgetNotice(uri: string): void {
+    this.notices.delete(`template:${uri}`);
+  }
+
+  /**
+   * One message per problem, not per keystroke: template errors and oversized documents. While
+   * a template path is being typed each keystroke names another missing file, so a document
+   * shows one template message until its template works again (its diagnostic says the rest).
+   */
   private notify(uri: string, state: DocumentState): void {
     let key: string | undefined;
     let message = '';
     if (state.kind === 'template-error') {
-      key = `template:${state.error}`;
+      const seen = this.notices.has(`template:${uri}`) || this.notices.has(`template:${state.error}`);
+      this.notices.add(`template:${uri}`);
+      key = seen ? `template:${uri}` : `template:${state.error}`;
       message = `ArchDoc: ${state.error} Documents using it are not checked until it is fixed.`;
+    } else if (state.kind === 'ready') {
+      this.forgetNotice(uri);
     } else if (state.kind === 'too-large') {
       key = `size:${uri}`;
       message = `ArchDoc: ${uri} is larger than archdoc.maxFileSize (${state.limit} bytes), so it is not checked.`;

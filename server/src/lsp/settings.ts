@@ -78,6 +78,17 @@ export function normalizeSettings(value: unknown): ServerSettings {
   };
 }
 
+/**
+ * Settings as a restricted (untrusted) workspace may have them. VS Code already ignores the
+ * workspace's values of the settings the manifest lists as restricted (`archdoc.template`,
+ * `archdoc.templates`, `archdoc.files`, `archdoc.maxFileSize`); the server holds the one
+ * that costs work to every client too: a document size limit can be lowered, never raised.
+ */
+export function restrictSettings(settings: ServerSettings, trusted: boolean): ServerSettings {
+  if (trusted || settings.maxFileSize <= DEFAULT_SETTINGS.maxFileSize) return settings;
+  return { ...settings, maxFileSize: DEFAULT_SETTINGS.maxFileSize };
+}
+
 /** Where settings come from: the client's `workspace/configuration`, or pushed values. */
 export interface SettingsSource {
   /** Whether the client answers `workspace/configuration`. */
@@ -97,8 +108,13 @@ export class SettingsStore {
   constructor(
     private readonly source: SettingsSource,
     initial: unknown,
+    private readonly trusted = true,
   ) {
-    this.pushed = normalizeSettings(initial);
+    this.pushed = this.normalize(initial);
+  }
+
+  private normalize(value: unknown): ServerSettings {
+    return restrictSettings(normalizeSettings(value), this.trusted);
   }
 
   get(uri: string): Promise<ServerSettings> {
@@ -106,7 +122,7 @@ export class SettingsStore {
     let settings = this.cache.get(uri);
     if (!settings) {
       settings = this.source.fetch(uri).then(
-        (value) => normalizeSettings(Array.isArray(value) ? value[0] : value),
+        (value) => this.normalize(Array.isArray(value) ? value[0] : value),
         () => this.pushed,
       );
       this.cache.set(uri, settings);
@@ -117,7 +133,7 @@ export class SettingsStore {
   /** Forgets every cached value; `pushed` is the `archdoc` section from the notification, if any. */
   clear(pushed?: unknown): void {
     this.cache.clear();
-    if (pushed !== undefined && pushed !== null) this.pushed = normalizeSettings(pushed);
+    if (pushed !== undefined && pushed !== null) this.pushed = this.normalize(pushed);
   }
 
   forget(uri: string): void {

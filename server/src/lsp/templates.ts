@@ -6,7 +6,8 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { compileTemplate, type Schema } from '../core/index.ts';
+import { decodeText, type ArchdocLanguageService, type Schema } from '../core/index.ts';
+import { readRegularFile } from '../io/regularFile.ts';
 import { matchesGlob } from './glob.ts';
 import type { DocumentMarkers } from './markers.ts';
 import type { ServerSettings } from './settings.ts';
@@ -28,11 +29,14 @@ export interface TemplateContext {
   readonly folder: string | undefined;
   readonly markers: DocumentMarkers;
   readonly settings: ServerSettings;
+  /** Whether the workspace is trusted: only then may a document without a file path name a template file. */
+  readonly trusted: boolean;
 }
 
 /** Templates larger than this are refused: a template is a page of markdown, not a data file. */
 export const MAX_TEMPLATE_BYTES = 1024 * 1024;
-const MAX_COMPILED = 16;
+/** Template texts kept: enough for every template a workspace uses, not one per path typed into a marker. */
+const MAX_TEXTS = 32;
 
 function expandHome(configured: string): string {
   return configured === '~' || configured.startsWith('~/') ? path.join(os.homedir(), configured.slice(1)) : configured;
@@ -51,33 +55,39 @@ function ref(base: string | undefined, configured: string): TemplateRef {
  */
 export function chooseTemplate(context: TemplateContext): TemplateRef {
   const { filePath, folder, markers, settings } = context;
-  const docDir = filePath === undefined ? undefined : path.dirname(filePath);
+  if (filePath === undefined) return templateWithoutPath(context);
+  const docDir = path.dirname(filePath);
   if (markers.template !== undefined) return ref(docDir ?? folder, markers.template);
   const base = folder ?? docDir;
-  if (filePath !== undefined) {
-    const shown = folder ? relativePath(folder, filePath) : filePath.split(path.sep).join('/');
-    for (const [glob, template] of Object.entries(settings.templates)) {
-      if (matchesGlob(glob, shown)) return ref(base, template);
-    }
+  const shown = folder ? relativePath(folder, filePath) : filePath.split(path.sep).join('/');
+  for (const [glob, template] of Object.entries(settings.templates)) {
+    if (matchesGlob(glob, shown)) return ref(base, template);
   }
   if (settings.template !== '') return ref(base, settings.template);
-  return { path: undefined, label: 'bundled' };
+  return BUNDLED;
+}
+
+const BUNDLED: TemplateRef = { path: undefined, label: 'bundled' };
+
+/**
+ * Untitled and virtual documents have no folder to resolve a path against (the server's
+ * working directory is no place to read from), so they use the bundled template, unless the
+ * workspace is trusted and the marker or `archdoc.template` names an absolute path.
+ */
+function templateWithoutPath({ markers, settings, trusted }: TemplateContext): TemplateRef {
+  const configured = markers.template ?? (settings.template !== '' ? settings.template : undefined);
+  if (!trusted || configured === undefined) return BUNDLED;
+  const expanded = expandHome(configured);
+  return path.isAbsolute(expanded) ? { path: expanded, label: configured } : BUNDLED;
 }
 
 type TextOutcome = { readonly text: string } | { readonly error: string };
 
 async function readTemplateFile(file: string): Promise<TextOutcome> {
-  try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile()) return { error: `Template "${file}" is not a file.` };
-    if (stat.size > MAX_TEMPLATE_BYTES) return { error: `Template "${file}" is larger than ${MAX_TEMPLATE_BYTES} bytes.` };
-    const bytes = await fs.readFile(file);
-    if (bytes.includes(0)) return { error: `Template "${file}" is not a text file.` };
-    return { text: bytes.toString('utf8') };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { error: code === 'ENOENT' ? `Template "${file}" does not exist.` : `Template "${file}" cannot be read (${code ?? String(error)}).` };
-  }
+  const read = await readRegularFile(file, MAX_TEMPLATE_BYTES);
+  if ('error' in read) return { error: `Template "${file}" ${read.error}.` };
+  const decoded = decodeText(read.bytes);
+  return 'error' in decoded ? { error: `Template "${file}" ${decoded.error}.` } : decoded;
 }
 
 async function realPath(file: string): Promise<string> {
@@ -96,9 +106,14 @@ export interface TemplateStoreOptions {
 
 export class TemplateStore {
   private readonly texts = new Map<string, Promise<TextOutcome>>();
-  private readonly compiled = new Map<string, { schema: Schema } | { error: string }>();
+  constructor(
+    private readonly engine: ArchdocLanguageService,
+    private readonly options: TemplateStoreOptions,
+  ) {}
 
-  constructor(private readonly options: TemplateStoreOptions) {}
+  get trusted(): boolean {
+    return this.options.trusted;
+  }
 
   async load(template: TemplateRef, folder: string | undefined): Promise<TemplateOutcome> {
     const file = template.path ?? this.options.bundledPath;
@@ -132,18 +147,14 @@ export class TemplateStore {
     let text = this.texts.get(key);
     if (!text) {
       text = readTemplateFile(key);
+      if (this.texts.size >= MAX_TEXTS) this.texts.delete(this.texts.keys().next().value as string);
       this.texts.set(key, text);
     }
     return text;
   }
 
   private compile(text: string): { schema: Schema } | { error: string } {
-    let result = this.compiled.get(text);
-    if (!result) {
-      result = compileTemplate(text);
-      if (this.compiled.size >= MAX_COMPILED) this.compiled.delete(this.compiled.keys().next().value as string);
-      this.compiled.set(text, result);
-    }
-    return result;
+    const result = this.engine.compileTemplate(text);
+    return result.schema ? { schema: result.schema } : { error: result.error };
   }
 }

@@ -2,12 +2,12 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { documentSymbols } from '../../../server/src/core/features/documentSymbols.ts';
-import { checkDocument } from '../../../server/src/core/index.ts';
+import { engine } from '../../helpers/core.ts';
 import type { Analysis } from '../../../server/src/core/types.ts';
 import { analyzed, doc } from './helpers.ts';
 
 function symbolsOf(analysis: Analysis): DocumentSymbol[] {
-  return documentSymbols(analysis, checkDocument(analysis));
+  return documentSymbols(analysis, engine.check(analysis));
 }
 
 /** `name (detail)` per symbol, children indented, for compact expectations. */

@@ -2,13 +2,12 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { outline } from '../../../server/src/core/features/outline.ts';
 import type { OutlineNode } from '../../../server/src/protocol.ts';
-import { bundledSchema } from '../../helpers/core.ts';
-import { checkDocument } from '../../../server/src/core/index.ts';
+import { bundledSchema, engine } from '../../helpers/core.ts';
 import type { Analysis } from '../../../server/src/core/types.ts';
 import { analyzed, doc } from './helpers.ts';
 
 function outlineOf(analysis: Analysis): ReturnType<typeof outline> {
-  return outline(analysis, checkDocument(analysis));
+  return outline(analysis, engine.check(analysis));
 }
 
 function find(nodes: readonly OutlineNode[], title: string): OutlineNode | undefined {

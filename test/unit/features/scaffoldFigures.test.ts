@@ -5,9 +5,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { checkDocument, renderDocument } from '../../../server/src/core/index.ts';
 import { codeActions } from '../../../server/src/core/features/codeActions.ts';
-import { bundledSchema } from '../../helpers/core.ts';
+import { bundledSchema, engine } from '../../helpers/core.ts';
 import { analyzed, TODAY } from './helpers.ts';
 
 /** The most Problems-panel entries a fresh scaffold may open with. */
@@ -17,9 +16,9 @@ const MOST_ENTRIES = 20;
 const NEXT_STEP = /: (replace|write|choose|add|insert)|\. (Replace|Write|Add|Insert)/;
 
 function figures(status: string): { panel: Diagnostic[]; hints: Diagnostic[]; withoutHelp: string[] } {
-  const text = renderDocument(bundledSchema(), { name: 'Comet', date: TODAY, status });
+  const text = engine.render(bundledSchema(), { name: 'Comet', date: TODAY, status });
   const analysis = analyzed(text);
-  const diagnostics = checkDocument(analysis);
+  const diagnostics = engine.check(analysis);
   const panel = diagnostics.filter((d) => d.severity !== DiagnosticSeverity.Hint);
   const withoutHelp = diagnostics
     .filter((d) => codeActions(analysis, diagnostics, d.range, { uri: 'file:///w/ARCHITECTURE.md', today: TODAY, only: ['quickfix'] }).length === 0)

@@ -1,7 +1,7 @@
 import type { Analysis } from '../types.ts';
 import { isIsoDate, range } from '../text.ts';
 import type { Finding, Rule } from './rule.ts';
-import { bareValue, entryLines, leadingValue, typedField, valueRange } from './fieldValue.ts';
+import { bareValue, entryLines, leadingValue, typedField, valueRange } from '../analysis/fieldValue.ts';
 
 /** Something date-like at the start of a decision title: `2026-13-40`, `12/03/2025`, `2025.3.12`. */
 const LEADING_DATE = /^\[?(\d[\d./-]*\d)\]?(?=\s|$|[-–—:|,])/;
@@ -9,6 +9,10 @@ const LEADING_DATE = /^\[?(\d[\d./-]*\d)\]?(?=\s|$|[-–—:|,])/;
 /** A date field or dated entry title that is not a real ISO date (2026-13-40, 12/03/2025). */
 export const invalidDate: Rule = {
   code: 'invalid-date',
+  description: 'A date field or a decision record does not hold a valid `YYYY-MM-DD` date.',
+  severity: 'error',
+  fixable: true,
+  tags: ['fields'],
   quietOnPlaceholderLines: true,
   check(a, report) {
     const inEntry = entryLines(a);

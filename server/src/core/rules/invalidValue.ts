@@ -1,9 +1,13 @@
 import type { Rule } from './rule.ts';
-import { bareValue, entryLines, leadingValue, typedField, valueRange } from './fieldValue.ts';
+import { bareValue, entryLines, leadingValue, typedField, valueRange } from '../analysis/fieldValue.ts';
 
 /** A typed field whose value is not one of its enumeration's values (`**Status**: Done`). */
 export const invalidValue: Rule = {
   code: 'invalid-value',
+  description: 'A field holds a value outside its allowed choices, such as a **Status** other than Draft, Active or Deprecated.',
+  severity: 'error',
+  fixable: true,
+  tags: ['fields'],
   quietOnPlaceholderLines: true,
   check(a, report) {
     const inEntry = entryLines(a);

@@ -1,22 +1,8 @@
-import { lineRange, normalizeLine } from '../text.ts';
+import { templateTextLines } from '../analysis/templateText.ts';
+import { lineRange } from '../text.ts';
 import type { Analysis } from '../types.ts';
 import type { Rule } from './rule.ts';
 import { sectionLabel } from './describe.ts';
-
-/** Lines that repeat a guidance or example line of the template verbatim, with the section it comes from. */
-export function templateTextLines(a: Analysis): Map<number, string> {
-  const { model, schema } = a;
-  const found = new Map<number, string>();
-  const headingLines = new Set(model.headings.map((h) => h.line));
-  for (let line = 0; line < model.lines.length; line++) {
-    if (!model.proseLines[line] || model.codeLines[line] || headingLines.has(line)) continue;
-    const raw = model.lines[line];
-    if (raw.trim() === '') continue;
-    const sectionId = schema.templateLines.get(normalizeLine(raw, model.tableLines[line] === 1));
-    if (sectionId !== undefined && !a.placeholderLines.has(line)) found.set(line, sectionId);
-  }
-  return found;
-}
 
 /** Longest stretch of a guidance line quoted in a message. */
 const QUOTE_LENGTH = 60;
@@ -50,6 +36,10 @@ function perSection(a: Analysis): Map<number, { lines: number[]; sectionId: stri
  */
 export const templateText: Rule = {
   code: 'template-text',
+  description: 'A section still holding the template\'s guidance or example text, reported once per section.',
+  severity: 'information',
+  fixable: true,
+  tags: ['content'],
   quietOnPlaceholderLines: true,
   whileDraft: 'hint',
   check(a, report) {
