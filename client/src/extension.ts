@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): void {
     tree,
     new OutlineStatusBar(tracker),
     createOutlineView(tree, tracker),
-    vscode.workspace.registerTextDocumentContentProvider(TEMPLATE_SCHEME, new BundledTemplateProvider(templateFile)),
+    vscode.workspace.registerFileSystemProvider(TEMPLATE_SCHEME, new BundledTemplateProvider(templateFile), { isReadonly: true, isCaseSensitive: true }),
     vscode.commands.registerCommand('archdoc.newDocument', (args?: unknown) => newDocument.run(args)),
     vscode.commands.registerCommand('archdoc.addMissingSections', (uri?: unknown) =>
       addMissingSections(uri instanceof vscode.Uri ? uri : undefined, (document, id) => tracker.sectionTitle(document, id)),

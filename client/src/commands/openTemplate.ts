@@ -14,12 +14,50 @@ export const TEMPLATE_SCHEME = 'archdoc-template';
 /** The tab reads as the template it is, not as a second `ARCHITECTURE.md`; content from a provider is read-only. */
 export const BUNDLED_TEMPLATE_URI = vscode.Uri.from({ scheme: TEMPLATE_SCHEME, path: '/Bundled template (ARCHITECTURE.md).md' });
 
-/** Serves the bundled template's text to the read-only editor. */
-export class BundledTemplateProvider implements vscode.TextDocumentContentProvider {
+/**
+ * Serves the bundled template as a read-only file system of one file: the editor says it is
+ * read-only and edits to it are refused, in the editor and through workspace edits alike.
+ * Register it with `{ isReadonly: true }`.
+ */
+export class BundledTemplateProvider implements vscode.FileSystemProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changed.event;
+
   constructor(private readonly templateFile: vscode.Uri) {}
 
-  async provideTextDocumentContent(): Promise<string> {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(this.templateFile));
+  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    if (uri.path !== BUNDLED_TEMPLATE_URI.path) throw vscode.FileSystemError.FileNotFound(uri);
+    const stat = await vscode.workspace.fs.stat(this.templateFile);
+    return { ...stat, type: vscode.FileType.File, permissions: vscode.FilePermission.Readonly };
+  }
+
+  readFile(uri: vscode.Uri): Thenable<Uint8Array> {
+    if (uri.path !== BUNDLED_TEMPLATE_URI.path) throw vscode.FileSystemError.FileNotFound(uri);
+    return vscode.workspace.fs.readFile(this.templateFile);
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  readDirectory(): [string, vscode.FileType][] {
+    return [[BUNDLED_TEMPLATE_URI.path.slice(1), vscode.FileType.File]];
+  }
+
+  createDirectory(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  writeFile(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  delete(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  rename(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
   }
 }
 

@@ -39,6 +39,7 @@ export class OutlineTracker implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
       vscode.window.tabGroups.onDidChangeTabs(() => this.schedule(0)),
       vscode.window.tabGroups.onDidChangeTabGroups(() => this.schedule(0)),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.schedule(0)),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (this.isActive(event.document.uri)) this.schedule(EDIT_DELAY_MS);
       }),
@@ -95,15 +96,14 @@ export class OutlineTracker implements vscode.Disposable {
 
   /** Whether `uri` is the document the outline follows. */
   private isActive(uri: vscode.Uri): boolean {
-    return activeTabUri()?.toString() === uri.toString();
+    return followedDocument()?.uri.toString() === uri.toString();
   }
 
   private async refresh(): Promise<void> {
     this.request?.cancel();
     const source = new vscode.CancellationTokenSource();
     this.request = source;
-    const uri = activeTabUri()?.toString();
-    const document = uri === undefined ? undefined : vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri);
+    const document = followedDocument();
     const next = document ? await this.fetch(document, source.token) : undefined;
     // A newer refresh has started; its answer is the one to show.
     if (source.token.isCancellationRequested) return;
@@ -140,9 +140,24 @@ export class OutlineTracker implements vscode.Disposable {
   }
 }
 
+/**
+ * The document the view and the status item follow: the active tab's, while an editor shows
+ * it. Panels (the Output, the terminal) are not tabs, so focusing one changes nothing; with
+ * every editor closed, no editor is visible and nothing is followed, whatever the tab model
+ * still says while it catches up.
+ */
+function followedDocument(): vscode.TextDocument | undefined {
+  const uri = activeTabUri()?.toString();
+  if (uri === undefined) return undefined;
+  return vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri)?.document;
+}
+
 /** The document of the editor area's active tab: a text editor's, or the modified side of a diff. */
 export function activeTabUri(): vscode.Uri | undefined {
-  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  const group = vscode.window.tabGroups.activeTabGroup;
+  const tab = group.activeTab;
+  if (!tab || !group.tabs.includes(tab)) return undefined;
+  const input = tab.input;
   if (input instanceof vscode.TabInputText) return input.uri;
   if (input instanceof vscode.TabInputTextDiff) return input.modified;
   return undefined;

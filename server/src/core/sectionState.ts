@@ -64,6 +64,25 @@ function countPerOwnRange(analysis: Analysis, lines: Iterable<number>, ownEnds: 
   return counts;
 }
 
+/**
+ * Lines of a section's own text when all of them are the template's own body for it, as a
+ * scaffold writes them: example code and diagrams included, which the guidance lines leave out.
+ */
+function copiedLines(analysis: Analysis, heading: number, ownEnd: number): number {
+  const section = analysis.matches[heading]?.section;
+  if (!section || section.id === '' || section.guidance === '') return 0;
+  const template = new Set(section.guidance.split(/\r?\n/).map((line) => line.trim()));
+  const { model } = analysis;
+  let count = 0;
+  for (let line = model.headings[heading].range.end.line + 1; line < ownEnd; line++) {
+    const text = model.lines[line].trim();
+    if (text === '') continue;
+    if (!template.has(text)) return 0;
+    count++;
+  }
+  return count;
+}
+
 function isBlankBody(analysis: Analysis, heading: number, ownEnd: number): boolean {
   const { model } = analysis;
   for (let line = model.headings[heading].range.end.line + 1; line < ownEnd; line++) {
@@ -79,6 +98,10 @@ export function sectionStates(analysis: Analysis, diagnostics: readonly Diagnost
   const ownEnds = headings.map((_, i) => (i + 1 < headings.length && headings[i + 1].line < analysis.ends[i] ? headings[i + 1].line : analysis.ends[i]));
   const placeholders = countPerOwnRange(analysis, analysis.placeholders.map((p) => p.range.start.line), ownEnds);
   const guidance = countPerOwnRange(analysis, templateTextLines(analysis).keys(), ownEnds);
+  headings.forEach((_, i) => {
+    const copied = copiedLines(analysis, i, ownEnds[i]);
+    if (copied > guidance[i]) guidance[i] = copied;
+  });
   const problemLines = diagnostics
     .filter((d) => d.severity !== DiagnosticSeverity.Hint && !STATE_CODES.has(String(d.code)))
     .map((d) => d.range.start.line);
