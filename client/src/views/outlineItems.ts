@@ -55,7 +55,7 @@ export function countPlaceholders(count: number): string {
 
 /** The state in a few words, as the item's description: the engine's wording, which the hover shows too. */
 export function describeNode(node: OutlineNode): string {
-  return node.outOfOrder && node.state !== 'problems' ? `${node.description} · out of order` : node.description;
+  return node.outOfOrder ? `${node.description} · out of order` : node.description;
 }
 
 function tooltipFor(node: OutlineNode): string {

@@ -149,12 +149,13 @@ export function describeState(status: Pick<HeadingStatus, 'state' | 'placeholder
       return 'missing';
     case 'empty':
       return 'empty';
+    // A section with no text of its own has the state of its subsections, where the counts are.
     case 'guidance':
-      return `template guidance left (${status.guidance} ${status.guidance === 1 ? 'line' : 'lines'})`;
+      return status.guidance > 0 ? `guidance left (${status.guidance} ${status.guidance === 1 ? 'line' : 'lines'})` : 'guidance left in subsections';
     case 'placeholders':
-      return `${status.placeholders} ${status.placeholders === 1 ? 'placeholder' : 'placeholders'} left`;
+      return status.placeholders > 0 ? `${status.placeholders} ${status.placeholders === 1 ? 'placeholder' : 'placeholders'} left` : 'placeholders left in subsections';
     case 'problems':
-      return status.problems > 0 ? `${status.problems} ${status.problems === 1 ? 'problem' : 'problems'}` : 'out of order';
+      return status.problems > 0 ? `${status.problems} ${status.problems === 1 ? 'problem' : 'problems'}` : 'problems in subsections';
     case 'done':
       return 'done';
   }

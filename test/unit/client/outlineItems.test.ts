@@ -29,7 +29,7 @@ void test("describes each state in the engine's words, and says when a section i
   assert.equal(describeNode(node('overview', 'done')), 'done');
   assert.equal(describeNode(node('overview', 'placeholders', { description: '3 placeholders left' })), '3 placeholders left');
   assert.equal(describeNode(node('overview', 'missing', { optional: true })), 'missing (optional)');
-  assert.equal(describeNode(node('overview', 'problems', { description: 'out of order', outOfOrder: true })), 'out of order');
+  assert.equal(describeNode(node('overview', 'problems', { description: '1 problem', outOfOrder: true })), '1 problem · out of order');
   assert.equal(describeNode(node('overview', 'placeholders', { description: '2 placeholders left', outOfOrder: true })), '2 placeholders left · out of order');
 });
 
