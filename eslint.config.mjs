@@ -48,7 +48,7 @@ export default tseslint.config(
   { files: ['server/src/core/**/*.ts'], ignores: ['server/src/core/rules/**'], rules: restrict(NODE, VSCODE, ADAPTERS, { ...RULE_FILES, group: [...RULE_FILES.group, '**/policy/**'] }) },
   { files: ['server/src/core/rules/**/*.ts'], rules: restrict(NODE, VSCODE, { ...ADAPTERS, group: [...ADAPTERS.group, '**/policy/**'] }) },
   { files: ['server/src/policy/**/*.ts'], rules: restrict(NODE, VSCODE, ADAPTERS, ENGINE_FACE) },
-  { files: ['server/src/lsp/**/*.ts', 'server/src/cli/**/*.ts', 'server/src/cli.ts', 'server/src/server.ts', 'bench/**/*.ts', 'test/helpers/**/*.ts', 'test/*/helpers/**/*.ts', 'test/protocol/**/*.ts'], rules: restrict(ENGINE_FACE) },
+  { files: ['server/src/lsp/**/*.ts', 'server/src/mcp/**/*.ts', 'server/src/cli/**/*.ts', 'server/src/cli.ts', 'server/src/server.ts', 'bench/**/*.ts', 'test/helpers/**/*.ts', 'test/*/helpers/**/*.ts', 'test/protocol/**/*.ts'], rules: restrict(ENGINE_FACE) },
   { files: ['client/**/*.ts'], rules: restrict(SERVER_FROM_CLIENT) },
   {
     // Regular expressions see user text (documents, templates, settings): every one must run in

@@ -9,7 +9,8 @@ import { addMissingSections, insertSection } from './commands/sections.ts';
 import { NewDocumentCommand } from './commands/newDocument.ts';
 import { BundledTemplateProvider, openTemplate, TEMPLATE_SCHEME } from './commands/openTemplate.ts';
 import { createLanguageClient } from './languageClient.ts';
-import { RestrictedModeNotice } from './restrictedMode.ts';
+import { registerLanguageModelTools } from './lm/tools.ts';
+import { ignoredTemplates, RestrictedModeNotice } from './restrictedMode.ts';
 import { TabDiagnostics } from './tabDiagnostics.ts';
 import { OutlineTracker } from './views/outlineTracker.ts';
 import { createOutlineView, fixSection, OutlineStatusBar, OutlineTreeProvider, revealSection, snapshot, type ViewItemSnapshot } from './views/outlineView.ts';
@@ -28,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const tracker = new OutlineTracker(languageClient);
   const tree = new OutlineTreeProvider(tracker);
   const newDocument = new NewDocumentCommand(languageClient);
-  const templateFile = vscode.Uri.joinPath(context.extensionUri, 'server', 'templates', 'ARCHITECTURE.md');
+  const templateFolder = vscode.Uri.joinPath(context.extensionUri, 'server', 'templates');
   const restricted = new RestrictedModeNotice();
 
   context.subscriptions.push(
@@ -36,13 +37,16 @@ export function activate(context: vscode.ExtensionContext): void {
     languageClient,
     tabDiagnostics,
     tracker.onDidChange((outline) => {
-      if (outline?.result.ignoredTemplate !== undefined) restricted.show(outline.result.ignoredTemplate);
+      if (!outline) return;
+      const folder = vscode.workspace.getWorkspaceFolder(outline.uri);
+      const ignored = outline.result.ignoredTemplate ?? (folder ? ignoredTemplates()[folder.uri.toString()] : undefined);
+      if (ignored !== undefined) restricted.show(ignored);
     }),
     tracker,
     tree,
     new OutlineStatusBar(tracker),
     createOutlineView(tree, tracker),
-    vscode.workspace.registerFileSystemProvider(TEMPLATE_SCHEME, new BundledTemplateProvider(templateFile), { isReadonly: true, isCaseSensitive: true }),
+    vscode.workspace.registerTextDocumentContentProvider(TEMPLATE_SCHEME, new BundledTemplateProvider(templateFolder)),
     vscode.commands.registerCommand('archdoc.newDocument', (args?: unknown) => newDocument.run(args)),
     vscode.commands.registerCommand('archdoc.addMissingSections', (uri?: unknown) =>
       addMissingSections(uri instanceof vscode.Uri ? uri : undefined, (document, id) => tracker.sectionTitle(document, id)),
@@ -64,6 +68,8 @@ export function activate(context: vscode.ExtensionContext): void {
       if (languageClient.isRunning()) await languageClient.restart();
     }),
   );
+
+  context.subscriptions.push(...registerLanguageModelTools(languageClient));
 
   languageClient.start().catch((error: unknown) => {
     output.error('The ArchDoc language server did not start', error);

@@ -56,7 +56,7 @@ export class RestrictedModeNotice {
   show(template: string): void {
     if (this.said) return;
     this.said = true;
-    const message = `ArchDoc: Restricted Mode ignores this workspace's template (${template}), so its architecture documents are not checked. Trust the workspace to check them against it.`;
+    const message = `ArchDoc: Restricted Mode ignores this workspace's template (${template}). Trust the workspace to check its architecture documents against it.`;
     void vscode.window.showWarningMessage(message, 'Manage Workspace Trust').then((choice) => {
       if (choice === 'Manage Workspace Trust') void vscode.commands.executeCommand('workbench.trust.manage');
     });

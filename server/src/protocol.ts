@@ -1,10 +1,18 @@
 /**
  * Custom requests between the ArchDoc language server and its clients. Standard LSP covers
- * diagnostics, completion, symbols, hover and code actions; these two carry what LSP has no
+ * diagnostics, completion, symbols, hover and code actions; these carry what LSP has no
  * message for. Both sides import this file so that names and shapes are declared once.
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { SectionState } from './core/sectionState.ts';
+import type { Finding, FindingSummary, SectionGuide, SectionNodeShape } from './core/index.ts';
+
+/**
+ * A template, wherever one is named: a bundled template by its id (`architecture` is the
+ * default), or a template file by its URI. Settings, the config file and front matter write a
+ * reference as a string; the policy turns it into this, once.
+ */
+export type TemplateRef = { readonly kind: 'bundled'; readonly id: string } | { readonly kind: 'file'; readonly uri: string };
 
 /** `archdoc/outline`: the template-aware outline of one open document; `null` when it is not an architecture document. */
 export const OutlineRequest = 'archdoc/outline';
@@ -35,14 +43,16 @@ export interface OutlineNode {
   readonly outOfOrder: boolean;
   /** The state in words, as the hover and the view show it: `done`, `2 placeholders left`. */
   readonly description: string;
+  /** Number of repository findings (the document no longer matching the repository) in the section, subsections included. */
+  readonly drift?: number;
   readonly children: readonly OutlineNode[];
 }
 
 export interface OutlineResult {
   readonly uri: string;
   readonly version: number | null;
-  /** Path or `bundled` of the template in use. */
-  readonly template: string;
+  /** The template in use; null when none could be chosen (a document too large to check). */
+  readonly template: TemplateRef | null;
   readonly nodes: readonly OutlineNode[];
   /** Required template sections that are written (state `problems` or `done`), and how many the template requires. */
   readonly sectionsWritten: number;
@@ -68,9 +78,10 @@ export interface RenderParams {
   readonly name: string;
   /** ISO date; defaults to today on the server. */
   readonly date?: string;
+  /** Value for the Status field; defaults to the template's own choice for a new document. */
   readonly status?: string;
-  /** A template from `archdoc/templates` (its `path`, or `bundled`) to use instead of the one the settings pick. */
-  readonly template?: string;
+  /** A template from `archdoc/templates` to use instead of the one the settings pick. */
+  readonly template?: TemplateRef;
 }
 
 export interface RenderResult {
@@ -78,8 +89,8 @@ export interface RenderResult {
   readonly text: string;
   /** Whether the marker was added because the target's name (or an untitled document's lack of one) would not make it an architecture document. */
   readonly marked: boolean;
-  /** Path or `bundled` of the template used. */
-  readonly template: string;
+  /** The template used. */
+  readonly template: TemplateRef;
 }
 
 /** `archdoc/templates`: the templates configured for a workspace folder, for the scaffold's picker. */
@@ -90,12 +101,45 @@ export interface TemplatesParams {
 }
 
 export interface TemplateInfo {
-  /** A label for pickers: the path as configured, or `Bundled template`. */
+  /** A label for pickers: the template's own label for bundled ones, the reference as configured for files. */
   readonly label: string;
-  /** Absolute path, or `bundled`. */
-  readonly path: string;
+  readonly template: TemplateRef;
+  /** The file name a new document from this template usually gets (`ARCHITECTURE.md`). */
+  readonly fileName?: string;
+  /** The Status a new document starts with, from the template's sidecar. */
+  readonly status?: string;
 }
 
 export interface TemplatesResult {
   readonly templates: readonly TemplateInfo[];
 }
+
+/** `archdoc/check`: an open document's findings and section states, as the language-model tools report them. */
+export const CheckRequest = 'archdoc/check';
+
+export interface CheckParams {
+  readonly uri: string;
+}
+
+export interface CheckResult {
+  readonly uri: string;
+  /** Whether the document is checked at all; when false, `reason` says why not. */
+  readonly checked: boolean;
+  readonly reason?: string;
+  readonly template: string;
+  readonly findings: readonly Finding[];
+  readonly summary: FindingSummary;
+  readonly sections: readonly SectionNodeShape[];
+}
+
+/** `archdoc/section`: one template section's guidance and skeleton, from the template that applies to `uri`. */
+export const SectionRequest = 'archdoc/section';
+
+export interface SectionParams {
+  /** A document whose template applies; the bundled template when absent. */
+  readonly uri?: string;
+  /** The section's title, heading or id. */
+  readonly section: string;
+}
+
+export type SectionResult = (SectionGuide & { readonly template: string }) | { readonly error: string };

@@ -6,23 +6,24 @@
  * Run as `node dist/server.js --stdio` (or `--node-ipc`, `--socket=<port>`); with no
  * transport argument it speaks over stdio.
  */
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import { createConnection, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { OutlineRequest, RenderRequest, TemplatesRequest, type OutlineParams, type RenderParams, type TemplatesParams } from './protocol.ts';
+import {
+  CheckRequest,
+  OutlineRequest,
+  RenderRequest,
+  SectionRequest,
+  TemplatesRequest,
+  type CheckParams,
+  type OutlineParams,
+  type RenderParams,
+  type SectionParams,
+  type TemplatesParams,
+} from './protocol.ts';
 import { guard, guardNotification } from './lsp/guard.ts';
-import { outlineOf, render, templates } from './lsp/requests.ts';
+import { checkOf, outlineOf, render, sectionOf, templates } from './lsp/requests.ts';
 import { ArchdocService } from './lsp/service.ts';
-
-/** The bundled template, next to the bundle (`dist/../server/templates`) or to the sources. */
-function bundledTemplatePath(): string {
-  const candidates = [
-    path.join(__dirname, '..', 'server', 'templates', 'ARCHITECTURE.md'),
-    path.join(__dirname, '..', 'templates', 'ARCHITECTURE.md'),
-  ];
-  return candidates.find((file) => existsSync(file)) ?? candidates[0];
-}
+import { bundledTemplateFolder } from './node/bundled.ts';
 
 function connect() {
   const transport = process.argv.some((arg) => /^--(stdio|node-ipc|socket|pipe|clientProcessId)/.test(arg));
@@ -32,7 +33,7 @@ function connect() {
 function main(): void {
   const connection = connect();
   const documents = new TextDocuments(TextDocument);
-  const service = new ArchdocService(connection, documents, bundledTemplatePath());
+  const service = new ArchdocService(connection, documents, bundledTemplateFolder(__dirname));
   const { engine, log } = service;
 
   connection.onInitialize((params) => service.initialize(params));
@@ -41,6 +42,9 @@ function main(): void {
   connection.onDidChangeWatchedFiles(guardNotification('watched files', log, (params) => service.watchedFilesChanged(params.changes)));
   documents.onDidChangeContent((event) => service.changed(event.document.uri));
   documents.onDidClose((event) => service.closed(event.document.uri));
+  // Repository facts are gathered on open and on save, never on a change of the text.
+  documents.onDidOpen((event) => void service.gatherFacts(event.document.uri, false).catch((error: unknown) => log(`Repository facts failed: ${String(error)}`)));
+  documents.onDidSave((event) => void service.gatherFacts(event.document.uri, true).catch((error: unknown) => log(`Repository facts failed: ${String(error)}`)));
 
   connection.onCompletion(
     guard('completion', log, [], async ({ textDocument, position }) => {
@@ -52,13 +56,13 @@ function main(): void {
   connection.onDocumentSymbol(
     guard('documentSymbol', log, [], async ({ textDocument }) => {
       const doc = await service.ready(textDocument.uri);
-      return doc ? engine.symbols(doc.analysis, service.diagnosticsOf(doc)) : [];
+      return doc ? engine.symbols(doc.analysis, service.diagnosticsOf(doc, textDocument.uri)) : [];
     }),
   );
   connection.onHover(
     guard('hover', log, null, async ({ textDocument, position }) => {
       const doc = await service.ready(textDocument.uri);
-      return doc ? engine.hover(doc.analysis, position, { today: service.today(), diagnostics: service.diagnosticsOf(doc) }) : null;
+      return doc ? engine.hover(doc.analysis, position, { today: service.today(), diagnostics: service.diagnosticsOf(doc, textDocument.uri) }) : null;
     }),
   );
   connection.languages.semanticTokens.on(
@@ -72,12 +76,14 @@ function main(): void {
       const doc = await service.ready(textDocument.uri);
       if (!doc) return [];
       const options = { uri: textDocument.uri, version: service.versionedEdits() ? doc.version : undefined, today: service.today(), severity: doc.settings.severity, only: context.only };
-      return engine.codeActions(doc.analysis, service.diagnosticsOf(doc), range, options);
+      return engine.codeActions(doc.analysis, service.diagnosticsOf(doc, textDocument.uri), range, options);
     }),
   );
   connection.onRequest(OutlineRequest, guard('outline', log, null, (params: OutlineParams) => outlineOf(service, params.uri)));
   connection.onRequest(RenderRequest, guard('render', log, null, (params: RenderParams) => render(service, params)));
   connection.onRequest(TemplatesRequest, guard('templates', log, { templates: [] }, (params: TemplatesParams) => templates(service, params.uri)));
+  connection.onRequest(CheckRequest, guard('check', log, null, (params: CheckParams) => checkOf(service, params.uri)));
+  connection.onRequest(SectionRequest, guard('section', log, null, (params: SectionParams) => sectionOf(service, params)));
   connection.onShutdown(() => service.dispose());
 
   documents.listen(connection);

@@ -48,6 +48,9 @@ const ICONS: Record<OutlineState, ItemIcon> = {
   missing: { id: 'debug-breakpoint-unverified', color: 'disabledForeground' },
 };
 
+/** A filled-in section whose statements no longer match the repository. */
+const DRIFT_ICON: ItemIcon = { id: 'git-compare', color: 'list.warningForeground' };
+
 /** `1 placeholder`, `7 placeholders`. */
 export function countPlaceholders(count: number): string {
   return `${count} placeholder${count === 1 ? '' : 's'}`;
@@ -79,6 +82,23 @@ function tooltipFor(node: OutlineNode): string {
   }
 }
 
+/** `2 out of date with the repository`: findings of the repository checks in a section. */
+export function countDrift(count: number): string {
+  return `${count} out of date with the repository`;
+}
+
+/** The description, with drift added after the state: `done · 2 out of date with the repository`. */
+function descriptionOf(node: OutlineNode): string {
+  const drift = node.drift ?? 0;
+  return drift > 0 ? `${describeNode(node)} · ${countDrift(drift)}` : describeNode(node);
+}
+
+function tooltipOf(node: OutlineNode): string {
+  const drift = node.drift ?? 0;
+  const own = tooltipFor(node);
+  return drift > 0 ? `${own} ${drift === 1 ? 'One statement no longer matches' : `${drift} statements no longer match`} the repository (see Problems).` : own;
+}
+
 function contextValueOf(node: OutlineNode, extra: boolean): SectionContextValue {
   if (extra) return 'archdoc.section.extra';
   if (node.outOfOrder) return 'archdoc.section.out-of-order';
@@ -92,11 +112,11 @@ function toItem(node: OutlineNode, parentId: string): SectionItem {
   return {
     id,
     label: node.title,
-    description: describeNode(node),
-    tooltip: tooltipFor(node),
+    description: descriptionOf(node),
+    tooltip: tooltipOf(node),
     state: node.state,
     contextValue: contextValueOf(node, extra),
-    icon: extra ? { id: 'symbol-text' } : ICONS[node.state],
+    icon: extra ? { id: 'symbol-text' } : (node.drift ?? 0) > 0 && node.state === 'done' ? DRIFT_ICON : ICONS[node.state],
     sectionId: node.id,
     node,
     children: node.children.map((child) => toItem(child, id)),
@@ -141,10 +161,16 @@ export function statusTooltip(result: OutlineResult): string {
     return `This workspace sets the template ${result.ignoredTemplate}, which Restricted Mode ignores, so the document is not checked. Trust the workspace to check it.`;
   }
   if (result.error !== undefined) return result.template ? `The template could not be used: ${result.error}` : result.error;
-  const template = result.template === 'bundled' ? 'the bundled template' : result.template;
+  const template = describeTemplate(result.template);
   return [
     `${result.sectionsWritten} of ${result.sectionsRequired} required sections written (${template}): no guidance, placeholders or emptiness left.`,
     result.placeholders > 0 ? `${countPlaceholders(result.placeholders)} left to replace.` : 'No placeholders left.',
     'Click to open the Architecture view.',
   ].join('\n');
+}
+
+function describeTemplate(ref: OutlineResult['template']): string {
+  if (ref === null) return 'no template';
+  if (ref.kind === 'file') return ref.uri;
+  return ref.id === 'architecture' ? 'the bundled template' : `the bundled template "${ref.id}"`;
 }

@@ -3,10 +3,10 @@
  * built-in markdown outline, which lists the headings a document has, this view lists the
  * sections its template asks for, with the ones still missing shown as ghost entries.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Range as ProtocolRange } from 'vscode-languageserver-types';
 import type { OutlineState } from '../../../server/src/protocol.ts';
+import { templateName } from '../templateRefs.ts';
 import { statusText, statusTooltip, toSectionItems, type SectionItem } from './outlineItems.ts';
 import type { OutlineTracker, TrackedOutline } from './outlineTracker.ts';
 
@@ -123,7 +123,7 @@ export function createOutlineView(tree: OutlineTreeProvider, tracker: OutlineTra
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const subscription = tracker.onDidChange((outline) => {
     const template = outline?.result.template;
-    view.description = !template ? undefined : template === 'bundled' ? 'bundled template' : path.basename(template);
+    view.description = template ? templateName(template) : undefined;
   });
   return vscode.Disposable.from(subscription, view);
 }

@@ -2,8 +2,8 @@
 export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
-  /** The path of the bundled template. */
-  readonly bundledTemplate: string;
+  /** The folder of the bundled templates. */
+  readonly bundledTemplates: string;
   /** Today's date as `YYYY-MM-DD`. */
   readonly today: () => string;
   readonly version: string;

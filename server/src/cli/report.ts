@@ -1,4 +1,6 @@
 /** The CLI's output formats: text for people, JSON for scripts, SARIF 2.1.0 for code scanning (GitHub annotations are in `github.ts`). */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { RULE_DOCS_BASE, RULE_INFO, ruleHref, type RuleInfo } from '../core/index.ts';
@@ -65,7 +67,46 @@ export function messageText(d: Diagnostic): string {
   return typeof d.message === 'string' ? d.message : d.message.value;
 }
 
-export function formatSarif(results: readonly FileResult[], version: string): string {
+/**
+ * `artifactLocation` for a reported path: a relative path becomes a relative URI reference
+ * against `%SRCROOT%` (the working directory), an absolute one a `file:` URI, with every
+ * segment percent-encoded as `url.pathToFileURL` does, so spaces, `#`, `?` and `%` survive.
+ */
+export function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  if (path.isAbsolute(file)) return { uri: pathToFileURL(file).href };
+  const href = pathToFileURL(path.resolve('/', file)).href;
+  return { uri: href.slice('file:///'.length), uriBaseId: '%SRCROOT%' };
+}
+
+function sarifResult(r: FileResult, d: Diagnostic): Result {
+  return {
+    ruleId: String(d.code),
+    ...ruleIndex(d),
+    level: SARIF_LEVEL[severityName(d)],
+    message: { text: messageText(d) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifactLocation(r.path.split('\\').join('/')),
+          region: {
+            startLine: d.range.start.line + 1,
+            startColumn: d.range.start.character + 1,
+            endLine: d.range.end.line + 1,
+            endColumn: d.range.end.character + 1,
+          },
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * The SARIF log in pieces: the run around its results, then one result at a time. A document
+ * with a million findings makes a log larger than the longest string V8 can hold, so the log
+ * is never one string; the caller writes each piece as it comes.
+ */
+export function* sarifChunks(results: readonly FileResult[], version: string): Generator<string> {
+  const RESULTS = '__archdoc_results__';
   const sarif: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -79,30 +120,25 @@ export function formatSarif(results: readonly FileResult[], version: string): st
             rules: RULE_INFO.map(sarifRule),
           },
         },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(process.cwd() + path.sep).href } },
         columnKind: 'utf16CodeUnits',
-        results: results.flatMap((r) =>
-          r.diagnostics.map((d): Result => ({
-            ruleId: String(d.code),
-            ...ruleIndex(d),
-            level: SARIF_LEVEL[severityName(d)],
-            message: { text: messageText(d) },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: { uri: r.path.split('\\').join('/') },
-                  region: {
-                    startLine: d.range.start.line + 1,
-                    startColumn: d.range.start.character + 1,
-                    endLine: d.range.end.line + 1,
-                    endColumn: d.range.end.character + 1,
-                  },
-                },
-              },
-            ],
-          })),
-        ),
+        results: RESULTS as unknown as Result[],
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  const [head, tail] = JSON.stringify(sarif, null, 2).split(JSON.stringify(RESULTS));
+  yield head + '[';
+  let first = true;
+  for (const r of results) {
+    for (const d of r.diagnostics) {
+      yield (first ? '\n' : ',\n') + JSON.stringify(sarifResult(r, d));
+      first = false;
+    }
+  }
+  yield (first ? ']' : '\n      ]') + tail + '\n';
+}
+
+/** The whole SARIF log as one string, for small results. */
+export function formatSarif(results: readonly FileResult[], version: string): string {
+  return [...sarifChunks(results, version)].join('');
 }

@@ -22,14 +22,20 @@ export async function replaceFile(target: string, text: string): Promise<void> {
  */
 export async function writeNew(target: string, text: string, force: boolean): Promise<void> {
   const dir = path.dirname(path.resolve(target));
-  const existing = await fs.lstat(target).catch(() => undefined);
+  const existing = await fs.lstat(target).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOTDIR') throw new CliError(`${target}: cannot be created, as a part of its path is a file, not a folder`);
+    return undefined;
+  });
   if (existing?.isDirectory()) throw new CliError(`${target}: is a directory`);
   // Replacing a link would write somewhere the user did not name, or silently cut the link.
   if (existing?.isSymbolicLink()) throw new CliError(`${target}: is a symbolic link; name the file it points to instead`);
+  // A FIFO, a device or a socket is not a document: --force replaces documents only.
+  if (existing && !existing.isFile()) throw new CliError(`${target}: is not a regular file (a FIFO, device or socket); not replaced`);
   if (existing && !force) throw new CliError(`${target}: already exists; use --force to replace it`);
-  await fs.mkdir(dir, { recursive: true });
-  if (force) {
-    await writeFileAtomic(target, text, { encoding: 'utf8', mode: 0o644 });
+  await makeFolder(dir, target);
+  if (existing) {
+    // The replaced file keeps its permissions (a 600 document stays 600).
+    await writeFileAtomic(target, text, { encoding: 'utf8', mode: existing.mode & 0o7777 });
     return;
   }
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
@@ -46,5 +52,15 @@ export async function writeNew(target: string, text: string, force: boolean): Pr
     });
   } finally {
     await fs.rm(temp, { force: true });
+  }
+}
+
+async function makeFolder(dir: string, target: string): Promise<void> {
+  try {
+    await fs.mkdir(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new CliError(`${target}: cannot be created, as a part of its path is a file, not a folder`);
+    throw new CliError(`${target}: its folder cannot be created (${code ?? String(error)})`);
   }
 }

@@ -20,7 +20,11 @@ export function analyze(model: DocModel, schema: Schema): Analysis {
   const present = new Map<string, number>();
   const duplicates = new Set<number>();
   const byKey = new Map<string, SchemaSection[]>();
-  for (const s of schema.sections) byKey.set(s.key, [...(byKey.get(s.key) ?? []), s]);
+  for (const s of schema.sections) {
+    const list = byKey.get(s.key);
+    if (list) list.push(s);
+    else byKey.set(s.key, [s]);
+  }
 
   const title = schema.root.title !== '' ? headings.findIndex((h) => h.level === 1) : -1;
   if (title >= 0) {

@@ -8,6 +8,8 @@ import type { Analysis, CheckSettings, DiagnosticCode, SeverityName } from './ty
 import { RULE_INFO, RULES } from './rules/index.ts';
 import { RULE_DOCS_BASE } from './codes.ts';
 import { isSuppressed } from './parse/suppressions.ts';
+import type { DriftFacts } from './facts.ts';
+import { documentStatus, driftSeverity } from './analysis/repository/sections.ts';
 
 /** Each code's severity when no setting changes it, as its rule describes it. */
 export const DEFAULT_SEVERITY = Object.fromEntries(RULE_INFO.map((r) => [r.code, r.severity])) as Readonly<Record<DiagnosticCode, SeverityName>>;
@@ -16,6 +18,9 @@ export const DEFAULT_SEVERITY = Object.fromEntries(RULE_INFO.map((r) => [r.code,
 export function ruleHref(code: DiagnosticCode): string {
   return `${RULE_DOCS_BASE}${code}.md`;
 }
+
+/** The codes of the repository checks, which need repository facts. */
+export const REPOSITORY_CODES: ReadonlySet<DiagnosticCode> = new Set(RULES.filter((r) => r.repository).map((r) => r.code));
 
 const LSP_SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -40,12 +45,20 @@ export function isDraft(analysis: Analysis): boolean {
   return value === first.toLowerCase() || (value.startsWith(first.toLowerCase()) && /^\W/.test(value.slice(first.length)));
 }
 
-export function checkDocument(analysis: Analysis, settings: CheckSettings = {}): Diagnostic[] {
+/**
+ * The document's diagnostics. With `facts` (gathered by an adapter), the repository checks run
+ * too; a code's severity setting wins over the one the document's Status gives them.
+ */
+export function checkDocument(analysis: Analysis, settings: CheckSettings = {}, facts?: DriftFacts): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { suppressions } = analysis.model;
   const draft = isDraft(analysis);
+  let statusSeverity: SeverityName | undefined;
   for (const rule of RULES) {
-    let severity = settings.severity?.[rule.code] ?? DEFAULT_SEVERITY[rule.code];
+    if (rule.repository && !facts) continue;
+    let severity =
+      settings.severity?.[rule.code] ??
+      (rule.repository ? (statusSeverity ??= driftSeverity(documentStatus(analysis))) : DEFAULT_SEVERITY[rule.code]);
     if (severity === 'off') continue;
     if (draft && rule.whileDraft) severity = rule.whileDraft;
     rule.check(analysis, (f) => {
@@ -61,7 +74,7 @@ export function checkDocument(analysis: Analysis, settings: CheckSettings = {}):
         message: f.message,
         data: f.data,
       });
-    });
+    }, { facts });
   }
   return out.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
 }

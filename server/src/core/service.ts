@@ -16,10 +16,12 @@ import { applyEdits } from './features/edits.ts';
 import { hover, type HoverOptions } from './features/hover.ts';
 import { outline, type OutlineSummary } from './features/outline.ts';
 import { semanticTokens } from './features/semanticTokens.ts';
+import { findSection, sectionGuide, sectionTitles, templateSummary, type SectionGuide } from './features/sectionGuide.ts';
 import { parseDocument } from './parse/document.ts';
 import { compileTemplate, type CompileResult } from './template/compile.ts';
 import { renderDocument, sectionSkeleton, type RenderOptions, type SkeletonOptions } from './template/render.ts';
-import type { Analysis, CheckSettings, Schema, SchemaSection } from './types.ts';
+import type { Analysis, CheckSettings, Schema, SchemaSection, TemplateSidecar } from './types.ts';
+import type { DriftFacts } from './facts.ts';
 
 /** Options of the fix loop. */
 export interface FixOptions {
@@ -46,12 +48,12 @@ export interface FixResult {
 
 /** The engine, as adapters see it. */
 export interface ArchdocLanguageService {
-  /** Compiles a template; the same text is compiled once per service. */
-  compileTemplate(text: string): CompileResult;
+  /** Compiles a template with its sidecar; the same pair is compiled once per service. */
+  compileTemplate(text: string, sidecar?: TemplateSidecar): CompileResult;
   /** Parses a document and relates it to the schema: the analysis every feature reads. */
   analyze(text: string, schema: Schema): Analysis;
-  /** Diagnostics of an analysed document. */
-  check(analysis: Analysis, settings?: CheckSettings): Diagnostic[];
+  /** Diagnostics of an analysed document; with repository facts (gathered by an adapter), the repository checks too. */
+  check(analysis: Analysis, settings?: CheckSettings, facts?: DriftFacts): Diagnostic[];
   completion(analysis: Analysis, position: Position, options: CompletionOptions): CompletionItem[];
   hover(analysis: Analysis, position: Position, options: HoverOptions): Hover | null;
   /** `diagnostics` are the document's current diagnostics: they decide which sections have problems. */
@@ -67,6 +69,12 @@ export interface ArchdocLanguageService {
   render(schema: Schema, options: RenderOptions): string;
   /** The skeleton of one section, as completions and quick fixes insert it. */
   sectionSkeleton(schema: Schema, section: SchemaSection, options: SkeletonOptions): string;
+  /** One section's guidance and skeleton, found by id, title or heading; undefined when the template has none such. */
+  sectionGuide(schema: Schema, query: string, today: string): SectionGuide | undefined;
+  /** The titles of the template's top-level sections. */
+  sectionTitles(schema: Schema): string[];
+  /** What the template expects (sections, placeholders, entry fields), in sentences for a coding agent. */
+  templateSummary(schema: Schema): string;
 }
 
 /** The most compiled templates a service keeps; a workspace uses a handful. */
@@ -89,17 +97,18 @@ export function createLanguageService(): ArchdocLanguageService {
   const compiled = new Map<string, CompileResult>();
 
   const service: ArchdocLanguageService = {
-    compileTemplate(text) {
-      let result = compiled.get(text);
+    compileTemplate(text, sidecar = {}) {
+      const key = `${JSON.stringify(sidecar)}\u0000${text}`;
+      let result = compiled.get(key);
       if (!result) {
-        result = compileTemplate(text);
+        result = compileTemplate(text, sidecar);
         if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value as string);
-        compiled.set(text, result);
+        compiled.set(key, result);
       }
       return result;
     },
     analyze: (text, schema) => analyze(parseDocument(text), schema),
-    check: (analysis, settings) => checkDocument(analysis, settings),
+    check: (analysis, settings, facts) => checkDocument(analysis, settings, facts),
     completion,
     hover,
     symbols: documentSymbols,
@@ -126,6 +135,12 @@ export function createLanguageService(): ArchdocLanguageService {
     },
     render: renderDocument,
     sectionSkeleton,
+    sectionGuide(schema, query, today) {
+      const section = findSection(schema, query);
+      return section && sectionGuide(schema, section, today);
+    },
+    sectionTitles,
+    templateSummary,
   };
   return service;
 }

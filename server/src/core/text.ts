@@ -21,14 +21,35 @@ export function lineRange(lines: readonly string[], line: number): Range {
 }
 
 /**
+ * The text without a trailing `(If applicable…)` or `(Optional…)` note (lower case). The note is
+ * found from the end: the last `)`, and the first `(` after the `)` before it that starts one.
+ * A regular expression would scan to the end of the line from every `(`.
+ */
+function withoutOptionalNote(text: string): string {
+  const open = optionalNoteStart(text);
+  return open < 0 ? text : text.slice(0, open);
+}
+
+/** Where a trailing `(If applicable…)` or `(Optional…)` note starts in `text` (any case), or -1. */
+export function optionalNoteStart(text: string): number {
+  const trimmed = text.trimEnd();
+  const close = trimmed.length - 1;
+  if (trimmed[close] !== ')') return -1;
+  for (let open = trimmed.indexOf('(', trimmed.lastIndexOf(')', close - 1) + 1); open !== -1 && open < close; open = trimmed.indexOf('(', open + 1)) {
+    let word = open + 1;
+    while (/\s/.test(trimmed[word] ?? '')) word++;
+    const head = trimmed.slice(word, word + 13).toLowerCase();
+    if (head.startsWith('if applicable') || head.startsWith('optional')) return open;
+  }
+  return -1;
+}
+
+/**
  * The key a heading is matched by: case, numbering (`3.`, `2.1)`), emoji and other symbols,
  * surrounding punctuation and a trailing `(If applicable)` or `(Optional)` are ignored; `&` reads as `and`.
  */
 export function headingKey(title: string): string {
-  return title
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/\(\s*(?:if applicable|optional)[^)]*\)\s*$/u, '')
+  return withoutOptionalNote(title.normalize('NFKC').toLowerCase())
     .replace(/&/g, ' and ')
     // Leading emoji and punctuation, then an enumerator: `3.`, `2.1.3`, `14b.`, `A)`, `IV.`.
     .replace(/^[\s\p{P}\p{S}]*(?:(?:\d+(?:\.\d+)*[a-z]?|[a-z]|[ivxlc]+)[.):]\s+|\d+(?:\.\d+)*\.?\s+)?/u, ' ')

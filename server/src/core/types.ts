@@ -91,9 +91,29 @@ export interface SchemaSection {
   readonly line: number;
 }
 
+/**
+ * What a template says about itself beyond its markdown, from the JSON sidecar beside it
+ * (`ARCHITECTURE.json` beside `ARCHITECTURE.md`). Every key is optional; generic code never
+ * guesses what the sidecar would say.
+ */
+export interface TemplateSidecar {
+  /** Id of a bundled template (`architecture`). */
+  readonly id?: string;
+  /** How pickers name the template. */
+  readonly label?: string;
+  /** The file name a new document from this template usually gets. */
+  readonly fileName?: string;
+  /** Placeholders that stand for the project's name, filled when a new document is rendered. */
+  readonly projectName?: readonly string[];
+  /** Values a new document starts with. */
+  readonly newDocument?: { readonly status?: string };
+}
+
 export interface Schema {
   /** The template text the schema was compiled from. */
   readonly source: string;
+  /** The template's sidecar; `{}` when it has none. */
+  readonly sidecar: TemplateSidecar;
   readonly root: SchemaSection;
   /** Every section but the title, in template order. */
   readonly sections: readonly SchemaSection[];
@@ -180,6 +200,8 @@ export interface Suppressions {
   readonly lines: ReadonlyMap<number, ReadonlySet<string>>;
   /** Codes silenced in the whole file; contains `*` for all. */
   readonly file: ReadonlySet<string>;
+  /** Line ranges [from, to] (inclusive, sorted, disjoint) silenced per code by `archdoc-disable` … `archdoc-enable`; `*` for all. */
+  readonly ranges: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
 }
 
 export interface DocModel {
@@ -290,4 +312,23 @@ export type DiagnosticData =
   | { readonly code: 'missing-field'; readonly field: string; readonly insertAt: Position0; readonly text: string }
   | { readonly code: 'table-columns'; readonly expected: number; readonly actual: number }
   | { readonly code: 'extra-section' }
-  | { readonly code: 'template-error' };
+  | { readonly code: 'template-error' }
+  /** Remove the entry with its subtree (`edits`), keeping the tree's glyphs consistent. */
+  | { readonly code: 'stale-path'; readonly path: string; readonly edits: readonly LineEdit[] }
+  /** Insert `text` (a whole tree line with its newline) at `insertAt`, a line start. */
+  | { readonly code: 'undocumented-path'; readonly path: string; readonly insertAt: Position0; readonly text: string }
+  /** Insert `text` (a table row with its newline) at `insertAt`, a line start. */
+  | { readonly code: 'undocumented-env'; readonly name: string; readonly readBy: string; readonly insertAt: Position0; readonly text: string }
+  | { readonly code: 'unused-env'; readonly name: string; readonly line: number }
+  | { readonly code: 'unknown-dependency'; readonly name: string }
+  /** Replace `range` (the stated version) with `replacement`, the manifest's version written the same way. */
+  | { readonly code: 'version-mismatch'; readonly name: string; readonly declared: string; readonly replacement: string }
+  /** The date of the last commit of the document; `uncommitted` when it has changes since. */
+  | { readonly code: 'stale-date'; readonly commit: string; readonly uncommitted: boolean }
+  | { readonly code: 'broken-link'; readonly target: string };
+
+/** A replacement of part of one line, as a quick fix applies it. */
+export interface LineEdit {
+  readonly range: Range;
+  readonly newText: string;
+}

@@ -4,10 +4,14 @@
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { ruleHref, type ArchdocLanguageService, type DiagnosticData, type SeverityName } from '../core/index.ts';
+import { describeConfigError, pathOf } from '../policy/index.ts';
 import type { DocumentState } from './documentState.ts';
+import type { DriftFacts } from '../core/index.ts';
 
 /** The code of the diagnostic a document too large to check gets. */
 export const FILE_TOO_LARGE = 'file-too-large';
+/** The code of the diagnostic a document under a config file that cannot be used gets. */
+export const CONFIG_ERROR = 'config-error';
 
 const SEVERITIES: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -22,10 +26,9 @@ function lineZero(code: string, message: string, severity: DiagnosticSeverity, d
 }
 
 /** The diagnostics of a document in the given state. */
-export function diagnosticsFor(engine: ArchdocLanguageService, state: DocumentState): Diagnostic[] {
+export function diagnosticsFor(engine: ArchdocLanguageService, state: DocumentState, facts?: DriftFacts): Diagnostic[] {
   switch (state.kind) {
     case 'ignored':
-    case 'template-ignored':
       return [];
     case 'too-large':
       return [
@@ -35,13 +38,23 @@ export function diagnosticsFor(engine: ArchdocLanguageService, state: DocumentSt
           DiagnosticSeverity.Information,
         ),
       ];
+    case 'config-error': {
+      const { error } = state;
+      const at = { line: error.line, character: error.character };
+      return [
+        {
+          ...lineZero(CONFIG_ERROR, `ArchDoc cannot use ${describeConfigError(error, pathOf(error.uri))}. This document is not checked until the file is fixed.`, DiagnosticSeverity.Error),
+          relatedInformation: [{ location: { uri: error.uri, range: { start: at, end: at } }, message: error.message }],
+        },
+      ];
+    }
     case 'template-error': {
       const severity = state.settings.severity['template-error'] ?? 'error';
       if (severity === 'off') return [];
       return [{ ...lineZero('template-error', state.error, SEVERITIES[severity], { code: 'template-error' }), codeDescription: { href: ruleHref('template-error') } }];
     }
     case 'ready':
-      return engine.check(state.analysis, { severity: state.settings.severity });
+      return engine.check(state.analysis, { severity: state.settings.severity }, facts);
   }
 }
 

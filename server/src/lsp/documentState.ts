@@ -1,22 +1,18 @@
 /**
- * What the server knows about one version of one document: not an architecture document,
- * too large to check, tied to a template that cannot be used, or analysed. Each version is
- * parsed and analysed once; every feature reads the cached state.
+ * What the server knows about one version of one document: not an architecture document, too
+ * large to check, under a config file or tied to a template that cannot be used, or analysed.
+ * Which of these is the policy's answer (`server/src/policy`); each version is parsed and
+ * analysed once, and every feature reads the cached state.
  */
 import type { Analysis, ArchdocLanguageService } from '../core/index.ts';
-import { readMarkers } from './markers.ts';
-import { isArchitectureDocument, isMarkdown, selectedByPath } from './selection.ts';
-import type { ServerSettings, SettingsStore } from './settings.ts';
-import { chooseTemplate, type TemplateRef, type TemplateStore } from './templates.ts';
-import { uriToPath, type WorkspaceFolders } from './workspace.ts';
+import type { ConfigError, EffectiveSettings, Policy, TemplateRef } from '../policy/index.ts';
 
 export type DocumentState =
   | { readonly kind: 'ignored' }
   | { readonly kind: 'too-large'; readonly bytes: number; readonly limit: number }
-  /** The workspace chose a template that Restricted Mode ignores: the document is not checked against another one. */
-  | { readonly kind: 'template-ignored'; readonly template: string }
-  | { readonly kind: 'template-error'; readonly error: string; readonly template: TemplateRef; readonly settings: ServerSettings }
-  | { readonly kind: 'ready'; readonly analysis: Analysis; readonly template: TemplateRef; readonly settings: ServerSettings };
+  | { readonly kind: 'config-error'; readonly error: ConfigError }
+  | { readonly kind: 'template-error'; readonly error: string; readonly template: TemplateRef | undefined; readonly settings: EffectiveSettings }
+  | { readonly kind: 'ready'; readonly analysis: Analysis; readonly template: TemplateRef; readonly settings: EffectiveSettings };
 
 /** The part of a text document the server reads. */
 export interface DocumentSnapshot {
@@ -28,41 +24,32 @@ export interface DocumentSnapshot {
 
 export interface StateDependencies {
   readonly engine: ArchdocLanguageService;
-  readonly settings: SettingsStore;
-  readonly folders: WorkspaceFolders;
-  readonly templates: TemplateStore;
-  /** The template a folder's workspace settings name when an untrusted workspace has them ignored. */
-  readonly ignoredTemplate?: (folder: string | undefined) => string | undefined;
+  readonly policy: Policy;
 }
 
-/**
- * Works out the state of one document version from scratch. The cheap questions come first:
- * is it markdown, is it within the size limit. Only then is the text read for markers, so a
- * document that is not markdown or is too large costs nothing more. A too-large document is
- * reported only when its name or an `archdoc.files` glob selects it; one that could only opt
- * in by a marker is ignored, as its markers are never read.
- */
+function utf8Length(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/** Works out the state of one document version from scratch. */
 export async function computeState(doc: DocumentSnapshot, deps: StateDependencies): Promise<DocumentState> {
-  const filePath = uriToPath(doc.uri);
-  if (!isMarkdown({ filePath, languageId: doc.languageId })) return { kind: 'ignored' };
   const text = doc.getText();
-  const settings = await deps.settings.get(doc.uri);
-  const folder = filePath === undefined ? undefined : deps.folders.folderOf(filePath);
-  const byPath = { filePath, folder, languageId: doc.languageId, files: settings.files };
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > settings.maxFileSize) {
-    return selectedByPath(byPath) ? { kind: 'too-large', bytes, limit: settings.maxFileSize } : { kind: 'ignored' };
+  const decision = await deps.policy.decide({ uri: doc.uri, languageId: doc.languageId, bytes: utf8Length(text), text: () => text });
+  switch (decision.kind) {
+    case 'ignored':
+      return { kind: 'ignored' };
+    case 'too-large':
+      return { kind: 'too-large', bytes: decision.bytes, limit: decision.limit };
+    case 'config-error':
+      return { kind: 'config-error', error: decision.error };
+    case 'template-error':
+      return { kind: 'template-error', error: decision.error, template: undefined, settings: decision.settings };
   }
-  const markers = readMarkers(text);
-  const selected = isArchitectureDocument({ ...byPath, markers });
   // An untitled document has no name to go by (a scaffold with no folder open is one), so its
   // content decides: it is checked once it holds a few of the template's sections.
-  const untitled = !selected && doc.uri.startsWith('untitled:') && doc.languageId === 'markdown';
-  if (!selected && !untitled) return { kind: 'ignored' };
-  const ignored = markers.template === undefined ? deps.ignoredTemplate?.(folder) : undefined;
-  if (ignored !== undefined) return { kind: 'template-ignored', template: ignored };
-  const template = chooseTemplate({ filePath, folder, markers, settings, trusted: deps.templates.trusted });
-  const outcome = await deps.templates.load(template, folder);
+  const untitled = decision.reason === 'untitled';
+  const { template, settings } = decision;
+  const outcome = await deps.policy.templates.load(template, decision.folder);
   if (!outcome.ok) return untitled ? { kind: 'ignored' } : { kind: 'template-error', error: outcome.error, template, settings };
   const analysis = deps.engine.analyze(text, outcome.schema);
   if (untitled && !holdsTemplateSections(analysis)) return { kind: 'ignored' };

@@ -1,21 +1,13 @@
 /**
  * The custom requests (`archdoc/outline`, `archdoc/render`, `archdoc/templates`), answered
- * from the same state and template store as every other feature.
+ * from the same state and policy as every other feature: the picker lists, and the renderer
+ * uses, the templates the checker would use.
  */
-import * as path from 'node:path';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
-import type { OutlineResult, RenderParams, RenderResult, TemplateInfo, TemplatesResult } from '../protocol.ts';
+import { findingOf, nodesOf, summaryOf } from '../core/index.ts';
+import { describeRef, normalizeUri } from '../policy/index.ts';
+import type { CheckResult, OutlineResult, RenderParams, RenderResult, SectionParams, SectionResult, TemplateRef, TemplatesResult } from '../protocol.ts';
 import type { ArchdocService } from './service.ts';
-import { isArchitectureDocument } from './selection.ts';
-import { chooseTemplate, type TemplateRef } from './templates.ts';
-import { uriToPath } from './workspace.ts';
-
-/** The opt-in marker written into new documents whose name alone would not make them architecture documents. */
-export const OPT_IN_MARKER = '<!-- archdoc -->';
-
-function templateName(templatePath: string | undefined): string {
-  return templatePath ?? 'bundled';
-}
 
 /** The template-aware outline; null for documents that are not architecture documents. */
 export async function outlineOf(service: ArchdocService, uri: string): Promise<OutlineResult | null> {
@@ -23,19 +15,15 @@ export async function outlineOf(service: ArchdocService, uri: string): Promise<O
   if (!state) return null;
   const empty = { uri, version: state.version, nodes: [], sectionsWritten: 0, sectionsRequired: 0, placeholders: 0 };
   switch (state.kind) {
-    case 'ready':
-      return { uri, version: state.version, template: templateName(state.template.path), ...service.engine.outline(state.analysis, service.diagnosticsOf(state)) };
+    case 'ready': {
+      return { uri, version: state.version, template: state.template, ...service.engine.outline(state.analysis, service.diagnosticsOf(state, uri)) };
+    }
     case 'template-error':
-      return { ...empty, template: templateName(state.template.path), error: state.error };
-    case 'template-ignored':
-      return {
-        ...empty,
-        template: '',
-        ignoredTemplate: state.template,
-        error: `This workspace sets the template ${state.template}, which Restricted Mode ignores; the document is not checked until the workspace is trusted.`,
-      };
+      return { ...empty, template: state.template ?? null, error: state.error };
+    case 'config-error':
+      return { ...empty, template: null, error: `ArchDoc cannot use ${state.error.uri}: ${state.error.message}` };
     case 'too-large':
-      return { ...empty, template: '', error: `The document is larger than archdoc.maxFileSize (${state.limit} bytes).` };
+      return { ...empty, template: null, error: `The document is larger than archdoc.maxFileSize (${state.limit} bytes).` };
     case 'ignored':
       return null;
   }
@@ -43,35 +31,83 @@ export async function outlineOf(service: ArchdocService, uri: string): Promise<O
 
 /** A new document from the template that would apply to `uri` (which need not exist yet). */
 export async function render(service: ArchdocService, params: RenderParams): Promise<RenderResult | ResponseError<void>> {
-  const settings = await service.settings.get(params.uri);
-  const filePath = uriToPath(params.uri);
-  const folder = filePath === undefined ? undefined : service.folders.folderOf(filePath);
-  const template: TemplateRef =
-    params.template === 'bundled'
-      ? { path: undefined, label: 'bundled' }
-      : params.template
-        ? { path: path.resolve(params.template), label: params.template }
-        : chooseTemplate({ filePath, folder, settings, markers: { optIn: true, template: undefined }, trusted: service.templates.trusted });
-  const outcome = await service.templates.load(template, folder);
-  if (!outcome.ok) return new ResponseError(ErrorCodes.InvalidRequest, outcome.error);
-  const text = service.engine.render(outcome.schema, { name: params.name, date: params.date ?? service.today(), status: params.status });
-  // A document saved under a name that is not recognised (or not saved yet) carries the
-  // opt-in marker, so it stays an architecture document wherever it is saved.
-  const recognised = isArchitectureDocument({ filePath, folder, languageId: 'markdown', files: settings.files, markers: { optIn: undefined, template: undefined } });
-  return recognised ? { text, template: templateName(template.path), marked: false } : { text: `${OPT_IN_MARKER}\n${text}`, template: templateName(template.path), marked: true };
+  const { policy } = service;
+  const uri = normalizeUri(params.uri);
+  let template = params.template;
+  if (template === undefined) {
+    const outcome = await policy.settings(uri);
+    if (!outcome.ok) return new ResponseError(ErrorCodes.InvalidRequest, `ArchDoc cannot use ${outcome.error.uri}: ${outcome.error.message}`);
+    const chosen = policy.chooseTemplate(uri, outcome.settings, undefined);
+    if ('error' in chosen) return new ResponseError(ErrorCodes.InvalidRequest, chosen.error);
+    template = chosen.ref;
+  }
+  const loaded = await policy.templates.load(template, policy.folderOf(uri));
+  if (!loaded.ok) return new ResponseError(ErrorCodes.InvalidRequest, loaded.error);
+  const text = service.engine.render(loaded.schema, { name: params.name, date: params.date ?? service.today(), status: params.status });
+  // A document saved under a name that is not recognised by itself (or not saved yet) carries
+  // the opt-in marker, so it stays an architecture document wherever it is saved.
+  if (recognisedByName(uri)) return { text, template, marked: false };
+  return { text: `${OPT_IN_MARKER}\n${text}`, template, marked: true };
 }
 
-/** The bundled template and every template the settings for `uri` name. */
+/** The opt-in marker written into new documents whose name alone would not make them architecture documents. */
+export const OPT_IN_MARKER = '<!-- archdoc -->';
+
+/** Names checked whatever the content: `ARCHITECTURE.md` in any case, markdown under `docs/architecture/`. */
+function recognisedByName(uri: string): boolean {
+  const path = decodeURIComponent(uri.replace(/^[a-z-]+:\/*/i, '/'));
+  return /(^|\/)architecture\.md$/i.test(path) || /\/docs\/architecture\/[^/]+\.(md|markdown)$/i.test(path);
+}
+
+/** The bundled templates and every template the settings for `uri` name. */
 export async function templates(service: ArchdocService, uri: string): Promise<TemplatesResult> {
-  const settings = await service.settings.get(uri);
-  const filePath = uriToPath(uri);
-  const folder = filePath === undefined ? undefined : (service.folders.folderOf(filePath) ?? path.dirname(filePath));
-  const list: TemplateInfo[] = [{ label: 'Bundled template', path: 'bundled' }];
-  const configured = [settings.template, ...Object.values(settings.templates)].filter((t) => t !== '');
-  for (const label of new Set(configured)) {
-    // Without a folder a relative path would resolve against the server's working directory.
-    if (folder === undefined && !path.isAbsolute(label)) continue;
-    list.push({ label, path: folder === undefined ? label : path.resolve(folder, label) });
+  return { templates: await service.policy.templatesFor(uri) };
+}
+
+/** An open document's findings (repository checks included) and section states; a document that is not checked says why. */
+export async function checkOf(service: ArchdocService, uri: string): Promise<CheckResult> {
+  // The findings are complete: the repository facts gathered on open or save are waited for.
+  await service.factsSettled(uri);
+  const state = await service.state(uri);
+  const none = { uri, findings: [], summary: summaryOf([]), sections: [], template: '' };
+  if (!state) return { ...none, checked: false, reason: 'The document is not open.' };
+  switch (state.kind) {
+    case 'ready': {
+      const findings = service.diagnosticsOf(state, uri).map(findingOf);
+      const sections = nodesOf(service.engine.outline(state.analysis, service.diagnosticsOf(state, uri)).nodes);
+      return { uri, checked: true, template: describeRef(state.template), findings, summary: summaryOf(findings), sections };
+    }
+    case 'template-error':
+    case 'config-error': {
+      const findings = service.diagnosticsOf(state, uri).map(findingOf);
+      const reason = state.kind === 'config-error' ? `ArchDoc cannot use ${state.error.uri}: ${state.error.message}` : state.error;
+      const template = state.kind === 'template-error' && state.template ? describeRef(state.template) : '';
+      return { ...none, template, findings, summary: summaryOf(findings), checked: true, reason };
+    }
+    case 'too-large':
+      return { ...none, checked: false, reason: `The document is larger than archdoc.maxFileSize (${state.limit} bytes).` };
+    case 'ignored':
+      return { ...none, checked: false, reason: 'This file is not an architecture document (see "Which documents are checked" in the README).' };
   }
-  return { templates: list };
+}
+
+/** One section's guidance and skeleton from the template that applies to `uri` (the default template without one). */
+export async function sectionOf(service: ArchdocService, params: SectionParams): Promise<SectionResult> {
+  const { policy } = service;
+  let template: TemplateRef = { kind: 'bundled', id: policy.registry.defaultId };
+  let folder: string | undefined;
+  if (params.uri !== undefined) {
+    const uri = normalizeUri(params.uri);
+    const outcome = await policy.settings(uri);
+    if (!outcome.ok) return { error: `ArchDoc cannot use ${outcome.error.uri}: ${outcome.error.message}` };
+    const chosen = policy.chooseTemplate(uri, outcome.settings, undefined);
+    if ('error' in chosen) return { error: chosen.error };
+    template = chosen.ref;
+    folder = policy.folderOf(uri);
+  }
+  const loaded = await policy.templates.load(template, folder);
+  if (!loaded.ok) return { error: loaded.error };
+  const guide = service.engine.sectionGuide(loaded.schema, params.section, service.today());
+  if (!guide) return { error: `No section "${params.section}" in the template; its sections are: ${service.engine.sectionTitles(loaded.schema).join(', ')}.` };
+  return { ...guide, template: describeRef(template) };
 }

@@ -1,7 +1,8 @@
 /**
  * The server's state, owned by one object per connection: settings per URI, workspace
- * folders, templates, the analysis of each open document's latest version, and the pushed
- * diagnostics. `server.ts` wires LSP messages to it; features only ever see an `Analysis`.
+ * folders, the policy (which documents, which template, which settings), the analysis of each
+ * open document's latest version, and the pushed diagnostics. `server.ts` wires LSP messages
+ * to it; features only ever see an `Analysis`.
  */
 import {
   DidChangeConfigurationNotification,
@@ -19,12 +20,15 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, FIX_ALL_KIND, isoDate, SEMANTIC_TOKENS_LEGEND } from '../core/index.ts';
+import { describeConfigError, normalizeUri, pathOf, Policy, type TemplateRef } from '../policy/index.ts';
+import { loadBundledTemplates } from '../node/bundled.ts';
+import { NodeWorkspace, pathToUri, uriToPath } from '../node/workspace.ts';
 import { diagnosticsFor, DiagnosticsScheduler } from './diagnostics.ts';
 import { computeState, StateCache, type DocumentState, type VersionedState } from './documentState.ts';
-import { SettingsStore } from './settings.ts';
-import { chooseTemplate, TemplateStore } from './templates.ts';
-import { uriToPath, WorkspaceFolders } from './workspace.ts';
+import { SettingsStore } from './settingsStore.ts';
 import { TemplateWatcher } from './watcher.ts';
+import { RepositoryFacts } from './repository.ts';
+import type { DriftFacts } from '../core/index.ts';
 
 /** Milliseconds between the last keystroke and the check: short, as a check takes a few ms. */
 export const DEBOUNCE_MS = 10;
@@ -58,14 +62,19 @@ export interface InitializationOptions {
 export class ArchdocService {
   /** The engine: every feature of every request goes through it. */
   readonly engine = createLanguageService();
-  readonly folders = new WorkspaceFolders();
+  /** Workspace folder URIs, as the client reported them. */
+  private folders: string[] = [];
   settings: SettingsStore;
   readonly states: StateCache;
   readonly scheduler: DiagnosticsScheduler;
-  templates: TemplateStore;
+  private policyValue: Policy | undefined;
+  private readonly workspace = new NodeWorkspace();
   private capabilities: ClientCapabilities = {};
-  private readonly diagnosticsCache = new WeakMap<DocumentState, Diagnostic[]>();
+  repository: RepositoryFacts;
+  private readonly diagnosticsCache = new WeakMap<DocumentState, { readonly facts: DriftFacts | undefined; readonly diagnostics: Diagnostic[] }>();
   private readonly notices = new Set<string>();
+  /** The latest gathering of repository facts per document. */
+  private readonly gathering = new Map<string, Promise<void>>();
   private readonly published = new Set<string>();
   private readonly watcher: TemplateWatcher;
   /** The template file the server watches for each open document that needs one. */
@@ -73,19 +82,15 @@ export class ArchdocService {
   /** Whether the client watches the workspace's markdown files for the server. */
   private clientWatches = true;
   /** The workspace folders as the client named them at initialization, for the start-up log. */
-  private folderUris: readonly string[] = [];
   private trusted = true;
-  /** Folder path → the template its ignored workspace settings name. */
-  private ignoredTemplates = new Map<string, string>();
 
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly bundledTemplate: string,
+    private readonly bundledTemplates: string,
   ) {
     this.settings = new SettingsStore({ pull: false, fetch: () => Promise.resolve(undefined) }, undefined);
-    this.templates = new TemplateStore(this.engine, { bundledPath: bundledTemplate, trusted: true });
-    this.states = new StateCache((doc) => computeState(doc, this));
+    this.states = new StateCache((doc) => computeState(doc, { engine: this.engine, policy: this.policy }));
     this.scheduler = new DiagnosticsScheduler({
       delay: DEBOUNCE_MS,
       compute: (uri) => this.check(uri),
@@ -96,38 +101,53 @@ export class ArchdocService {
       },
       log: (message) => this.log(message),
     });
-    this.watcher = new TemplateWatcher((files) => this.templatesChanged(files), (message) => this.log(message));
+    this.watcher = new TemplateWatcher((files) => this.templatesChanged(files.map(pathToUri)), (message) => this.log(message));
+    this.repository = this.repositoryFacts(true);
+  }
+
+  private repositoryFacts(trusted: boolean): RepositoryFacts {
+    return new RepositoryFacts({
+      folderOf: (file) => {
+        const folder = this.policyValue?.folderOf(pathToUri(file));
+        return folder === undefined ? undefined : uriToPath(folder);
+      },
+      trusted,
+      recheck: (uri) => this.scheduler.schedule(uri, 0),
+      note: (message) => this.connection.console.info(message),
+    });
+  }
+
+  /** Which documents are checked, against which template, with which settings: set up by `initialize`. */
+  get policy(): Policy {
+    if (!this.policyValue) throw new Error('The server has not been initialized.');
+    return this.policyValue;
   }
 
   readonly log = (message: string): void => this.connection.console.error(message);
 
-  /** The template a folder's ignored workspace settings name, in an untrusted workspace. */
-  readonly ignoredTemplate = (folder: string | undefined): string | undefined => (folder === undefined ? undefined : this.ignoredTemplates.get(folder));
-
-  initialize(params: InitializeParams): InitializeResult {
+  async initialize(params: InitializeParams): Promise<InitializeResult> {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     this.capabilities = params.capabilities;
-    const trusted = options.trusted !== false;
-    this.templates = new TemplateStore(this.engine, { bundledPath: this.bundledTemplate, trusted });
-    this.ignoredTemplates = new Map(
-      Object.entries(trusted ? {} : (options.ignoredTemplates ?? {})).flatMap(([uri, template]) => {
-        const folder = uriToPath(uri);
-        return folder === undefined || typeof template !== 'string' ? [] : [[folder, template] as const];
-      }),
-    );
+    this.repository = this.repositoryFacts(options.trusted !== false);
     const pull = params.capabilities.workspace?.configuration === true;
     this.settings = new SettingsStore(
       { pull, fetch: (uri) => this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'archdoc' }) },
       options.settings ?? options.archdoc,
-      trusted,
     );
+    this.policyValue = new Policy({
+      workspace: this.workspace,
+      registry: await loadBundledTemplates(this.workspace, this.bundledTemplates),
+      engine: this.engine,
+      trusted: options.trusted !== false,
+      folders: () => this.folders,
+      clientSettings: (uri) => this.settings.get(uri),
+    });
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    this.folders.set(folders);
-    this.folderUris = folders;
+    this.folders = folders.map(normalizeUri);
     this.trusted = options.trusted !== false;
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         completionProvider: { triggerCharacters: ['#'] },
         documentSymbolProvider: options.documentSymbols !== false,
         hoverProvider: true,
@@ -148,13 +168,16 @@ export class ArchdocService {
     }
     if (workspace?.workspaceFolders) {
       this.connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        this.folders.change(event.added.map((f) => f.uri), event.removed.map((f) => f.uri));
+        const gone = new Set(event.removed.map((f) => normalizeUri(f.uri)));
+        this.folders = [...this.folders.filter((f) => !gone.has(f)), ...event.added.map((f) => normalizeUri(f.uri))];
+        this.policy.configChanged();
         this.recheckAll();
       });
     }
     if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{md,markdown}' }],
+        // Templates, their sidecars and config files; every file for the repository checks (the client leaves out its excluded folders).
+        watchers: [{ globPattern: '**/*.{md,markdown,json}' }, { globPattern: '**/.archdoc.{json,jsonc}' }, { globPattern: '**/*' }],
       });
     } else {
       this.clientWatches = false;
@@ -164,16 +187,12 @@ export class ArchdocService {
   /** One line at Info level: the version, whether the workspace is trusted, and the template each folder's documents follow. */
   private async logStart(): Promise<void> {
     const folders: string[] = [];
-    for (const uri of this.folderUris) {
-      const folder = uriToPath(uri);
-      const ignored = this.ignoredTemplate(folder);
-      if (ignored !== undefined) {
-        folders.push(`${folder ?? uri}: ${ignored} (ignored in Restricted Mode, documents not checked)`);
-        continue;
-      }
-      const settings = await this.settings.get(uri);
-      const template = chooseTemplate({ filePath: undefined, folder, settings, markers: { optIn: true, template: undefined }, trusted: this.trusted });
-      folders.push(`${folder ?? uri}: ${template.path === undefined ? 'bundled template' : template.label}`);
+    for (const folder of this.folders) {
+      const document = `${folder.replace(/\/$/, '')}/ARCHITECTURE.md`;
+      const outcome = await this.policy.settings(document);
+      const chosen = outcome.ok ? this.policy.chooseTemplate(document, outcome.settings, undefined) : { error: outcome.error.message };
+      const template = 'error' in chosen ? `unusable (${chosen.error})` : chosen.ref.kind === 'bundled' ? `bundled template "${chosen.ref.id}"` : chosen.ref.uri;
+      folders.push(`${folder}: ${template}`);
     }
     const trust = this.trusted ? 'trusted' : 'not trusted (Restricted Mode)';
     this.connection.console.info(`ArchDoc language server ${SERVER_VERSION} started; workspace ${trust}; templates: ${folders.join('; ') || 'no folder open, bundled template'}`);
@@ -187,13 +206,35 @@ export class ArchdocService {
   }
 
   watchedFilesChanged(changes: readonly FileEvent[]): void {
-    const files = changes.map((c) => uriToPath(c.uri)).filter((p): p is string => p !== undefined);
-    this.templatesChanged(files);
+    const uris = changes.map((c) => normalizeUri(c.uri));
+    if (uris.some((uri) => this.policy.isConfigFile(uri))) {
+      this.policy.configChanged();
+      this.recheckAll();
+    }
+    this.templatesChanged(uris);
+    const files = uris.map(uriToPath).filter((p): p is string => p !== undefined);
+    void this.repository.filesChanged(files).catch((error: unknown) => this.log(`Updating repository facts failed: ${String(error)}`));
+  }
+
+  /** An architecture document opened or was saved: gather its repository facts (never on a keystroke). */
+  gatherFacts(uri: string, saved: boolean): Promise<void> {
+    const run = (async () => {
+      const state = await this.ready(uri);
+      if (!state?.settings.checkRepository) return;
+      await this.repository.refresh(uri, saved);
+    })();
+    this.gathering.set(uri, run.catch(() => undefined));
+    return run;
+  }
+
+  /** Resolves once the repository facts asked for `uri` so far are in: requests that must be complete wait for it. */
+  factsSettled(uri: string): Promise<void> {
+    return this.gathering.get(uri) ?? Promise.resolve();
   }
 
   /** Template files changed on disk: forget them and check every open document again. */
-  templatesChanged(files: readonly string[]): void {
-    if (!this.templates.invalidate(files)) return;
+  templatesChanged(uris: readonly string[]): void {
+    if (!this.policy.templates.invalidate(uris)) return;
     this.recheckAll();
   }
 
@@ -213,6 +254,8 @@ export class ArchdocService {
     this.states.delete(uri);
     this.settings.forget(uri);
     this.published.delete(uri);
+    this.repository.closed(uri);
+    this.gathering.delete(uri);
     this.forgetNotice(uri);
     if (this.watchedTemplates.delete(uri)) this.watcher.sync(this.watchedTemplates.values());
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -229,12 +272,13 @@ export class ArchdocService {
     return state?.kind === 'ready' ? state : undefined;
   }
 
-  diagnosticsOf(state: DocumentState): Diagnostic[] {
-    let diagnostics = this.diagnosticsCache.get(state);
-    if (!diagnostics) {
-      diagnostics = diagnosticsFor(this.engine, state);
-      this.diagnosticsCache.set(state, diagnostics);
-    }
+  /** The diagnostics of a state, with the repository facts cached for its document (no I/O). */
+  diagnosticsOf(state: DocumentState, uri: string): Diagnostic[] {
+    const facts = state.kind === 'ready' && state.settings.checkRepository ? this.repository.factsFor(uri) : undefined;
+    const cached = this.diagnosticsCache.get(state);
+    if (cached && cached.facts === facts) return cached.diagnostics;
+    const diagnostics = diagnosticsFor(this.engine, state, facts);
+    this.diagnosticsCache.set(state, { facts, diagnostics });
     return diagnostics;
   }
 
@@ -260,17 +304,18 @@ export class ArchdocService {
     if (!doc) return undefined;
     const state = await this.states.get(doc);
     this.notify(uri, state);
-    this.watchTemplate(uri, state.kind === 'ready' || state.kind === 'template-error' ? state.template.path : undefined);
+    this.watchTemplate(uri, state.kind === 'ready' || state.kind === 'template-error' ? state.template : undefined);
     // The document object is updated in place by later changes: the version is the state's, read before any await.
-    return { version: state.version, diagnostics: this.diagnosticsOf(state) };
+    return { version: state.version, diagnostics: this.diagnosticsOf(state, uri) };
   }
 
   /**
    * The client's watcher covers templates inside the workspace folders; the server watches
    * the others itself, and every template when the client cannot watch files.
    */
-  private watchTemplate(uri: string, file: string | undefined): void {
-    const needed = file !== undefined && !(this.clientWatches && this.folders.folderOf(file) !== undefined);
+  private watchTemplate(uri: string, template: TemplateRef | undefined): void {
+    const file = template?.kind === 'file' ? uriToPath(template.uri) : undefined;
+    const needed = file !== undefined && template?.kind === 'file' && !(this.clientWatches && this.policy.folderOf(template.uri) !== undefined);
     if (needed ? this.watchedTemplates.get(uri) === file : !this.watchedTemplates.has(uri)) return;
     if (needed) this.watchedTemplates.set(uri, file);
     else this.watchedTemplates.delete(uri);
@@ -287,29 +332,51 @@ export class ArchdocService {
   }
 
   /**
-   * One message per problem, not per keystroke: template errors and oversized documents. While
-   * a template path is being typed each keystroke names another missing file, so a document
-   * shows one template message until its template works again (its diagnostic says the rest).
+   * One message per problem, not per keystroke: config and template errors, overridden
+   * settings, oversized documents. While a template path is being typed each keystroke names
+   * another missing file, so a document shows one template message until its template works
+   * again (its diagnostic says the rest).
    */
   private notify(uri: string, state: DocumentState): void {
-    let key: string | undefined;
-    let message = '';
+    if (state.kind === 'ready') this.forgetNotice(uri);
+    const notice = noticeOf(uri, state);
+    if (notice === undefined) return;
+    let key = notice.key;
     if (state.kind === 'template-error') {
-      const seen = this.notices.has(`template:${uri}`) || this.notices.has(`template:${state.error}`);
+      const seen = this.notices.has(`template:${uri}`) || this.notices.has(key);
       this.notices.add(`template:${uri}`);
-      key = seen ? `template:${uri}` : `template:${state.error}`;
-      message = `ArchDoc: ${state.error} Documents using it are not checked until it is fixed.`;
-    } else if (state.kind === 'ready') {
-      this.forgetNotice(uri);
-    } else if (state.kind === 'too-large') {
-      key = `size:${uri}`;
-      message = `ArchDoc: ${uri} is larger than archdoc.maxFileSize (${state.limit} bytes), so it is not checked.`;
+      if (seen) key = `template:${uri}`;
     }
-    if (key === undefined || this.notices.has(key)) return;
+    if (this.notices.has(key)) return;
     this.notices.add(key);
-    void this.connection.sendNotification(ShowMessageNotification.type, {
-      type: state.kind === 'template-error' ? MessageType.Error : MessageType.Warning,
-      message,
-    });
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: notice.type, message: notice.message });
+  }
+}
+
+/** The message a state deserves, once per `key`: config and template errors, oversized documents, overridden settings. */
+function noticeOf(uri: string, state: DocumentState): { key: string; type: MessageType; message: string } | undefined {
+  switch (state.kind) {
+    case 'config-error':
+      return {
+        key: `config:${state.error.uri}:${state.error.message}`,
+        type: MessageType.Error,
+        message: `ArchDoc cannot use ${describeConfigError(state.error, pathOf(state.error.uri))}. Documents under it are not checked until it is fixed.`,
+      };
+    case 'template-error':
+      return { key: `template:${state.error}`, type: MessageType.Error, message: `ArchDoc: ${state.error} Documents using it are not checked until it is fixed.` };
+    case 'too-large':
+      return { key: `size:${uri}`, type: MessageType.Warning, message: `ArchDoc: ${uri} is larger than archdoc.maxFileSize (${state.limit} bytes), so it is not checked.` };
+    case 'ready': {
+      const { overridden, config } = state.settings;
+      if (overridden.length === 0 || config === undefined) return undefined;
+      const keys = overridden.map((k) => `archdoc.${k}`).join(', ');
+      return {
+        key: `overridden:${config}:${overridden.join(',')}`,
+        type: MessageType.Info,
+        message: `ArchDoc follows ${pathOf(config)}, as CI does: it overrides your ${keys} setting${overridden.length > 1 ? 's' : ''}.`,
+      };
+    }
+    case 'ignored':
+      return undefined;
   }
 }

@@ -167,9 +167,11 @@ describe('the editor as a new user meets it', () => {
     await openFixture('ARCHITECTURE.md');
     const uri = await vscode.commands.executeCommand<vscode.Uri>('archdoc.openTemplate');
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
-    assert.equal(tab?.label, 'Bundled template (ARCHITECTURE.md).md');
-    assert.equal(vscode.workspace.fs.isWritableFileSystem(uri.scheme), false, 'the bundled template is on a read-only file system');
-    await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('changed'))), 'and cannot be written');
+    assert.equal(tab?.label, 'ARCHITECTURE (template).md');
+    // Documents a content provider serves are read-only in the editor; no file system can write them.
+    assert.equal(uri.scheme, 'archdoc-template');
+    assert.notEqual(vscode.workspace.fs.isWritableFileSystem(uri.scheme), true, 'the bundled template is not writable');
+    assert.ok(vscode.window.activeTextEditor?.document.getText().startsWith('# '), 'its text is shown');
   });
 
   it('reveals a section inserted from the view', async () => {

@@ -22,7 +22,7 @@ function node(id: string, state: OutlineNode['state'], extra: Partial<OutlineNod
 }
 
 function result(nodes: OutlineNode[], extra: Partial<OutlineResult> = {}): OutlineResult {
-  return { uri: 'file:///w/ARCHITECTURE.md', version: 1, template: 'bundled', nodes, sectionsWritten: 11, sectionsRequired: 15, placeholders: 7, ...extra };
+  return { uri: 'file:///w/ARCHITECTURE.md', version: 1, template: { kind: 'bundled', id: 'architecture' }, nodes, sectionsWritten: 11, sectionsRequired: 15, placeholders: 7, ...extra };
 }
 
 void test("describes each state in the engine's words, and says when a section is out of order", () => {
@@ -85,7 +85,7 @@ void test('shows a template error as the only item', () => {
 });
 
 void test('says a document was not checked when the server names no template', () => {
-  const tooLarge = result([], { template: '', error: 'The document is larger than archdoc.maxFileSize (5000000 bytes).' });
+  const tooLarge = result([], { template: null, error: 'The document is larger than archdoc.maxFileSize (5000000 bytes).' });
   assert.equal(toSectionItems(tooLarge)[0]!.label, 'Not checked');
   assert.equal(statusText(tooLarge), 'ArchDoc: not checked');
   assert.equal(toSectionItems(result([], { error: 'broken' }))[0]!.label, 'Template unavailable');
@@ -106,4 +106,12 @@ void test('says so when Restricted Mode ignores the template the workspace set',
   assert.equal(toSectionItems(ignored)[0]!.label, 'Template ignored in Restricted Mode');
 });
 
-
+void test('marks a section whose statements drifted from the repository, in its description, tooltip and icon', () => {
+  const [item] = toSectionItems(result([node('design-patterns', 'done', { drift: 2 })]));
+  assert.equal(item.description, 'done · 2 out of date with the repository');
+  assert.match(item.tooltip, /2 statements no longer match the repository/);
+  assert.equal(item.icon.id, 'git-compare');
+  const [clean] = toSectionItems(result([node('design-patterns', 'done', { drift: 0 })]));
+  assert.equal(clean.description, 'done');
+  assert.equal(clean.icon.id, 'pass');
+});

@@ -17,6 +17,8 @@ const SHIPPED = [
   'CHANGELOG.md',
   'LICENSE',
   'images/icon.png',
+  'schemas/archdoc.schema.json',
+  'server/templates/ARCHITECTURE.json',
   'server/templates/ARCHITECTURE.md',
   'docs/screenshots/architecture-view.png',
   'docs/screenshots/section-completion.png',

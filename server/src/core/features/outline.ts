@@ -6,13 +6,17 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { OutlineNode, OutlineResult } from '../../protocol.ts';
 import { describeState, sectionStates, type SectionStates } from '../sectionState.ts';
-import type { Analysis, SchemaSection } from '../types.ts';
+import type { Analysis, DiagnosticCode, SchemaSection } from '../types.ts';
+import { REPOSITORY_CODES } from '../check.ts';
+import { perHeading } from './shared.ts';
 
 export type OutlineSummary = Pick<OutlineResult, 'nodes' | 'sectionsWritten' | 'sectionsRequired' | 'placeholders'>;
 
 interface Context {
   readonly analysis: Analysis;
   readonly states: SectionStates;
+  /** Per heading: repository findings (drift) within its section. */
+  readonly drift: readonly number[];
   /** Headings that stand for no template section, by the index of their enclosing heading. */
   readonly extras: ReadonlyMap<number, readonly number[]>;
 }
@@ -31,6 +35,7 @@ function presentNode(context: Context, heading: number, id: string, title: strin
     problems: status.problems,
     outOfOrder: status.outOfOrder,
     description: describeState(status),
+    drift: context.drift[heading],
     children: [...children, ...extraNodes(context, heading)],
   };
 }
@@ -51,7 +56,7 @@ function sectionNode(context: Context, section: SchemaSection): OutlineNode {
   const heading = analysis.present.get(section.id);
   if (heading === undefined) {
     const description = section.optional ? 'missing (optional)' : 'missing';
-    return { id: section.id, title: section.title, level: section.level, state: 'missing', optional: section.optional, placeholders: 0, guidance: 0, problems: 0, outOfOrder: false, description, children };
+    return { id: section.id, title: section.title, level: section.level, state: 'missing', optional: section.optional, placeholders: 0, guidance: 0, problems: 0, outOfOrder: false, description, drift: 0, children };
   }
   return presentNode(context, heading, section.id, section.title, section.level, section.optional, children);
 }
@@ -71,7 +76,8 @@ function collectExtras(analysis: Analysis): Map<number, number[]> {
 /** The outline of an analysed document; `diagnostics` are its current diagnostics, which decide the `problems` state. */
 export function outline(analysis: Analysis, diagnostics: readonly Diagnostic[]): OutlineSummary {
   const states = sectionStates(analysis, diagnostics);
-  const context: Context = { analysis, states, extras: collectExtras(analysis) };
+  const driftLines = diagnostics.filter((d) => REPOSITORY_CODES.has(d.code as DiagnosticCode)).map((d) => d.range.start.line);
+  const context: Context = { analysis, states, drift: perHeading(analysis, driftLines), extras: collectExtras(analysis) };
   const { schema } = analysis;
   const top = schema.root.childIds.map((id) => schema.byId.get(id)).filter((s): s is SchemaSection => s !== undefined);
   return {

@@ -10,34 +10,87 @@ export interface Candidate {
   readonly end: number;
 }
 
-/** Ranges [start, end) of the code spans on a line (CommonMark: a backtick run closed by one of equal length). */
+/**
+ * Ranges [start, end) of the code spans on a line (CommonMark: a backtick run closed by the next
+ * run of equal length). The runs are listed once and each length keeps a pointer into its own
+ * runs, so an opener that is never closed costs nothing more than its own run.
+ */
 export function codeSpans(line: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  let i = line.indexOf('`');
-  while (i !== -1 && i < line.length) {
-    let run = 1;
-    while (line[i + run] === '`') run++;
-    let j = line.indexOf('`', i + run);
-    let closed = false;
-    while (j !== -1) {
-      let close = 1;
-      while (line[j + close] === '`') close++;
-      if (close === run) {
-        spans.push([i, j + close]);
-        i = line.indexOf('`', j + close);
-        closed = true;
-        break;
-      }
-      j = line.indexOf('`', j + close);
+  const runs: Array<[number, number]> = [];
+  for (let i = line.indexOf('`'); i !== -1; ) {
+    let length = 1;
+    while (line[i + length] === '`') length++;
+    runs.push([i, length]);
+    i = line.indexOf('`', i + length);
+  }
+  const byLength = new Map<number, number[]>();
+  runs.forEach(([, length], k) => {
+    const list = byLength.get(length);
+    if (list) list.push(k);
+    else byLength.set(length, [k]);
+  });
+  const pointer = new Map<number, number>();
+  for (let k = 0; k < runs.length; ) {
+    const [start, length] = runs[k];
+    const list = byLength.get(length) as number[];
+    let p = pointer.get(length) ?? 0;
+    while (p < list.length && list[p] <= k) p++;
+    pointer.set(length, p);
+    if (p < list.length) {
+      const close = list[p];
+      spans.push([start, runs[close][0] + length]);
+      k = close + 1;
+    } else {
+      k++;
     }
-    if (!closed) i = line.indexOf('`', i + run);
   }
   return spans;
 }
 
+/** Whether [start, end) overlaps a span. Spans are sorted and disjoint: a binary search finds the one to test. */
 function inSpans(spans: Array<[number, number]>, start: number, end: number): boolean {
-  for (const [s, e] of spans) if (start < e && end > s) return true;
-  return false;
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid][1] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo][0] < end;
+}
+
+/** The candidate (sorted, disjoint) that contains [start, end), found by binary search. */
+function containedIn(found: readonly Candidate[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = found.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (found[mid].start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && found[lo - 1].end >= end;
+}
+
+/**
+ * The closing `]` of every `[` on the line, in one pass with a stack: a scan from each `[` to
+ * its close would take time quadratic in the nesting (`![![![…]]]`). Escaped brackets have none.
+ */
+function bracketCloses(line: string): Map<number, number> {
+  const closes = new Map<number, number>();
+  const stack: number[] = [];
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '\\') i++;
+    else if (ch === '[') stack.push(i);
+    else if (ch === ']' && stack.length > 0) closes.set(stack.pop() as number, i);
+  }
+  return closes;
+}
+
+/** Where a task box `[ ]` would stand: right after the list marker that starts the line. */
+function taskBoxStart(line: string): number {
+  return /^\s*(?:[-*+]|\d+[.)])\s+/.exec(line)?.[0].length ?? -1;
 }
 
 const DATE_TOKEN = /YYYY-MM-DD/g;
@@ -53,65 +106,55 @@ export function placeholderCandidates(line: string, isReference: (label: string)
   if (!hasBracket && !hasDate) return found;
   const spans = inCode ? [] : codeSpans(line);
   if (hasBracket) {
+    const closes = bracketCloses(line);
+    const context: LineContext = { line, isReference, spans, firstText: line.length - line.trimStart().length, taskBox: taskBoxStart(line) };
     let i = line.indexOf('[');
     while (i !== -1) {
-      const close = findClose(line, i);
+      const close = closes.get(i) ?? (line[i - 1] === '\\' ? i : -1);
       if (close === -1) break;
       const start = i;
       const end = close + 1;
-      if (inCode || isPlainBracket(line, start, end, isReference, spans)) {
-        found.push({ text: line.slice(start, end), start, end });
-      }
-      i = line.indexOf('[', inCode || isPlainBracket(line, start, end, isReference, spans) ? end : start + 1);
+      const plain = close !== i && (inCode || isPlainBracket(context, start, end));
+      if (plain) found.push({ text: line.slice(start, end), start, end });
+      i = line.indexOf('[', plain ? end : start + 1);
     }
   }
   if (hasDate) {
+    const dates: Candidate[] = [];
     for (const m of line.matchAll(DATE_TOKEN)) {
       const start = m.index;
       const end = start + m[0].length;
       if (inCode || !inSpans(spans, start, end)) {
-        if (!found.some((c) => c.start <= start && c.end >= end)) found.push({ text: m[0], start, end });
+        if (!containedIn(found, start, end)) dates.push({ text: m[0], start, end });
       }
     }
+    found.push(...dates);
     found.sort((a, b) => a.start - b.start);
   }
   return found;
 }
 
-/** Index of the `]` closing the bracket at `open`, honouring escapes and one level of nesting. */
-function findClose(line: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < line.length; i++) {
-    const ch = line[i];
-    if (ch === '\\') {
-      i++;
-    } else if (ch === '[') {
-      depth++;
-    } else if (ch === ']') {
-      depth--;
-      if (depth === 0) return i;
-    }
-  }
-  return -1;
+interface LineContext {
+  readonly line: string;
+  readonly isReference: (label: string) => boolean;
+  readonly spans: Array<[number, number]>;
+  /** Index of the line's first non-space character. */
+  readonly firstText: number;
+  /** Where a task box would start, or -1 when the line is no list item. */
+  readonly taskBox: number;
 }
 
-function isPlainBracket(
-  line: string,
-  start: number,
-  end: number,
-  isReference: (label: string) => boolean,
-  spans: Array<[number, number]>,
-): boolean {
+function isPlainBracket({ line, isReference, spans, firstText, taskBox }: LineContext, start: number, end: number): boolean {
   if (start > 0 && line[start - 1] === '\\') return false;
   if (start > 0 && line[start - 1] === '!') return false;
   if (start > 0 && line[start - 1] === ']') return false;
   const next = line[end];
   if (next === '(' || next === '[') return false;
-  if (next === ':' && line.slice(0, start).trim() === '') return false;
+  if (next === ':' && start <= firstText) return false;
   const inner = line.slice(start + 1, end - 1);
   if (inner.trim() === '') return false;
   if (inner.startsWith('^')) return false;
-  if (/^[ xX]$/.test(inner) && /^\s*(?:[-*+]|\d+[.)])\s+$/.test(line.slice(0, start))) return false;
+  if (/^[ xX]$/.test(inner) && start === taskBox) return false;
   if (inSpans(spans, start, end)) return false;
   return !isReference(inner);
 }

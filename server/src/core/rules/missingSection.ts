@@ -65,18 +65,45 @@ function adoptedHeading(a: Analysis, section: SchemaSection): number | undefined
   return first;
 }
 
+/** Per sibling list: for each position, the nearest present sibling before and after it (in order), or -1. */
+interface SiblingPresence {
+  readonly position: ReadonlyMap<string, number>;
+  readonly before: Int32Array;
+  readonly after: Int32Array;
+}
+
+/** Computed once per analysis and parent, so that k missing siblings cost k steps, not k². */
+const presence = new WeakMap<Analysis, Map<string, SiblingPresence>>();
+
+function siblingPresence(a: Analysis, parentId: string, siblings: readonly string[]): SiblingPresence {
+  let byParent = presence.get(a);
+  if (!byParent) presence.set(a, (byParent = new Map()));
+  let known = byParent.get(parentId);
+  if (known) return known;
+  const usable = (k: number): boolean => {
+    const h = a.present.get(siblings[k]);
+    return h !== undefined && !a.outOfOrder.has(h);
+  };
+  const before = new Int32Array(siblings.length).fill(-1);
+  const after = new Int32Array(siblings.length).fill(-1);
+  for (let k = 1; k < siblings.length; k++) before[k] = usable(k - 1) ? k - 1 : before[k - 1];
+  for (let k = siblings.length - 2; k >= 0; k--) after[k] = usable(k + 1) ? k + 1 : after[k + 1];
+  known = { position: new Map(siblings.map((id, k) => [id, k])), before, after };
+  byParent.set(parentId, known);
+  return known;
+}
+
 function templatePosition(a: Analysis, section: SchemaSection): { after: string; insertAt: Position0 } {
   const { headings } = a.model;
   const parentId = section.parentId ?? '';
   const siblings = (parentId === '' ? a.schema.root : a.schema.byId.get(parentId))?.childIds ?? [];
-  const position = siblings.indexOf(section.id);
-  for (let k = position - 1; k >= 0; k--) {
-    const h = a.present.get(siblings[k]);
-    if (h !== undefined && !a.outOfOrder.has(h)) return { after: siblings[k], insertAt: { line: a.ends[h], character: 0 } };
-  }
-  for (let k = position + 1; k < siblings.length; k++) {
-    const h = a.present.get(siblings[k]);
-    if (h !== undefined && !a.outOfOrder.has(h)) return { after: '', insertAt: { line: headings[h].line, character: 0 } };
+  const known = siblingPresence(a, parentId, siblings);
+  const position = known.position.get(section.id) ?? -1;
+  if (position >= 0) {
+    const before = known.before[position];
+    if (before >= 0) return { after: siblings[before], insertAt: { line: a.ends[a.present.get(siblings[before]) as number], character: 0 } };
+    const next = known.after[position];
+    if (next >= 0) return { after: '', insertAt: { line: headings[a.present.get(siblings[next]) as number].line, character: 0 } };
   }
   const parent = a.present.get(parentId);
   if (parent !== undefined) return { after: '', insertAt: { line: a.ends[parent], character: 0 } };

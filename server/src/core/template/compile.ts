@@ -3,9 +3,9 @@
  * The template is parsed with the same parser as documents, so both agree on what a
  * heading, a list, a table or a placeholder is.
  */
-import type { DocModel, PlaceholderSpec, Schema, SchemaSection, TypedFieldSpec } from '../types.ts';
+import type { DocModel, PlaceholderSpec, Schema, SchemaSection, TemplateSidecar, TypedFieldSpec } from '../types.ts';
 import { parseDocument } from '../parse/document.ts';
-import { headingKey, normalizeLine, slug, wordCount } from '../text.ts';
+import { headingKey, normalizeLine, optionalNoteStart, slug, wordCount } from '../text.ts';
 import { readAnnotations, type Annotations } from './annotations.ts';
 import { entryKinds, type EntryKindWithLine } from './entries.ts';
 
@@ -16,11 +16,11 @@ export const MAX_TEMPLATE_CHARS = 1_000_000;
 
 /** A section is optional when its body starts with `(If applicable…)` or `(Optional…)`, or its heading ends so. */
 const OPTIONAL_MARK = /^\(\s*(?:if applicable|optional)/i;
-const OPTIONAL_HEADING = /\(\s*(?:if applicable|optional)[^)]*\)\s*$/i;
 
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
-export function compileTemplate(text: string): CompileResult {
+/** Compiles a template's text, with what its sidecar says about it. */
+export function compileTemplate(text: string, sidecar: TemplateSidecar = {}): CompileResult {
   if (text.length > MAX_TEMPLATE_CHARS) return { error: `The template is too large (${text.length} characters; at most ${MAX_TEMPLATE_CHARS}).` };
   if (text.includes('\u0000')) return { error: 'The template is not text (it contains NUL bytes).' };
   const model = parseDocument(text);
@@ -32,6 +32,7 @@ export function compileTemplate(text: string): CompileResult {
   const templateLines = collectTemplateLines(model, built.sectionOfLine, built.entryTitleLines, notes);
   const schema: Schema = {
     source: text,
+    sidecar,
     root: built.root,
     sections: built.sections,
     byId: new Map([built.root, ...built.sections].map((s) => [s.id, s])),
@@ -59,14 +60,23 @@ function buildSections(model: DocModel, notes: Annotations): Built {
   const sectionOfLine = new Array<string>(lines.length).fill('');
   const entryTitleLines = new Set<number>();
   const used = new Set<string>();
+  // The next suffix to try per id, so that k identical headings cost k steps, not k².
+  const nextSuffix = new Map<string, number>();
+  // Each heading's first direct subsection, found in one pass.
+  const firstChildOf = new Map<number, number>();
   headings.forEach((h, i) => {
+    if (h.parent >= 0 && !firstChildOf.has(h.parent)) firstChildOf.set(h.parent, i);
     if (i === 0 && hasTitle) {
       ids.push('');
       return;
     }
     const parentId = h.parent >= 0 ? ids[h.parent] : '';
-    let id = (parentId ? parentId + '/' : '') + slug(h.text);
-    for (let n = 2; used.has(id); n++) id = `${parentId ? parentId + '/' : ''}${slug(h.text)}-${n}`;
+    const base = (parentId ? parentId + '/' : '') + slug(h.text);
+    let id = base;
+    for (let n = nextSuffix.get(base) ?? 2; used.has(id); n++) {
+      id = `${base}-${n}`;
+      nextSuffix.set(base, n + 1);
+    }
     used.add(id);
     ids.push(id);
     children.set(id, []);
@@ -75,8 +85,8 @@ function buildSections(model: DocModel, notes: Annotations): Built {
   headings.forEach((h, i) => sectionOfLine.fill(ids[i], h.line, h.endLine));
   const bodyEnd = (i: number): number => {
     const h = headings[i];
-    const firstChild = headings.findIndex((c, j) => j > i && c.parent === i);
-    let end = firstChild >= 0 ? headings[firstChild].line : h.endLine;
+    const firstChild = firstChildOf.get(i);
+    let end = firstChild !== undefined ? headings[firstChild].line : h.endLine;
     for (let l = h.line + 1; l < end; l++) {
       if (!model.codeLines[l] && !model.proseLines[l] && THEMATIC_BREAK.test(lines[l])) {
         end = l;
@@ -97,7 +107,7 @@ function buildSections(model: DocModel, notes: Annotations): Built {
     const id = ids[i];
     const body = cleanLines(lines.slice(h.line + 1, bodyEnd(i)), h.line + 1, notes);
     const firstText = body.find((l) => l.trim() !== '') ?? '';
-    const optional = notes.required.has(i) ? false : notes.optional.has(i) || OPTIONAL_MARK.test(firstText.trim()) || OPTIONAL_HEADING.test(h.text);
+    const optional = notes.required.has(i) ? false : notes.optional.has(i) || OPTIONAL_MARK.test(firstText.trim()) || optionalNoteStart(h.text) >= 0;
     const kinds: EntryKindWithLine[] = entryKinds(model, i, id, notes);
     for (const k of kinds) entryTitleLines.add(k.titleLine);
     return {
@@ -163,8 +173,14 @@ function collectPlaceholders(model: DocModel, sectionOfLine: readonly string[]):
 
 function collectTypedFields(model: DocModel): TypedFieldSpec[] {
   const fields: TypedFieldSpec[] = [];
+  const byLine = new Map<number, DocModel['placeholders'][number][]>();
+  for (const x of model.placeholders) {
+    const list = byLine.get(x.range.start.line);
+    if (list) list.push(x);
+    else byLine.set(x.range.start.line, [x]);
+  }
   for (const f of model.fieldLines) {
-    const p = model.placeholders.find((x) => x.range.start.line === f.line && x.text === f.value);
+    const p = byLine.get(f.line)?.find((x) => x.text === f.value);
     if (!p) continue;
     if (p.kind === 'enum') {
       const values = p.text.slice(1, -1).split('|').map((v) => v.trim()).filter(Boolean);
