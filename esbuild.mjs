@@ -34,7 +34,8 @@ const mcpApart = {
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const builds = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // jsonc-parser's CommonJS build loads its parts with require() calls a bundler cannot follow; its ES module build bundles.
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], mainFields: ['module', 'main'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js }, plugins: [mcpApart] },
   { ...common, entryPoints: ['server/src/mcp/main.ts'], outfile: 'dist/mcp.js' },

@@ -10,6 +10,8 @@ import { NewDocumentCommand } from './commands/newDocument.ts';
 import { BundledTemplateProvider, openTemplate, TEMPLATE_SCHEME } from './commands/openTemplate.ts';
 import { createLanguageClient } from './languageClient.ts';
 import { registerLanguageModelTools } from './lm/tools.ts';
+import { ignoredTemplates, RestrictedModeNotice } from './restrictedMode.ts';
+import { TabDiagnostics } from './tabDiagnostics.ts';
 import { OutlineTracker } from './views/outlineTracker.ts';
 import { createOutlineView, fixSection, OutlineStatusBar, OutlineTreeProvider, revealSection, snapshot, type ViewItemSnapshot } from './views/outlineView.ts';
 
@@ -20,16 +22,26 @@ let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('ArchDoc', { log: true });
-  client = createLanguageClient(context, output);
+  const tabDiagnostics = new TabDiagnostics();
+  client = createLanguageClient(context, output, tabDiagnostics.middleware);
   const languageClient = client;
+  tabDiagnostics.attach(languageClient);
   const tracker = new OutlineTracker(languageClient);
   const tree = new OutlineTreeProvider(tracker);
   const newDocument = new NewDocumentCommand(languageClient);
   const templateFolder = vscode.Uri.joinPath(context.extensionUri, 'server', 'templates');
+  const restricted = new RestrictedModeNotice();
 
   context.subscriptions.push(
     output,
     languageClient,
+    tabDiagnostics,
+    tracker.onDidChange((outline) => {
+      if (!outline) return;
+      const folder = vscode.workspace.getWorkspaceFolder(outline.uri);
+      const ignored = outline.result.ignoredTemplate ?? (folder ? ignoredTemplates()[folder.uri.toString()] : undefined);
+      if (ignored !== undefined) restricted.show(ignored);
+    }),
     tracker,
     tree,
     new OutlineStatusBar(tracker),
@@ -47,7 +59,6 @@ export function activate(context: vscode.ExtensionContext): void {
       await languageClient.restart();
       tracker.schedule(0);
     }),
-    vscode.commands.registerCommand('archdoc.refreshView', () => tracker.schedule(0)),
     vscode.commands.registerCommand('archdoc.view.items', async (): Promise<ViewItemSnapshot[]> => {
       await tracker.settled();
       return snapshot(tree.items);

@@ -13,7 +13,8 @@ export function templateName(ref: TemplateRef): string {
 
 /** The read-only document of a bundled template: `archdoc-template:/Bundled Template/<id>.md`. */
 export function bundledTemplateUri(id: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: TEMPLATE_SCHEME, path: `/Bundled Template/${id === 'architecture' ? 'ARCHITECTURE' : id}.md` });
+  // Labelled as the template it is, not as a second ARCHITECTURE.md beside the document.
+  return vscode.Uri.from({ scheme: TEMPLATE_SCHEME, path: `/Bundled Template/${id === 'architecture' ? 'ARCHITECTURE' : id} (template).md` });
 }
 
 /** Where a reference's text is opened: the read-only bundled document, or the template file. */

@@ -4,6 +4,7 @@
  * message for. Both sides import this file so that names and shapes are declared once.
  */
 import type { Range } from 'vscode-languageserver-types';
+import type { SectionState } from './core/sectionState.ts';
 import type { Finding, FindingSummary, SectionGuide, SectionNodeShape } from './core/index.ts';
 
 /**
@@ -20,7 +21,8 @@ export interface OutlineParams {
   readonly uri: string;
 }
 
-export type OutlineState = 'complete' | 'placeholders' | 'guidance' | 'empty' | 'missing' | 'out-of-order';
+/** A section's state, as the engine defines it once (`core/sectionState.ts`). */
+export type OutlineState = SectionState;
 
 export interface OutlineNode {
   /** Template section id (stable), or `extra:<line>` for sections the author added. */
@@ -31,10 +33,16 @@ export interface OutlineNode {
   readonly optional: boolean;
   /** Where the section stands in the document; absent when it is missing. */
   readonly range?: Range;
-  /** Number of placeholders left in the section (own content and subsections). */
+  /** Placeholders left in the section's own text (up to its first subsection). */
   readonly placeholders: number;
-  /** Number of the template's guidance lines left unchanged in the section (own content and subsections). */
+  /** The template's guidance lines left in the section's own text. */
   readonly guidance: number;
+  /** Findings of other rules in the section's own text, such as invalid dates. */
+  readonly problems: number;
+  /** Whether the section stands where the template's order does not put it. */
+  readonly outOfOrder: boolean;
+  /** The state in words, as the hover and the view show it: `done`, `2 placeholders left`. */
+  readonly description: string;
   /** Number of repository findings (the document no longer matching the repository) in the section, subsections included. */
   readonly drift?: number;
   readonly children: readonly OutlineNode[];
@@ -46,10 +54,17 @@ export interface OutlineResult {
   /** The template in use; null when none could be chosen (a document too large to check). */
   readonly template: TemplateRef | null;
   readonly nodes: readonly OutlineNode[];
-  /** Required template sections present, and how many the template requires. */
-  readonly sectionsPresent: number;
+  /** Required template sections that are written (state `problems` or `done`), and how many the template requires. */
+  readonly sectionsWritten: number;
   readonly sectionsRequired: number;
+  /** Placeholders left in the whole document. */
   readonly placeholders: number;
+  /**
+   * Set when the template the workspace chose is ignored because the workspace is not
+   * trusted: the document is then not checked at all (nodes is empty), rather than checked
+   * against another template. Holds the template as the workspace set it.
+   */
+  readonly ignoredTemplate?: string;
   /** Set when the template could not be used; nodes is then empty. */
   readonly error?: string;
 }
@@ -70,7 +85,10 @@ export interface RenderParams {
 }
 
 export interface RenderResult {
+  /** The document; it starts with an `<!-- archdoc -->` marker when `marked`. */
   readonly text: string;
+  /** Whether the marker was added because the target's name (or an untitled document's lack of one) would not make it an architecture document. */
+  readonly marked: boolean;
   /** The template used. */
   readonly template: TemplateRef;
 }

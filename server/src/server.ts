@@ -56,13 +56,19 @@ function main(): void {
   connection.onDocumentSymbol(
     guard('documentSymbol', log, [], async ({ textDocument }) => {
       const doc = await service.ready(textDocument.uri);
-      return doc ? engine.symbols(doc.analysis) : [];
+      return doc ? engine.symbols(doc.analysis, service.diagnosticsOf(doc, textDocument.uri)) : [];
     }),
   );
   connection.onHover(
     guard('hover', log, null, async ({ textDocument, position }) => {
       const doc = await service.ready(textDocument.uri);
-      return doc ? engine.hover(doc.analysis, position, { today: service.today() }) : null;
+      return doc ? engine.hover(doc.analysis, position, { today: service.today(), diagnostics: service.diagnosticsOf(doc, textDocument.uri) }) : null;
+    }),
+  );
+  connection.languages.semanticTokens.on(
+    guard('semanticTokens', log, { data: [] }, async ({ textDocument }) => {
+      const doc = await service.ready(textDocument.uri);
+      return doc ? engine.semanticTokens(doc.analysis) : { data: [] };
     }),
   );
   connection.onCodeAction(

@@ -74,13 +74,13 @@ describe('archdoc mcp', () => {
     assert.match(check?.description ?? '', /Decision Log/, 'the description says what the template expects');
   });
 
-  test('archdoc_check on a fully written document reports no warning or error and every section complete', async () => {
+  test('archdoc_check on a fully written document reports no warning or error and every section done', async () => {
     const result = structured<{ summary: { errors: number; warnings: number }; sections: { state: string }[]; findings: Finding[] }>(
       await call('archdoc_check', { path: 'ARCHITECTURE.md' }),
     );
     assert.equal(result.summary.errors + result.summary.warnings, 0, JSON.stringify(result.findings));
     assert.ok(result.sections.length >= 10);
-    assert.ok(result.sections.every((s) => s.state === 'complete'), JSON.stringify(result.sections.map((s) => s.state)));
+    assert.ok(result.sections.every((s) => s.state === 'done'), JSON.stringify(result.sections.map((s) => s.state)));
   });
 
   test('archdoc_check reports a placeholder and a missing section with codes, ranges and data', async () => {
@@ -99,11 +99,11 @@ describe('archdoc mcp', () => {
   });
 
   test('archdoc_outline lists the missing sections', async () => {
-    const result = structured<{ missing: { title: string }[]; sectionsPresent: number; sectionsRequired: number }>(
+    const result = structured<{ missing: { title: string }[]; sectionsWritten: number; sectionsRequired: number }>(
       await call('archdoc_outline', { path: 'docs/draft.md' }),
     );
     assert.ok(result.missing.some((m) => m.title === 'Security'));
-    assert.ok(result.sectionsPresent < result.sectionsRequired);
+    assert.ok(result.sectionsWritten < result.sectionsRequired);
   });
 
   test('archdoc_fix without write returns the text and leaves the file byte-identical', async () => {

@@ -57,16 +57,17 @@ function probePositions(lines: readonly string[], picks: readonly number[]): Arr
 
 function checkEverything(text: string, schema: Schema, picks: readonly number[]): Analysis {
   const analysis = engine.analyze(text, schema);
-  assertDiagnostics(text, engine.check(analysis));
+  const diagnostics = engine.check(analysis);
+  assertDiagnostics(text, diagnostics);
   const lines = lspLines(text);
   assert.equal(analysis.model.lines.length, lines.length, 'the model splits lines the way LSP does');
-  assertSymbols(lines, engine.symbols(analysis));
-  assertOutline(lines, engine.outline(analysis).nodes);
+  assertSymbols(lines, engine.symbols(analysis, diagnostics));
+  assertOutline(lines, engine.outline(analysis, diagnostics).nodes);
   for (const position of probePositions(lines, picks)) {
     for (const item of engine.completion(analysis, position, { today: TODAY, insertSkeleton: true, snippets: true })) {
       for (const r of editRanges(item)) assertRange(lines, r, `completion "${item.label}" at ${position.line}:${position.character}`);
     }
-    const h = engine.hover(analysis, position, { today: TODAY });
+    const h = engine.hover(analysis, position, { today: TODAY, diagnostics });
     if (h?.range) assertRange(lines, h.range, `hover at ${position.line}:${position.character}`);
   }
   return analysis;

@@ -20,6 +20,7 @@ import { knownDefect } from './helpers/knownDefects.ts';
 import { checkAsync } from './helpers/property.ts';
 import { Server } from './helpers/server.ts';
 
+
 /** Diagnostics as JSON-RPC carries them, so that `undefined` fields compare equal to absent ones. */
 function wire(diagnostics: readonly Diagnostic[]): unknown {
   return JSON.parse(JSON.stringify(diagnostics));
@@ -89,7 +90,8 @@ describe('the server under generated edits', () => {
               assert.deepEqual(server.diagnostics.get(uri)?.diagnostics, JSON.parse(expected), `diagnostics differ for ${JSON.stringify(text)}: ${String(error)}`);
             });
           const symbols = await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
-          assert.deepEqual(symbols, JSON.parse(JSON.stringify(engine.symbols(engine.analyze(text, schema)))));
+          const analysis = engine.analyze(text, schema);
+          assert.deepEqual(symbols, JSON.parse(JSON.stringify(engine.symbols(analysis, engine.check(analysis)))));
         } finally {
           await server.close(uri);
         }

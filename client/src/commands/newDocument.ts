@@ -38,6 +38,11 @@ export interface NewDocumentArgs {
   readonly target?: string;
   /** A template from `archdoc/templates`, by its label, its bundled id or its file's path. */
   readonly template?: string;
+  /**
+   * The folder the user clicked in the Explorer, relative to `folder` (`docs`): the document
+   * is offered there first, and the project is still named after the workspace folder.
+   */
+  readonly directory?: string;
 }
 
 /**
@@ -76,7 +81,7 @@ function orCancel<T>(value: T | undefined): T {
 }
 
 function asArgs(input: unknown): NewDocumentArgs {
-  if (input instanceof vscode.Uri) return { folder: input };
+  if (input instanceof vscode.Uri) return explorerArgs(input);
   if (typeof input !== 'object' || input === null) return {};
   const { name, folder, target, template } = input as Record<string, unknown>;
   return {
@@ -109,7 +114,7 @@ export class NewDocumentCommand {
     await this.client.start();
     if (!folder) return this.untitled(name);
     const template = await this.askTemplate(folder, args.template);
-    let target = args.target ?? (await askTarget(folder));
+    let target = args.target ?? (await askTarget(folder, args.directory));
     for (;;) {
       const resolved = resolveTarget(target);
       if (!resolved.ok) return refuse(resolved.reason, args);
@@ -187,13 +192,43 @@ export class NewDocumentCommand {
     return result.text;
   }
 
-  /** With no folder open there is nowhere to write: the text goes to an untitled document. */
+  /**
+   * With no folder open there is nowhere to write: the text goes to an untitled document
+   * named `ARCHITECTURE.md`, the name Save As proposes. The server marks the text with
+   * `<!-- archdoc -->`, so it stays an architecture document under whatever name it is saved.
+   */
   private async untitled(name: string): Promise<NewDocumentResult> {
-    const text = await this.render(vscode.Uri.parse(`untitled:${DEFAULT_TARGET}`), name, undefined);
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+    const uri = freeUntitledUri();
+    const text = await this.render(uri, name, undefined);
+    const document = await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), text);
+    if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the untitled document could not be written');
+    if (document.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(document, 'markdown');
     await showAtFirstPlaceholder(document, text);
     return { status: 'untitled', uri: document.uri.toString() };
   }
+}
+
+/** An untitled `ARCHITECTURE.md` not already open (`ARCHITECTURE-2.md` and so on after the first). */
+function freeUntitledUri(): vscode.Uri {
+  const open = new Set(vscode.workspace.textDocuments.map((document) => document.uri.toString()));
+  for (let n = 1; ; n++) {
+    const uri = vscode.Uri.from({ scheme: 'untitled', path: n === 1 ? DEFAULT_TARGET : `ARCHITECTURE-${n}.md` });
+    if (!open.has(uri.toString())) return uri;
+  }
+}
+
+/**
+ * From the Explorer's context menu: the document goes in the clicked folder, relative to its
+ * workspace folder, so `docs/` gives `docs/ARCHITECTURE.md` and the project keeps the
+ * workspace folder's name. A folder outside every workspace folder is the base itself.
+ */
+function explorerArgs(clicked: vscode.Uri): NewDocumentArgs {
+  const workspaceFolder = vscode.workspace.getWorkspaceFolder(clicked);
+  if (!workspaceFolder) return { folder: clicked };
+  const directory = path.posix.relative(workspaceFolder.uri.path, clicked.path);
+  return { folder: workspaceFolder.uri, directory: directory === '' ? undefined : directory };
 }
 
 /** The workspace folder of the active document, else the first; undefined with no folder open. */
@@ -243,13 +278,20 @@ interface TargetItem extends vscode.QuickPickItem {
   readonly target?: string;
 }
 
-async function askTarget(folder: vscode.Uri): Promise<string> {
-  const items: TargetItem[] = [];
-  for (const target of [DEFAULT_TARGET, DOCS_TARGET]) {
-    const taken = await exists(vscode.Uri.joinPath(folder, ...target.split('/')));
-    items.push({ label: target, description: taken ? 'exists' : '', target });
+/**
+ * The target picker: the clicked folder's `ARCHITECTURE.md` first when there is one, then the
+ * usual places. Names that are free come first, so Enter never picks a file that exists.
+ */
+async function askTarget(folder: vscode.Uri, directory: string | undefined): Promise<string> {
+  const targets = [...new Set([...(directory ? [`${directory}/${DEFAULT_TARGET}`] : []), DEFAULT_TARGET, DOCS_TARGET])];
+  const free: TargetItem[] = [];
+  const taken: TargetItem[] = [];
+  for (const target of targets) {
+    const isTaken = await exists(vscode.Uri.joinPath(folder, ...target.split('/')));
+    (isTaken ? taken : free).push({ label: target, description: isTaken ? 'exists: offers to open it' : '', target });
   }
-  items.push({ label: 'Other path…', description: 'relative to the folder' });
+  const other: TargetItem = { label: 'Other path…', description: 'relative to the folder' };
+  const items = [...free, other, ...taken];
   const picked = orCancel(
     await vscode.window.showQuickPick(items, {
       title: `New Architecture Doc in ${path.posix.basename(folder.path)}`,
@@ -257,7 +299,9 @@ async function askTarget(folder: vscode.Uri): Promise<string> {
       ignoreFocusOut: true,
     }),
   );
-  return picked.target ?? askOtherTarget(folder, DEFAULT_TARGET);
+  if (picked.target !== undefined) return picked.target;
+  const start = free[0]?.target ?? (await alternativeFor(folder, targets[0]));
+  return askOtherTarget(folder, start);
 }
 
 async function askOtherTarget(folder: vscode.Uri, value: string): Promise<string> {
@@ -276,12 +320,14 @@ async function askOtherTarget(folder: vscode.Uri, value: string): Promise<string
   );
 }
 
-/** A free name next to `relativePath`, from the names its folder already holds. */
+/** A free name for `relativePath`, among the names recognised as architecture documents. */
 async function alternativeFor(folder: vscode.Uri, relativePath: string): Promise<string> {
-  const directory = relativePath.includes('/') ? relativePath.slice(0, relativePath.lastIndexOf('/')) : '';
-  const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(folder, ...directory.split('/').filter(Boolean))).then(
-    (list) => new Set(list.map(([entry]) => entry.toLowerCase())),
-    () => new Set<string>(),
-  );
-  return suggestAlternative(relativePath, (candidate) => entries.has(path.posix.basename(candidate).toLowerCase()));
+  // Ask with a set of names known to exist, growing until a free one is found.
+  const taken = new Set<string>();
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const candidate = suggestAlternative(relativePath, (name) => taken.has(name));
+    if (!(await exists(vscode.Uri.joinPath(folder, ...candidate.split('/'))))) return candidate;
+    taken.add(candidate);
+  }
+  return suggestAlternative(relativePath, (name) => taken.has(name));
 }

@@ -20,7 +20,8 @@ export class BundledTemplateProvider implements vscode.TextDocumentContentProvid
   constructor(private readonly templateFolder: vscode.Uri) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const name = uri.path.split('/').pop() ?? '';
+    // The tab says it is a template: `ARCHITECTURE (template).md` is `ARCHITECTURE.md`.
+    const name = (uri.path.split('/').pop() ?? '').replace(/ \(template\)\.md$/, '.md');
     const direct = vscode.Uri.joinPath(this.templateFolder, name);
     const file = (await exists(direct)) ? direct : await this.byId(name.replace(/\.md$/, ''));
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(file));

@@ -61,16 +61,34 @@ export function resolveTarget(target: string): TargetResolution {
   return { ok: true, segments, relativePath: segments.join('/') };
 }
 
-/** A next free name for a target that already exists: `ARCHITECTURE.md` → `ARCHITECTURE-2.md`. */
+/**
+ * Names the server recognises as architecture documents whatever their content: any
+ * `ARCHITECTURE.md` (in any case) and any markdown file under `docs/architecture/`.
+ */
+export function isRecognisedName(relativePath: string): boolean {
+  return /(^|\/)architecture\.md$/i.test(relativePath) || /(^|\/)docs\/architecture\/[^/]+\.(md|markdown)$/i.test(relativePath);
+}
+
+/**
+ * The next free name for a target that already exists, always one that is recognised as an
+ * architecture document, so that the new document is checked wherever it lands:
+ * `ARCHITECTURE.md` → `docs/ARCHITECTURE.md` → `docs/architecture/ARCHITECTURE.md` →
+ * `docs/architecture/ARCHITECTURE-2.md`; a name under `docs/architecture/` gets a number.
+ */
 export function suggestAlternative(relativePath: string, exists: (candidate: string) => boolean): string {
-  const match = /^(.*?)(-\d+)?(\.(?:md|markdown))$/i.exec(relativePath);
-  const stem = match?.[1] ?? relativePath;
+  const base = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+  const inArchitectureFolder = /(^|\/)docs\/architecture\//i.test(relativePath);
+  const directory = inArchitectureFolder ? relativePath.slice(0, relativePath.lastIndexOf('/') + 1) : 'docs/architecture/';
+  const fixed = inArchitectureFolder ? [] : ['docs/ARCHITECTURE.md', 'docs/architecture/ARCHITECTURE.md'];
+  for (const candidate of fixed) if (candidate !== relativePath && !exists(candidate)) return candidate;
+  const match = /^(.*?)(-\d+)?(\.(?:md|markdown))$/i.exec(inArchitectureFolder || isRecognisedName(base) ? base : 'ARCHITECTURE.md');
+  const stem = match?.[1] ?? 'ARCHITECTURE';
   const extension = match?.[3] ?? '.md';
   for (let n = 2; n < 1000; n++) {
-    const candidate = `${stem}-${n}${extension}`;
+    const candidate = `${directory}${stem}-${n}${extension}`;
     if (!exists(candidate)) return candidate;
   }
-  return `${stem}-${Date.now()}${extension}`;
+  return `${directory}${stem}-${Date.now()}${extension}`;
 }
 
 /** Today's date as `YYYY-MM-DD` in the local time zone, which is what the author means by today. */

@@ -118,9 +118,28 @@ export async function insertSection(target: InsertSectionTarget | undefined): Pr
     );
     return false;
   }
+  const inserted = insertedAt(action, document.uri);
   const applied = await apply(action);
-  if (applied) await vscode.window.showTextDocument(document, { preserveFocus: false });
+  if (applied) {
+    const editor = await vscode.window.showTextDocument(document, { preserveFocus: false });
+    if (inserted) {
+      // Shows what was inserted: its heading at the top of the editor, with the cursor on it.
+      editor.selection = new vscode.Selection(inserted, inserted);
+      editor.revealRange(new vscode.Range(inserted, inserted), vscode.TextEditorRevealType.AtTop);
+    }
+  }
   return applied;
+}
+
+/** Where an insertion's text starts once applied: its position, past the blank lines it begins with. */
+function insertedAt(action: vscode.CodeAction, uri: vscode.Uri): vscode.Position | undefined {
+  const edits = action.edit?.get(uri) ?? [];
+  const first = [...edits].sort((a, b) => a.range.start.compareTo(b.range.start))[0];
+  if (!first) return undefined;
+  const leading = /^(?:\r?\n)*/.exec(first.newText)?.[0] ?? '';
+  const breaks = (leading.match(/\n/g) ?? []).length;
+  const start = first.range.start;
+  return breaks > 0 ? new vscode.Position(start.line + breaks, 0) : start;
 }
 
 /** Whether a missing-section diagnostic concerns the target section: by its data, else by its message. */

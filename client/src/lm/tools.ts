@@ -82,7 +82,7 @@ export function registerLanguageModelTools(client: BaseLanguageClient): vscode.D
       };
       walk(result.nodes);
       return textResult(
-        `${label(uri)}: ${result.sectionsPresent} of ${result.sectionsRequired} required sections present, ${result.placeholders} placeholders left. Missing: ${missing.join(', ') || 'none'}.`,
+        `${label(uri)}: ${result.sectionsWritten} of ${result.sectionsRequired} required sections written, ${result.placeholders} placeholders left. Missing: ${missing.join(', ') || 'none'}.`,
         json(result.nodes),
       );
     },

@@ -10,7 +10,12 @@ import type { OutlineNode, OutlineResult, OutlineState } from '../../../server/s
  * Optional sections that are missing have their own value: the server reports no
  * diagnostic for them, so there is no quick fix for the insert action to apply.
  */
-export type SectionContextValue = `archdoc.section.${OutlineState}` | 'archdoc.section.missing-optional' | 'archdoc.section.extra' | 'archdoc.error';
+export type SectionContextValue =
+  | `archdoc.section.${OutlineState}`
+  | 'archdoc.section.out-of-order'
+  | 'archdoc.section.missing-optional'
+  | 'archdoc.section.extra'
+  | 'archdoc.error';
 
 /** A themed icon: a codicon id and an optional theme colour id. */
 export interface ItemIcon {
@@ -35,12 +40,12 @@ export interface SectionItem {
 }
 
 const ICONS: Record<OutlineState, ItemIcon> = {
-  complete: { id: 'pass', color: 'testing.iconPassed' },
+  done: { id: 'pass', color: 'testing.iconPassed' },
+  problems: { id: 'warning', color: 'list.warningForeground' },
   placeholders: { id: 'edit', color: 'list.warningForeground' },
   guidance: { id: 'info', color: 'list.warningForeground' },
   empty: { id: 'circle-large-outline', color: 'list.warningForeground' },
   missing: { id: 'debug-breakpoint-unverified', color: 'disabledForeground' },
-  'out-of-order': { id: 'arrow-swap', color: 'list.warningForeground' },
 };
 
 /** A filled-in section whose statements no longer match the repository. */
@@ -51,46 +56,29 @@ export function countPlaceholders(count: number): string {
   return `${count} placeholder${count === 1 ? '' : 's'}`;
 }
 
-/** `1 template line`, `3 template lines`: guidance left unchanged. */
-export function countGuidance(count: number): string {
-  return `${count} template line${count === 1 ? '' : 's'}`;
-}
-
-/** The state in a few words, as the item's description. */
+/** The state in a few words, as the item's description: the engine's wording, which the hover shows too. */
 export function describeNode(node: OutlineNode): string {
-  switch (node.state) {
-    case 'complete':
-      return 'done';
-    case 'placeholders':
-      return countPlaceholders(node.placeholders);
-    case 'guidance':
-      return countGuidance(node.guidance);
-    case 'empty':
-      return 'empty';
-    case 'missing':
-      return node.optional ? 'missing (optional)' : 'missing';
-    case 'out-of-order':
-      return node.placeholders > 0 ? `out of order · ${countPlaceholders(node.placeholders)}` : 'out of order';
-  }
+  return node.outOfOrder ? `${node.description} · out of order` : node.description;
 }
 
 function tooltipFor(node: OutlineNode): string {
   const extra = node.id.startsWith('extra:');
+  const order = node.outOfOrder ? ' It is not where the template puts it: the lightbulb action shows the fix that moves it.' : '';
   switch (node.state) {
-    case 'complete':
-      return extra ? `${node.title}: a section the template does not have.` : `${node.title}: filled in.`;
+    case 'done':
+      return (extra ? `${node.title}: a section the template does not have.` : `${node.title}: written.`) + order;
+    case 'problems':
+      return `${node.title}: written, with problems to look at in the Problems panel.` + order;
     case 'placeholders':
-      return `${node.title}: ${countPlaceholders(node.placeholders)} left to replace.`;
+      return `${node.title}: ${countPlaceholders(node.placeholders)} left to replace.` + order;
     case 'guidance':
-      return `${node.title}: ${countGuidance(node.guidance)} from the template, to replace with this project's own.`;
+      return `${node.title}: the template's guidance is still there, to replace with this project's own.` + order;
     case 'empty':
-      return `${node.title}: the heading is there but the section has no content yet.`;
+      return `${node.title}: the heading is there but the section has no content yet.` + order;
     case 'missing':
       return node.optional
         ? `${node.title}: optional in the template, and not in the document.`
         : `${node.title}: not in the document. Use the + action to insert it with its skeleton.`;
-    case 'out-of-order':
-      return `${node.title}: not where the template puts it. The lightbulb action shows the fix that moves it.`;
   }
 }
 
@@ -113,6 +101,7 @@ function tooltipOf(node: OutlineNode): string {
 
 function contextValueOf(node: OutlineNode, extra: boolean): SectionContextValue {
   if (extra) return 'archdoc.section.extra';
+  if (node.outOfOrder) return 'archdoc.section.out-of-order';
   if (node.state === 'missing' && node.optional) return 'archdoc.section.missing-optional';
   return `archdoc.section.${node.state}`;
 }
@@ -127,7 +116,7 @@ function toItem(node: OutlineNode, parentId: string): SectionItem {
     tooltip: tooltipOf(node),
     state: node.state,
     contextValue: contextValueOf(node, extra),
-    icon: extra ? { id: 'symbol-text' } : (node.drift ?? 0) > 0 && node.state === 'complete' ? DRIFT_ICON : ICONS[node.state],
+    icon: extra ? { id: 'symbol-text' } : (node.drift ?? 0) > 0 && node.state === 'done' ? DRIFT_ICON : ICONS[node.state],
     sectionId: node.id,
     node,
     children: node.children.map((child) => toItem(child, id)),
@@ -144,7 +133,7 @@ export function toSectionItems(result: OutlineResult): SectionItem[] {
     return [
       {
         id: 'error',
-        label: result.template ? 'Template unavailable' : 'Not checked',
+        label: result.ignoredTemplate !== undefined ? 'Template ignored in Restricted Mode' : result.template ? 'Template unavailable' : 'Not checked',
         description: result.error,
         tooltip: result.template ? `The template (${describeTemplate(result.template)}) could not be used: ${result.error}` : result.error,
         state: 'error',
@@ -158,19 +147,23 @@ export function toSectionItems(result: OutlineResult): SectionItem[] {
   return result.nodes.map((node) => toItem(node, ''));
 }
 
-/** The status bar text: `ArchDoc 11/15 · 7 placeholders`. */
+/** The status bar text: `ArchDoc 11/15 written · 7 placeholders`. */
 export function statusText(result: OutlineResult): string {
+  if (result.ignoredTemplate !== undefined) return '$(shield) ArchDoc: template ignored';
   if (result.error !== undefined) return result.template ? 'ArchDoc: template error' : 'ArchDoc: not checked';
-  const sections = `ArchDoc ${result.sectionsPresent}/${result.sectionsRequired}`;
+  const sections = `ArchDoc ${result.sectionsWritten}/${result.sectionsRequired} written`;
   return result.placeholders > 0 ? `${sections} · ${countPlaceholders(result.placeholders)}` : sections;
 }
 
 /** The status bar tooltip, one sentence per fact. */
 export function statusTooltip(result: OutlineResult): string {
+  if (result.ignoredTemplate !== undefined) {
+    return `This workspace sets the template ${result.ignoredTemplate}, which Restricted Mode ignores, so the document is not checked. Trust the workspace to check it.`;
+  }
   if (result.error !== undefined) return result.template ? `The template could not be used: ${result.error}` : result.error;
   const template = describeTemplate(result.template);
   return [
-    `${result.sectionsPresent} of ${result.sectionsRequired} required sections present (${template}).`,
+    `${result.sectionsWritten} of ${result.sectionsRequired} required sections written (${template}): no guidance, placeholders or emptiness left.`,
     result.placeholders > 0 ? `${countPlaceholders(result.placeholders)} left to replace.` : 'No placeholders left.',
     'Click to open the Architecture view.',
   ].join('\n');

@@ -2,6 +2,10 @@
  * Follows the active editor and keeps the server's template-aware outline of its document
  * (`archdoc/outline`) current. The Architecture view and the status bar item both read it,
  * so the server is asked once per change, not once per consumer.
+ *
+ * "The active editor" is the active tab of the editor area: focus moving to a panel (the
+ * Output, the terminal) changes nothing, and closing the document's last tab clears the
+ * view and the status item at once.
  */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
@@ -32,10 +36,10 @@ export class OutlineTracker implements vscode.Disposable {
 
   constructor(private readonly client: LanguageClient) {
     this.disposables.push(
-      vscode.window.onDidChangeActiveTextEditor((editor) => {
-        // Focus moving to a panel or a webview leaves no active editor; the last document stays shown.
-        if (editor !== undefined) this.schedule(0);
-      }),
+      vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
+      vscode.window.tabGroups.onDidChangeTabs(() => this.schedule(0)),
+      vscode.window.tabGroups.onDidChangeTabGroups(() => this.schedule(0)),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.schedule(0)),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (this.isActive(event.document.uri)) this.schedule(EDIT_DELAY_MS);
       }),
@@ -90,29 +94,24 @@ export class OutlineTracker implements vscode.Disposable {
     return this.current;
   }
 
-  /** Whether `uri` is the document the outline follows: the active editor's, else the one shown. */
+  /** Whether `uri` is the document the outline follows. */
   private isActive(uri: vscode.Uri): boolean {
-    const followed = vscode.window.activeTextEditor?.document.uri ?? this.current?.uri;
-    return followed?.toString() === uri.toString();
+    return followedDocument()?.uri.toString() === uri.toString();
   }
 
   private async refresh(): Promise<void> {
     this.request?.cancel();
     const source = new vscode.CancellationTokenSource();
     this.request = source;
-    const document = vscode.window.activeTextEditor?.document ?? this.openCurrentDocument();
+    const document = followedDocument();
     const next = document ? await this.fetch(document, source.token) : undefined;
     // A newer refresh has started; its answer is the one to show.
     if (source.token.isCancellationRequested) return;
     this.current = next;
     await vscode.commands.executeCommand('setContext', 'archdoc.active', next !== undefined);
+    // Once shown, the view stays in the Explorer, with its welcome text when no architecture document is active.
+    if (next !== undefined) await vscode.commands.executeCommand('setContext', 'archdoc.viewShown', true);
     this.changed.fire(next);
-  }
-
-  /** The document last shown, if it is still open. */
-  private openCurrentDocument(): vscode.TextDocument | undefined {
-    const uri = this.current?.uri.toString();
-    return vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri);
   }
 
   private async fetch(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<TrackedOutline | undefined> {
@@ -139,4 +138,39 @@ export class OutlineTracker implements vscode.Disposable {
     for (const resolve of this.idle.splice(0)) resolve();
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+/**
+ * The document the view and the status item follow: the active tab's, while an editor shows
+ * it. Panels (the Output, the terminal) are not tabs, so focusing one changes nothing; with
+ * every editor closed, no editor is visible and nothing is followed, whatever the tab model
+ * still says while it catches up.
+ */
+function followedDocument(): vscode.TextDocument | undefined {
+  const uri = activeTabUri()?.toString();
+  if (uri === undefined) return undefined;
+  return vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri)?.document;
+}
+
+/** The document of the editor area's active tab: a text editor's, or the modified side of a diff. */
+export function activeTabUri(): vscode.Uri | undefined {
+  const group = vscode.window.tabGroups.activeTabGroup;
+  const tab = group.activeTab;
+  if (!tab || !group.tabs.includes(tab)) return undefined;
+  const input = tab.input;
+  if (input instanceof vscode.TabInputText) return input.uri;
+  if (input instanceof vscode.TabInputTextDiff) return input.modified;
+  return undefined;
+}
+
+/** Every document shown in a tab of the editor area, as URI strings. */
+export function documentsInTabs(): Set<string> {
+  const uris = new Set<string>();
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      if (tab.input instanceof vscode.TabInputText) uris.add(tab.input.uri.toString());
+      else if (tab.input instanceof vscode.TabInputTextDiff) uris.add(tab.input.modified.toString());
+    }
+  }
+  return uris;
 }

@@ -39,6 +39,22 @@ const LSP_SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
 };
 
 /**
+ * Whether the document is a draft: its Status field holds the first value the template allows
+ * for it (the bundled template's `Draft`), which is what a new document starts with. Guidance
+ * is expected in a draft, so rules that say `whileDraft` report more quietly.
+ */
+export function isDraft(analysis: Analysis): boolean {
+  const field = analysis.schema.typedFields.find((f) => f.label.toLowerCase() === 'status' && f.kind !== 'date');
+  const first = field?.values?.[0];
+  if (first === undefined) return false;
+  const status = analysis.model.fieldLines.find((f) => f.label.toLowerCase() === 'status');
+  if (status === undefined) return false;
+  const value = status.value.trim().toLowerCase();
+  // A note after the value (`Draft (until the review)`) is allowed, as the value rules allow it.
+  return value === first.toLowerCase() || (value.startsWith(first.toLowerCase()) && /^\W/.test(value.slice(first.length)));
+}
+
+/**
  * The document's diagnostics. With `facts` (gathered by an adapter), the repository checks run
  * too; a code's severity setting wins over the one the document's Status gives them.
  */
@@ -60,13 +76,16 @@ export function checkDocument(analysis: Analysis, settings: CheckSettings = {}, 
     if (severity !== 'off') emit('missing-section', severity, unrelatedNotice(analysis));
     return out;
   }
+  const draft = isDraft(analysis);
   let statusSeverity: SeverityName | undefined;
   for (const rule of RULES) {
     if (rule.repository && !facts) continue;
-    const severity =
+    let severity =
       settings.severity?.[rule.code] ??
       (rule.repository ? (statusSeverity ??= driftSeverity(documentStatus(analysis))) : DEFAULT_SEVERITY[rule.code]);
     if (severity === 'off') continue;
+    // A Draft quiets what a new document is expected to hold, unless a setting chose the severity.
+    if (draft && rule.whileDraft && settings.severity?.[rule.code] === undefined) severity = rule.whileDraft;
     rule.check(analysis, (f) => {
       if (rule.quietOnPlaceholderLines && analysis.placeholderLines.has(f.range.start.line)) return;
       emit(rule.code, severity as Exclude<SeverityName, 'off'>, f);

@@ -27,4 +27,4 @@ export const DIAGNOSTIC_CODES = [
 ] as const;
 
 /** Where each code's page lives: `docs/rules/<code>.md` in the repository named by package.json. */
-export const RULE_DOCS_BASE = 'https://example.invalid/archdoc/blob/main/docs/rules/';
+export const RULE_DOCS_BASE = 'https://github.com/archdoc/archdoc/blob/main/docs/rules/';

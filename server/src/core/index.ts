@@ -13,6 +13,8 @@ export type { CodeActionOptions } from './features/codeActions.ts';
 export type { OutlineSummary } from './features/outline.ts';
 export { FIX_ALL_KIND } from './features/codeActions.ts';
 export { isoDate } from './features/shared.ts';
+export { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens.ts';
+export { sectionStates, describeState, type SectionState } from './sectionState.ts';
 export { DEFAULT_SEVERITY, REPOSITORY_CODES, ruleHref } from './check.ts';
 export { dependencyKey, type DependencyFact, type DocumentFacts, type DriftFacts, type RepositoryFacts } from './facts.ts';
 export { RULE_INFO, type RuleInfo } from './rules/index.ts';

@@ -6,7 +6,7 @@
  * The service does no I/O: template text and document text come in as strings, and results go
  * out as LSP types. It keeps one cache, compiled schemas per template text, owned by the instance.
  */
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Position, Range, SemanticTokens } from 'vscode-languageserver-types';
 import { analyze } from './analyze.ts';
 import { checkDocument } from './check.ts';
 import { codeActions, type CodeActionOptions } from './features/codeActions.ts';
@@ -15,6 +15,7 @@ import { completion, type CompletionOptions } from './features/completion.ts';
 import { documentSymbols } from './features/documentSymbols.ts';
 import { hover, type HoverOptions } from './features/hover.ts';
 import { outline, type OutlineSummary } from './features/outline.ts';
+import { semanticTokens } from './features/semanticTokens.ts';
 import { findSection, sectionGuide, sectionTitles, templateSummary, type SectionGuide } from './features/sectionGuide.ts';
 import { parseDocument } from './parse/document.ts';
 import { compileTemplate, type CompileResult } from './template/compile.ts';
@@ -57,9 +58,11 @@ export interface ArchdocLanguageService {
   check(analysis: Analysis, settings?: CheckSettings, facts?: DriftFacts): Diagnostic[];
   completion(analysis: Analysis, position: Position, options: CompletionOptions): CompletionItem[];
   hover(analysis: Analysis, position: Position, options: HoverOptions): Hover | null;
-  symbols(analysis: Analysis): DocumentSymbol[];
-  /** The template-aware outline; `driftLines` (lines of repository findings) mark the sections that drifted. */
-  outline(analysis: Analysis, driftLines?: readonly number[]): OutlineSummary;
+  /** `diagnostics` are the document's current diagnostics: they decide which sections have problems. */
+  symbols(analysis: Analysis, diagnostics: readonly Diagnostic[]): DocumentSymbol[];
+  outline(analysis: Analysis, diagnostics: readonly Diagnostic[]): OutlineSummary;
+  /** Semantic tokens for the placeholders (see `SEMANTIC_TOKENS_LEGEND`). */
+  semanticTokens(analysis: Analysis): SemanticTokens;
   /** Quick fixes for `range` and, when asked for by `options.only`, the fix-all action. */
   codeActions(analysis: Analysis, diagnostics: readonly Diagnostic[], range: Range, options: CodeActionOptions): CodeAction[];
   /** Applies the fix-all action's edits until it offers none (or `maxRounds`), as `archdoc check --fix` does. */
@@ -100,6 +103,7 @@ export function createLanguageService(): ArchdocLanguageService {
     hover,
     symbols: documentSymbols,
     outline,
+    semanticTokens,
     codeActions,
     fix(text, schema, options) {
       const result = fixAll(text, schema, { severity: options.severity, selectedBy: options.selectedBy }, options.maxRounds ?? DEFAULT_FIX_ROUNDS);

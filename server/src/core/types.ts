@@ -354,7 +354,8 @@ export interface MissingSectionEntry {
 /** `data` of each diagnostic, by code. Every payload names the code it belongs to. */
 export type DiagnosticData =
   | { readonly code: 'placeholder'; readonly kind: PlaceholderSpec['kind']; readonly values?: readonly string[] }
-  | { readonly code: 'template-text'; readonly sectionId: string }
+  /** `lines`: every line of guidance left in the section's own text, the first being where it is reported. */
+  | { readonly code: 'template-text'; readonly sectionId: string; readonly lines: readonly number[] }
   /**
    * Insert the section's skeleton (see `sectionSkeleton`, leaving out subsections already present)
    * at `insertAt`, a line start (the line count means the end of the document). With `adopts`,

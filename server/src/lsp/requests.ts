@@ -4,7 +4,7 @@
  * uses, the templates the checker would use.
  */
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
-import { findingOf, nodesOf, REPOSITORY_CODES, summaryOf, type DiagnosticCode } from '../core/index.ts';
+import { findingOf, nodesOf, summaryOf } from '../core/index.ts';
 import { normalizeUri } from '../policy/index.ts';
 import type { CheckResult, OutlineResult, RenderParams, RenderResult, SectionParams, SectionResult, TemplateRef, TemplatesResult } from '../protocol.ts';
 import type { ArchdocService } from './service.ts';
@@ -13,11 +13,10 @@ import type { ArchdocService } from './service.ts';
 export async function outlineOf(service: ArchdocService, uri: string): Promise<OutlineResult | null> {
   const state = await service.state(uri);
   if (!state) return null;
-  const empty = { uri, version: state.version, nodes: [], sectionsPresent: 0, sectionsRequired: 0, placeholders: 0 };
+  const empty = { uri, version: state.version, nodes: [], sectionsWritten: 0, sectionsRequired: 0, placeholders: 0 };
   switch (state.kind) {
     case 'ready': {
-      const drift = service.diagnosticsOf(state, uri).filter((d) => REPOSITORY_CODES.has(d.code as DiagnosticCode)).map((d) => d.range.start.line);
-      return { uri, version: state.version, template: state.template, ...service.engine.outline(state.analysis, drift) };
+      return { uri, version: state.version, template: state.template, ...service.engine.outline(state.analysis, service.diagnosticsOf(state, uri)) };
     }
     case 'template-error':
       return { ...empty, template: state.template ?? null, error: state.error };
@@ -45,7 +44,19 @@ export async function render(service: ArchdocService, params: RenderParams): Pro
   const loaded = await policy.templates.load(template, policy.folderOf(uri));
   if (!loaded.ok) return new ResponseError(ErrorCodes.InvalidRequest, loaded.error);
   const text = service.engine.render(loaded.schema, { name: params.name, date: params.date ?? service.today(), status: params.status });
-  return { text, template };
+  // A document saved under a name that is not recognised by itself (or not saved yet) carries
+  // the opt-in marker, so it stays an architecture document wherever it is saved.
+  if (recognisedByName(uri)) return { text, template, marked: false };
+  return { text: `${OPT_IN_MARKER}\n${text}`, template, marked: true };
+}
+
+/** The opt-in marker written into new documents whose name alone would not make them architecture documents. */
+export const OPT_IN_MARKER = '<!-- archdoc -->';
+
+/** Names checked whatever the content: `ARCHITECTURE.md` in any case, markdown under `docs/architecture/`. */
+function recognisedByName(uri: string): boolean {
+  const path = decodeURIComponent(uri.replace(/^[a-z-]+:\/*/i, '/'));
+  return /(^|\/)architecture\.md$/i.test(path) || /\/docs\/architecture\/[^/]+\.(md|markdown)$/i.test(path);
 }
 
 /** The bundled templates and every template the settings for `uri` name. */
@@ -63,7 +74,7 @@ export async function checkOf(service: ArchdocService, uri: string): Promise<Che
   switch (state.kind) {
     case 'ready': {
       const findings = service.diagnosticsOf(state, uri).map(findingOf);
-      return { uri, checked: true, template: state.template, findings, summary: summaryOf(findings), sections: nodesOf(service.engine.outline(state.analysis).nodes) };
+      return { uri, checked: true, template: state.template, findings, summary: summaryOf(findings), sections: nodesOf(service.engine.outline(state.analysis, service.diagnosticsOf(state, uri)).nodes) };
     }
     case 'template-error': {
       const findings = service.diagnosticsOf(state, uri).map(findingOf);

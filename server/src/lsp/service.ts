@@ -19,7 +19,7 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, FIX_ALL_KIND, isoDate } from '../core/index.ts';
+import { createLanguageService, FIX_ALL_KIND, isoDate, SEMANTIC_TOKENS_LEGEND } from '../core/index.ts';
 import { describeConfigError, normalizeUri, pathOf, Policy, type TemplateRef } from '../policy/index.ts';
 import { loadBundledTemplates } from '../node/bundled.ts';
 import { NodeWorkspace, pathToUri, uriToPath } from '../node/workspace.ts';
@@ -33,6 +33,9 @@ import type { DriftFacts } from '../core/index.ts';
 /** Milliseconds between the last keystroke and the check: short, as a check takes a few ms. */
 export const DEBOUNCE_MS = 10;
 
+declare const __ARCHDOC_VERSION__: string | undefined;
+const SERVER_VERSION = typeof __ARCHDOC_VERSION__ === 'string' ? __ARCHDOC_VERSION__ : '0.0.0-dev';
+
 export type ReadyState = Extract<VersionedState, { kind: 'ready' }>;
 
 export interface InitializationOptions {
@@ -42,6 +45,18 @@ export interface InitializationOptions {
   readonly settings?: unknown;
   /** The same, as editors that send their whole configuration (`{ archdoc: … }`) put it. */
   readonly archdoc?: unknown;
+  /**
+   * `false` from clients that have heading symbols of their own (VS Code's markdown does), so
+   * that headings are not listed twice in the outline, breadcrumbs and Go to Symbol.
+   */
+  readonly documentSymbols?: boolean;
+  /**
+   * Per workspace folder URI, the template its workspace settings name (`archdoc.template` or
+   * `archdoc.templates`) when the workspace is not trusted and the client ignores them. Documents
+   * in those folders are not checked: checking them against another template would report
+   * problems that are not there.
+   */
+  readonly ignoredTemplates?: Readonly<Record<string, string>>;
 }
 
 export class ArchdocService {
@@ -66,6 +81,8 @@ export class ArchdocService {
   private readonly watchedTemplates = new Map<string, string>();
   /** Whether the client watches the workspace's markdown files for the server. */
   private clientWatches = true;
+  /** The workspace folders as the client named them at initialization, for the start-up log. */
+  private trusted = true;
 
   constructor(
     private readonly connection: Connection,
@@ -130,12 +147,14 @@ export class ArchdocService {
     });
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.folders = folders.map(normalizeUri);
+    this.trusted = options.trusted !== false;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         completionProvider: { triggerCharacters: ['#'] },
-        documentSymbolProvider: true,
+        documentSymbolProvider: options.documentSymbols !== false,
         hoverProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -144,6 +163,7 @@ export class ArchdocService {
   }
 
   async initialized(): Promise<void> {
+    await this.logStart();
     const workspace = this.capabilities.workspace;
     if (workspace?.didChangeConfiguration?.dynamicRegistration) {
       // Clients that pull settings only announce changes to servers that register for them.
@@ -165,6 +185,20 @@ export class ArchdocService {
     } else {
       this.clientWatches = false;
     }
+  }
+
+  /** One line at Info level: the version, whether the workspace is trusted, and the template each folder's documents follow. */
+  private async logStart(): Promise<void> {
+    const folders: string[] = [];
+    for (const folder of this.folders) {
+      const document = `${folder.replace(/\/$/, '')}/ARCHITECTURE.md`;
+      const outcome = await this.policy.settings(document);
+      const chosen = outcome.ok ? this.policy.chooseTemplate(document, outcome.settings, undefined) : { error: outcome.error.message };
+      const template = 'error' in chosen ? `unusable (${chosen.error})` : chosen.ref.kind === 'bundled' ? `bundled template "${chosen.ref.id}"` : chosen.ref.uri;
+      folders.push(`${folder}: ${template}`);
+    }
+    const trust = this.trusted ? 'trusted' : 'not trusted (Restricted Mode)';
+    this.connection.console.info(`ArchDoc language server ${SERVER_VERSION} started; workspace ${trust}; templates: ${folders.join('; ') || 'no folder open, bundled template'}`);
   }
 
   /** The `settings` field of the old push-style notification is used by clients that cannot be asked. */

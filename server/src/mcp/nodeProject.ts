@@ -124,15 +124,16 @@ export async function createProject(roots: Roots, options: McpOptions): Promise<
       const loaded = await load(input);
       const { analysis, diagnostics } = inspect(loaded);
       const findings = diagnostics.map(findingOf);
-      return { ...header(input, loaded), summary: summaryOf(findings), findings, sections: nodesOf(engine.outline(analysis).nodes) };
+      return { ...header(input, loaded), summary: summaryOf(findings), findings, sections: nodesOf(engine.outline(analysis, diagnostics).nodes) };
     },
     async outline(input) {
       const loaded = await load(input);
-      const summary = engine.outline(inspect(loaded).analysis);
+      const inspected = inspect(loaded);
+      const summary = engine.outline(inspected.analysis, inspected.diagnostics);
       const sections = nodesOf(summary.nodes);
       return {
         ...header(input, loaded),
-        sectionsPresent: summary.sectionsPresent,
+        sectionsWritten: summary.sectionsWritten,
         sectionsRequired: summary.sectionsRequired,
         placeholders: summary.placeholders,
         missing: missingOf(sections),

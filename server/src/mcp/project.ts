@@ -26,7 +26,7 @@ export interface CheckResult extends Header {
 }
 
 export interface OutlineToolResult extends Header {
-  sectionsPresent: number;
+  sectionsWritten: number;
   sectionsRequired: number;
   placeholders: number;
   missing: MissingSection[];

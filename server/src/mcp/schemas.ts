@@ -28,7 +28,7 @@ export const finding = z.object({
   data: z.unknown().optional().describe('What a fix needs, e.g. the missing sections'),
 });
 
-export const sectionState = z.enum(['complete', 'placeholders', 'guidance', 'empty', 'missing', 'out-of-order']);
+export const sectionState = z.enum(['missing', 'empty', 'guidance', 'placeholders', 'problems', 'done']);
 
 
 export const sectionNode: z.ZodType<SectionNodeShape> = z.lazy(() =>
@@ -61,7 +61,7 @@ export const checkOutput = {
 
 export const outlineOutput = {
   ...documentHeader,
-  sectionsPresent: z.number().int(),
+  sectionsWritten: z.number().int(),
   sectionsRequired: z.number().int(),
   placeholders: z.number().int(),
   missing: z.array(z.object({ id: z.string(), title: z.string(), level: z.number().int(), optional: z.boolean() })),

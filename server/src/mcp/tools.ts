@@ -70,7 +70,7 @@ export function registerTools(server: McpServer, project: Project, template: str
     (args) =>
       guarded(async () => {
         const outline = await project.outline(documentOf(args));
-        return result(outline as unknown as Record<string, unknown>, `${outline.sectionsPresent} of ${outline.sectionsRequired} required sections present; ${outline.missing.length} missing.`);
+        return result(outline as unknown as Record<string, unknown>, `${outline.sectionsWritten} of ${outline.sectionsRequired} required sections written; ${outline.missing.length} missing.`);
       }),
   );
 

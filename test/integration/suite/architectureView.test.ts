@@ -17,7 +17,7 @@ describe('the Architecture view', () => {
     const items = await vscode.commands.executeCommand<ViewItem[]>('archdoc.view.items');
     const labels = items.map((item) => item.label);
     assert.ok(labels.indexOf('Overview') >= 0 && labels.indexOf('Overview') < labels.indexOf('Security'), `Overview comes before Security in: ${labels.join(', ')}`);
-    assert.equal(items.find((item) => item.label === 'Overview')?.state, 'complete');
+    assert.equal(items.find((item) => item.label === 'Overview')?.state, 'done');
     assert.equal(items.find((item) => item.label === 'Security')?.state, 'missing');
     const system = items.find((item) => item.label === 'System Architecture');
     assert.deepEqual(

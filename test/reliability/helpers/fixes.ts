@@ -82,8 +82,20 @@ function targetedBy(targets: readonly Diagnostic[], title: string): Map<string, 
  * After a fix: each code it targets has lost at least as many diagnostics (for missing sections:
  * sections named) as it targeted, and no code of warning or error severity has gained one.
  */
+/** Removing a section's guidance may leave that section empty: the next step shown to the author, not a new problem. */
+function emptiedByGuidanceRemoval(before: readonly Diagnostic[], after: readonly Diagnostic[], targets: readonly Diagnostic[], title: string): readonly Diagnostic[] {
+  if (targets.length === 0 || !targets.every((t) => t.code === 'template-text')) return after;
+  const empties = (list: readonly Diagnostic[]): number => list.filter((d) => d.code === 'empty-section').length;
+  assert.ok(empties(after) <= empties(before) + targets.length, `"${title}" emptied more sections than it cleared`);
+  return after.filter((d) => d.code !== 'empty-section').concat(before.filter((d) => d.code === 'empty-section'));
+}
+
+/**
+ * A fix removes what it targets and adds no warning or error, with one announced exception:
+ * removing a section's guidance may leave that section empty, the next step shown to the author.
+ */
 export function assertFixOutcome(before: readonly Diagnostic[], afterAll: readonly Diagnostic[], targets: readonly Diagnostic[], title: string): void {
-  const after = afterAll.filter((d) => !followsFrom(d, before, targets, title));
+  const after = emptiedByGuidanceRemoval(before, afterAll, targets, title).filter((d) => !followsFrom(d, before, targets, title));
   const targeted = targetedBy(targets, title);
   const all = countBy(before, () => true);
   const allAfter = countBy(after, () => true);
@@ -110,6 +122,14 @@ function wholeLines(lines: readonly string[], first: number, last: number): Rang
   const start = from > 0 ? { line: from - 1, character: lines[from - 1].length } : { line: 0, character: 0 };
   const end = to + 1 < lines.length ? { line: to + 1, character: 0 } : { line: lines.length - 1, character: lines[lines.length - 1].length };
   return { start, end };
+}
+
+/** Whether every line a range covers (partly or wholly) is blank or one of `named`. */
+function onlyNamedOrBlank(lines: readonly string[], named: readonly number[], range: Range): boolean {
+  const last = range.end.character === 0 ? range.end.line - 1 : range.end.line;
+  const first = range.start.character === lines[range.start.line]?.length && range.start.line < last ? range.start.line + 1 : range.start.line;
+  for (let line = first; line <= last; line++) if (lines[line].trim() !== '' && !named.includes(line)) return false;
+  return true;
 }
 
 function insertionPoint(lines: readonly string[], line: number): Range {
@@ -160,8 +180,10 @@ export function mayTouch(lines: readonly string[], d: Diagnostic, edit: TextEdit
     case 'heading-typo':
     case 'heading-level':
     case 'table-columns':
-    case 'template-text':
       return contains(wholeLines(lines, d.range.start.line, d.range.end.line), edit.range);
+    case 'template-text':
+      // The section's guidance lines named in the payload, and blank lines between or around them.
+      return data.lines.some((line) => contains(wholeLines(lines, line, line), edit.range)) || onlyNamedOrBlank(lines, data.lines, edit.range);
     case 'missing-section':
       return isLineStart(lines, edit.range) && edit.range.start.line >= Math.min(...(data.sections ?? [data]).map((e) => earliest(lines, e.insertAt.line)), lines.length - 1);
     case 'empty-section':

@@ -32,7 +32,7 @@ test('check prints path:line:col: severity code message with 1-based positions a
   writeFileSync(file, readFileSync(VALID, 'utf8').replace('for Orbit Ledger,', 'for [Project Name],'));
   const r = run(['check', file]);
   assert.equal(r.code, 1);
-  assert.equal(r.out, `${file}:3:36: warning placeholder Unfilled placeholder [Project Name]\n`);
+  assert.equal(r.out, `${file}:3:36: warning placeholder Unfilled placeholder [Project Name]: replace it with this project's own\n`);
 });
 
 test('check --format json gives LSP ranges and severity names', () => {

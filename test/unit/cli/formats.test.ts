@@ -35,7 +35,7 @@ test('--format github prints one annotation per diagnostic with 1-based position
   assert.equal(
     r.out,
     '::error file=a%2Cb.md,line=4,col=13,endLine=4,endColumn=16,title=ArchDoc invalid-value::"Done" is not a valid Status: use one of Draft, Active, Deprecated\n' +
-      '::warning file=a%2Cb.md,line=5,col=5,endLine=5,endColumn=9,title=ArchDoc placeholder::Unfilled placeholder [TBD]\n',
+      "::warning file=a%2Cb.md,line=5,col=5,endLine=5,endColumn=9,title=ArchDoc placeholder::Unfilled placeholder [TBD]: replace it with this project's own\n",
   );
 });
 

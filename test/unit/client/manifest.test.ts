@@ -14,6 +14,7 @@ interface Property {
   readonly enum?: readonly string[];
   readonly markdownDescription?: string;
   readonly scope?: string;
+  readonly order?: number;
 }
 
 interface Manifest {
@@ -111,15 +112,21 @@ void test('menus name only contributed commands, and hide the internal ones from
     for (const entry of entries) assert.ok(commands.has(entry.command), `${menu} names ${entry.command}`);
   }
   const hidden = manifest.contributes.menus.commandPalette?.filter((entry) => entry.when === 'false').map((entry) => entry.command);
-  assert.deepEqual(hidden?.sort(), ['archdoc.fixSection', 'archdoc.insertSection', 'archdoc.refreshView', 'archdoc.revealSection', 'archdoc.view.items']);
+  assert.deepEqual(hidden?.sort(), ['archdoc.fixSection', 'archdoc.insertSection', 'archdoc.revealSection', 'archdoc.view.items']);
   const explorer = manifest.contributes.menus['explorer/context']?.find((entry) => entry.command === 'archdoc.newDocument');
   assert.equal(explorer?.when, 'explorerResourceIsFolder');
 });
 
-void test('shows the Architecture view in the Explorer only for architecture documents', () => {
+void test('shows the Architecture view in the Explorer once an architecture document was shown, with no Refresh button on a live view', () => {
   assert.deepEqual(manifest.contributes.views.explorer, [
-    { id: 'archdoc.outline', name: 'Architecture', when: 'archdoc.active', contextualTitle: 'ArchDoc' },
+    { id: 'archdoc.outline', name: 'Architecture', when: 'archdoc.active || archdoc.viewShown', contextualTitle: 'ArchDoc' },
   ]);
+  assert.ok(!manifest.contributes.commands.some((command) => /refresh/i.test(command.command)));
+  const order = Object.entries(manifest.contributes.configuration.properties)
+    .filter(([, property]) => property.order !== undefined)
+    .sort(([, a], [, b]) => (a.order ?? 0) - (b.order ?? 0))
+    .map(([key]) => key);
+  assert.deepEqual(order.slice(0, 2), ['archdoc.template', 'archdoc.templates'], 'the template settings come first in the Settings UI');
   const inline = manifest.contributes.menus['view/item/context']?.find((entry) => entry.command === 'archdoc.insertSection');
   assert.match(inline?.when ?? '', /viewItem == archdoc\.section\.missing/);
   const fix = manifest.contributes.menus['view/item/context']?.find((entry) => entry.command === 'archdoc.fixSection');

@@ -6,6 +6,7 @@ import {
   localIsoDate,
   MAX_NAME_LENGTH,
   resolveTarget,
+  isRecognisedName,
   suggestAlternative,
   validateProjectName,
 } from '../../../client/src/commands/scaffoldInput.ts';
@@ -71,13 +72,17 @@ void test('refuses empty targets, non-markdown files and names Windows cannot st
   }
 });
 
-void test('suggests the next free name next to a taken one', () => {
-  const taken = new Set(['ARCHITECTURE-2.md', 'docs/ARCHITECTURE-2.md', 'docs/ARCHITECTURE-3.md']);
+void test('suggests only free names that are recognised as architecture documents', () => {
+  const taken = new Set(['ARCHITECTURE.md', 'docs/ARCHITECTURE.md', 'docs/architecture/ARCHITECTURE.md', 'docs/architecture/ARCHITECTURE-2.md']);
   const exists = (candidate: string): boolean => taken.has(candidate);
-  assert.equal(suggestAlternative('ARCHITECTURE.md', exists), 'ARCHITECTURE-3.md');
-  assert.equal(suggestAlternative('docs/ARCHITECTURE.md', exists), 'docs/ARCHITECTURE-4.md');
-  assert.equal(suggestAlternative('docs/ARCHITECTURE-3.md', exists), 'docs/ARCHITECTURE-4.md');
-  assert.equal(suggestAlternative('notes.markdown', exists), 'notes-2.markdown');
+  assert.equal(suggestAlternative('ARCHITECTURE.md', () => false), 'docs/ARCHITECTURE.md');
+  assert.equal(suggestAlternative('ARCHITECTURE.md', exists), 'docs/architecture/ARCHITECTURE-3.md');
+  assert.equal(suggestAlternative('docs/architecture/payments.md', (c) => c === 'docs/architecture/payments-2.md'), 'docs/architecture/payments-3.md');
+  assert.equal(suggestAlternative('notes.markdown', exists), 'docs/architecture/ARCHITECTURE-3.md');
+  for (const suggestion of ['ARCHITECTURE.md', 'docs/ARCHITECTURE.md', 'notes.md', 'docs/architecture/x.md'].map((p) => suggestAlternative(p, exists))) {
+    assert.ok(isRecognisedName(suggestion), suggestion);
+  }
+  assert.ok(isRecognisedName('Architecture.md') && !isRecognisedName('ARCHITECTURE-2.md') && !isRecognisedName('docs/notes.md'));
 });
 
 void test("formats today's date in local time", () => {

@@ -137,10 +137,19 @@ describe('quick fixes', () => {
     check(text, 'template-text', /Remove/, TOP);
   });
 
-  it('offers no removal of a template line that is all its section holds', () => {
-    const text = TOP.replace('Written.', 'High-level description of how the system is designed and why these choices were made.');
+  it('removes all the guidance of a section at once, leaving it empty for the author to write', () => {
+    const guidance = 'High-level description of how the system is designed and why these choices were made.';
+    const text = doc('# Orbit', '', '## Overview', '', 'Written.', '', '### Components', '', '**Component Name**', '- Purpose: What it does', '- Technology: What it\'s built with', '', '## Security', '', guidance, '');
+    const before = engine.check(analyzed(text)).filter((d) => d.code === 'template-text');
     const { actions } = actionsFor(text, 'template-text');
-    assert.ok(!actions.some((a) => /Remove/.test(a.title)));
+    const remove = actions.find((a) => /^Remove the template guidance/.test(a.title));
+    assert.ok(remove, actions.map((a) => a.title).join(', '));
+    const after = engine.check(analyzed(applyEdits(text, editsOf(remove))));
+    assert.equal(after.filter((d) => d.code === 'template-text').length, before.length - 1);
+    assert.equal(remove.title, 'Remove the template guidance from this section (3 lines)');
+    const result = applyEdits(text, editsOf(remove));
+    assert.ok(result.includes('### Components\n\n## Security'), JSON.stringify(result));
+    assert.ok(after.some((d) => d.code === 'empty-section' && /Components/.test(String(d.message))), 'the section is left empty, to be written');
   });
 
   it("inserts text in the document's own line endings", () => {
@@ -163,7 +172,7 @@ describe('quick fixes', () => {
       .replace('Orbit Ledger records every money movement', 'High-level description of how the system is designed and why these choices were made.\n\nOrbit Ledger records every money movement');
     assert.deepEqual(roundTrip(text.replace(/\n/g, '\r\n')), roundTrip(text), 'the same fixes, as honest, with CRLF line endings');
     const titles = roundTrip(text).join('\n');
-    for (const family of [/^Rename/m, /^Change to level/m, /^Change to "Active"/m, /^Replace with today/m, /^Add field/m, /^Insert section/m, /^Add 1 empty cell/m, /^Remove unchanged/m, /^Insert the template's content/m]) {
+    for (const family of [/^Rename/m, /^Change to level/m, /^Change to "Active"/m, /^Replace with today/m, /^Add field/m, /^Insert section/m, /^Add 1 empty cell/m, /^Remove the template guidance/m, /^Insert the template's content/m]) {
       assert.match(titles, family);
     }
   });

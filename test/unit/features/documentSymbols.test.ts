@@ -2,7 +2,13 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { documentSymbols } from '../../../server/src/core/features/documentSymbols.ts';
+import { engine } from '../../helpers/core.ts';
+import type { Analysis } from '../../../server/src/core/types.ts';
 import { analyzed, doc } from './helpers.ts';
+
+function symbolsOf(analysis: Analysis): DocumentSymbol[] {
+  return documentSymbols(analysis, engine.check(analysis));
+}
 
 /** `name (detail)` per symbol, children indented, for compact expectations. */
 function render(symbols: readonly DocumentSymbol[], depth = 0): string[] {
@@ -10,7 +16,7 @@ function render(symbols: readonly DocumentSymbol[], depth = 0): string[] {
 }
 
 function check(text: string, expected: string[]): DocumentSymbol[] {
-  const symbols = documentSymbols(analyzed(text));
+  const symbols = symbolsOf(analyzed(text));
   assert.deepEqual(render(symbols), expected);
   return symbols;
 }
@@ -34,7 +40,7 @@ describe('document symbols', () => {
       '',
       '- Account has postings',
     );
-    const symbols = documentSymbols(analyzed(text));
+    const symbols = symbolsOf(analyzed(text));
     const entities = symbols[0].children?.[0].children?.[0];
     assert.equal(entities?.name, 'Entities');
     assert.deepEqual(entities?.children?.map((c) => [c.name, c.detail]), [
@@ -44,28 +50,29 @@ describe('document symbols', () => {
     assert.equal(symbols[0].children?.[0].children?.[1].name, 'Relationships');
   });
 
-  it('says how many placeholders a section holds, subsections included', () => {
-    check(doc('# Orbit', '', '## Overview', '', 'Built on YYYY-MM-DD.', '', '### Notes', '', 'By [TODO].', ''), [
-      'Orbit (2 placeholders, missing 15 sections)',
-      '  Overview (2 placeholders)',
-      '    Notes (1 placeholder)',
+  it("gives each template section's state as the Architecture view shows it", () => {
+    check(doc('# Orbit', '', '## Overview', '', 'Built on YYYY-MM-DD.', '', '### Notes', '', 'By [TODO].', '', '## Security', '', 'Locked down.', ''), [
+      'Orbit (missing 14 sections)',
+      '  Overview (1 placeholder left)',
+      '    Notes',
+      '  Security (done, missing 3 sections)',
     ]);
   });
 
   it('says how many required subsections a section is missing', () => {
-    const symbols = documentSymbols(analyzed(doc('# Orbit', '', '## Data Model', '', '### Entities', '', 'Accounts.', '')));
-    assert.equal(symbols[0].children?.[0].detail, 'missing 1 section');
+    const symbols = symbolsOf(analyzed(doc('# Orbit', '', '## Data Model', '', '### Entities', '', 'Accounts.', '')));
+    assert.equal(symbols[0].children?.[0].detail, 'done, missing 1 section');
   });
 
   it('says which decision records lack required fields', () => {
     const text = doc('# Orbit', '', '## Decision Log', '', '### Major Architectural Decisions', '', '**2024-01-02 - Use Postgres**', '- **Context**: Growth', '');
-    const decision = documentSymbols(analyzed(text))[0].children?.[0].children?.[0].children?.[0];
+    const decision = symbolsOf(analyzed(text))[0].children?.[0].children?.[0].children?.[0];
     assert.equal(decision?.detail, 'Decision, missing 4 fields');
     assert.equal(decision?.kind, SymbolKind.Event);
   });
 
   it('gives every symbol a selection range inside its range, and a name even for an empty heading', () => {
-    const symbols = documentSymbols(analyzed(doc('# Orbit', '', '##', '', 'Text.', '', '## Overview', '', 'More.')));
+    const symbols = symbolsOf(analyzed(doc('# Orbit', '', '##', '', 'Text.', '', '## Overview', '', 'More.')));
     const all = (list: readonly DocumentSymbol[]): DocumentSymbol[] => list.flatMap((s) => [s, ...all(s.children ?? [])]);
     for (const s of all(symbols)) {
       assert.ok(s.name.length > 0);

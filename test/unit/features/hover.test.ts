@@ -2,11 +2,12 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { hover } from '../../../server/src/core/features/hover.ts';
+import { engine } from '../../helpers/core.ts';
 import { atCursor, doc, TODAY } from './helpers.ts';
 
 function check(textWithCursor: string, expected: RegExp | null): void {
   const { analysis, position } = atCursor(textWithCursor);
-  const result = hover(analysis, position, { today: TODAY });
+  const result = hover(analysis, position, { today: TODAY, diagnostics: engine.check(analysis) });
   if (expected === null) return assert.equal(result, null);
   assert.match((result?.contents as MarkupContent | undefined)?.value ?? '(no hover)', expected);
 }

@@ -1,19 +1,14 @@
 /**
  * The document outline as LSP `documentSymbol`s: sections nest by heading level, and each
  * section's entries (components, entities, endpoints, decisions) are its children. Details
- * say what is left to do: `2 placeholders`, `missing 1 section`.
+ * give a template section's state as the view shows it (`done`, `2 placeholders left`) and
+ * what is missing beneath it. VS Code has heading symbols of its own, so its client asks for
+ * none (see the server's `documentSymbols` initialization option); other editors get these.
  */
-import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
-import { isSectionEmpty } from '../analysis/sections.ts';
+import { SymbolKind, type Diagnostic, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
+import { describeState, sectionStates, type HeadingStatus } from '../sectionState.ts';
 import type { Analysis, DocEntry } from '../types.ts';
-import {
-  entryKindOf,
-  missingFields,
-  missingPerParent,
-  placeholdersPerHeading,
-  plural,
-  sectionOf,
-} from './shared.ts';
+import { entryKindOf, missingFields, missingPerParent, plural, sectionOf } from './shared.ts';
 
 const ENTRY_KINDS: Record<string, SymbolKind> = {
   component: SymbolKind.Class,
@@ -32,14 +27,14 @@ function sectionRange(analysis: Analysis, heading: number): Range {
   return { start: h.range.start, end: { line: last, character: model.lines[last]?.length ?? 0 } };
 }
 
-function sectionDetail(analysis: Analysis, heading: number, placeholders: number, missing: Map<string, number>): string {
+function sectionDetail(analysis: Analysis, heading: number, status: HeadingStatus, missing: Map<string, number>): string {
   const parts: string[] = [];
   const section = sectionOf(analysis, heading);
-  const missingCount = missing.get(analysis.model.headings[heading].level === 1 ? '' : (section?.id ?? '\0')) ?? 0;
-  if (placeholders > 0) parts.push(plural(placeholders, 'placeholder'));
+  const title = analysis.model.headings[heading].level === 1;
+  if (section && !title) parts.push(describeState(status));
+  const missingCount = missing.get(title ? '' : (section?.id ?? '\0')) ?? 0;
   if (missingCount > 0) parts.push(`missing ${plural(missingCount, 'section')}`);
   if (analysis.outOfOrder.has(heading)) parts.push('out of order');
-  if (section && !section.optional && isSectionEmpty(analysis, heading)) parts.push('empty');
   return parts.join(', ');
 }
 
@@ -57,13 +52,14 @@ function entrySymbol(analysis: Analysis, entry: DocEntry): DocumentSymbol {
   };
 }
 
-export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
+/** The symbols of an analysed document; `diagnostics` are its current diagnostics, which decide the `problems` state. */
+export function documentSymbols(analysis: Analysis, diagnostics: readonly Diagnostic[]): DocumentSymbol[] {
   const { model } = analysis;
-  const placeholders = placeholdersPerHeading(analysis);
+  const states = sectionStates(analysis, diagnostics).headings;
   const missing = missingPerParent(analysis);
   const symbols: DocumentSymbol[] = model.headings.map((h, i) => ({
     name: h.text || '(untitled)',
-    detail: sectionDetail(analysis, i, placeholders[i], missing),
+    detail: sectionDetail(analysis, i, states[i], missing),
     kind: h.level === 1 ? SymbolKind.Namespace : SymbolKind.Module,
     range: sectionRange(analysis, i),
     selectionRange: h.textRange,

@@ -12,7 +12,7 @@ import { applyEdits } from './edits.ts';
 import { CERTAIN_CODES, certaintyOf } from './fixes/certainty.ts';
 import { addMissingField } from './fixes/fieldFixes.ts';
 import type { Fix, FixContext, FixProvider } from './fixes/fix.ts';
-import { removeTemplateLine } from './fixes/guidanceFixes.ts';
+import { removeSectionGuidance } from './fixes/sectionGuidance.ts';
 import { fixHeadingLevel, renameHeading } from './fixes/headingFixes.ts';
 import { addEnvRow, addUndocumentedPath, removeEnvRow, removeStalePath, setLastUpdated, setVersion } from './fixes/driftFixes.ts';
 import { missingSectionFixes } from './fixes/missingFixes.ts';
@@ -22,7 +22,7 @@ import { fillPlaceholder, replaceInvalidDate, replaceInvalidValue } from './fixe
 
 const PROVIDERS: Partial<Record<DiagnosticCode, FixProvider>> = {
   placeholder: fillPlaceholder,
-  'template-text': removeTemplateLine,
+  'template-text': removeSectionGuidance,
   'missing-section': missingSectionFixes,
   'section-order': moveSection,
   'heading-typo': renameHeading,

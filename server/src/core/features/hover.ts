@@ -3,21 +3,15 @@
  * placeholder, what belongs there; on a typed field's value, the values it allows; on an
  * entry's title, the fields its kind has and those it lacks.
  */
-import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
-import { isSectionEmpty } from '../analysis/sections.ts';
+import { MarkupKind, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver-types';
+import { describeState, sectionStates } from '../sectionState.ts';
 import type { Analysis, SchemaSection } from '../types.ts';
-import {
-  entryKindOf,
-  headingAt,
-  missingFields,
-  missingPerParent,
-  placeholdersPerHeading,
-  plural,
-  sectionOf,
-} from './shared.ts';
+import { entryKindOf, headingAt, missingFields, missingPerParent, plural, sectionOf } from './shared.ts';
 
 export interface HoverOptions {
   readonly today: string;
+  /** The document's current diagnostics, which decide a section's `problems` state. */
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 function contains(range: Range, position: Position): boolean {
@@ -38,7 +32,7 @@ function quote(text: string): string {
     .join('\n');
 }
 
-function headingHover(analysis: Analysis, heading: number): Hover {
+function headingHover(analysis: Analysis, heading: number, options: HoverOptions): Hover {
   const { model } = analysis;
   const h = model.headings[heading];
   const match = analysis.matches[heading];
@@ -48,20 +42,18 @@ function headingHover(analysis: Analysis, heading: number): Hover {
   const lines = [`**${section.title}**${section.optional ? ' (optional)' : ''}: template section`];
   if (match.kind === 'typo') lines.push(`The template spells this heading \`${section.title}\`.`);
   if (match.kind === 'level') lines.push(`The template puts this section at level ${section.level}.`);
-  lines.push(stateLine(analysis, heading, section));
+  lines.push(stateLine(analysis, heading, section, options));
   if (section.guidance) lines.push(quote(section.guidance));
   return markdown(lines.join('\n\n'), h.range);
 }
 
-function stateLine(analysis: Analysis, heading: number, section: SchemaSection): string {
-  const placeholders = placeholdersPerHeading(analysis)[heading];
-  const missing = missingPerParent(analysis).get(section.id) ?? 0;
-  const parts: string[] = [];
+/** The section's state as the view and the status bar count it, and what is missing beneath it. */
+function stateLine(analysis: Analysis, heading: number, section: SchemaSection, options: HoverOptions): string {
+  const parts = [describeState(sectionStates(analysis, options.diagnostics).headings[heading])];
   if (analysis.outOfOrder.has(heading)) parts.push('out of template order');
-  if (isSectionEmpty(analysis, heading)) parts.push('empty');
-  if (placeholders > 0) parts.push(plural(placeholders, 'placeholder') + ' left');
+  const missing = missingPerParent(analysis).get(section.id) ?? 0;
   if (missing > 0) parts.push(`missing ${plural(missing, 'subsection')}`);
-  return `State: ${parts.length ? parts.join(', ') : 'complete'}.`;
+  return `State: ${parts.join(', ')}.`;
 }
 
 function placeholderHover(analysis: Analysis, position: Position, options: HoverOptions): Hover | null {
@@ -107,6 +99,6 @@ export function hover(analysis: Analysis, position: Position, options: HoverOpti
   const placeholder = placeholderHover(analysis, position, options);
   if (placeholder) return placeholder;
   const heading = headingAt(model, position.line);
-  if (heading >= 0 && model.headings[heading].line === position.line) return headingHover(analysis, heading);
+  if (heading >= 0 && model.headings[heading].line === position.line) return headingHover(analysis, heading, options);
   return fieldHover(analysis, position) ?? entryHover(analysis, position);
 }

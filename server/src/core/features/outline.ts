@@ -1,48 +1,49 @@
 /**
  * The template-aware outline behind `archdoc/outline`: every template section in template
- * order with its state (complete, has placeholders, empty, missing, out of order) and where
- * it stands, plus the sections the author added, under the section that holds them.
+ * order with its state (see `sectionState.ts`) and where it stands, plus the sections the
+ * author added, under the section that holds them.
  */
-import { isSectionEmpty } from '../analysis/sections.ts';
-import type { OutlineNode, OutlineResult, OutlineState } from '../../protocol.ts';
-import type { Analysis, SchemaSection } from '../types.ts';
-import { guidancePerHeading, perHeading, placeholdersPerHeading } from './shared.ts';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { OutlineNode, OutlineResult } from '../../protocol.ts';
+import { describeState, sectionStates, type SectionStates } from '../sectionState.ts';
+import type { Analysis, DiagnosticCode, SchemaSection } from '../types.ts';
+import { REPOSITORY_CODES } from '../check.ts';
+import { perHeading } from './shared.ts';
 
-export type OutlineSummary = Pick<OutlineResult, 'nodes' | 'sectionsPresent' | 'sectionsRequired' | 'placeholders'>;
+export type OutlineSummary = Pick<OutlineResult, 'nodes' | 'sectionsWritten' | 'sectionsRequired' | 'placeholders'>;
 
 interface Context {
   readonly analysis: Analysis;
-  readonly placeholders: readonly number[];
-  readonly guidance: readonly number[];
+  readonly states: SectionStates;
   /** Per heading: repository findings (drift) within its section. */
   readonly drift: readonly number[];
   /** Headings that stand for no template section, by the index of their enclosing heading. */
   readonly extras: ReadonlyMap<number, readonly number[]>;
 }
 
-function stateOf(context: Context, heading: number): OutlineState {
-  if (context.analysis.outOfOrder.has(heading)) return 'out-of-order';
-  if (context.placeholders[heading] > 0) return 'placeholders';
-  if (context.guidance[heading] > 0) return 'guidance';
-  if (isSectionEmpty(context.analysis, heading)) return 'empty';
-  return 'complete';
+function presentNode(context: Context, heading: number, id: string, title: string, level: number, optional: boolean, children: OutlineNode[]): OutlineNode {
+  const status = context.states.headings[heading];
+  return {
+    id,
+    title,
+    level,
+    state: status.state,
+    optional,
+    range: context.analysis.model.headings[heading].range,
+    placeholders: status.placeholders,
+    guidance: status.guidance,
+    problems: status.problems,
+    outOfOrder: status.outOfOrder,
+    description: describeState(status),
+    drift: context.drift[heading],
+    children: [...children, ...extraNodes(context, heading)],
+  };
 }
 
 function extraNodes(context: Context, parent: number): OutlineNode[] {
   return (context.extras.get(parent) ?? []).map((heading) => {
     const h = context.analysis.model.headings[heading];
-    return {
-      id: `extra:${h.line}`,
-      title: h.text,
-      level: h.level,
-      state: stateOf(context, heading),
-      optional: true,
-      range: h.range,
-      placeholders: context.placeholders[heading],
-      guidance: context.guidance[heading],
-      drift: context.drift[heading],
-      children: extraNodes(context, heading),
-    };
+    return presentNode(context, heading, `extra:${h.line}`, h.text, h.level, true, []);
   });
 }
 
@@ -54,20 +55,10 @@ function sectionNode(context: Context, section: SchemaSection): OutlineNode {
     .map((s) => sectionNode(context, s));
   const heading = analysis.present.get(section.id);
   if (heading === undefined) {
-    return { id: section.id, title: section.title, level: section.level, state: 'missing', optional: section.optional, placeholders: 0, guidance: 0, drift: 0, children };
+    const description = section.optional ? 'missing (optional)' : 'missing';
+    return { id: section.id, title: section.title, level: section.level, state: 'missing', optional: section.optional, placeholders: 0, guidance: 0, problems: 0, outOfOrder: false, description, drift: 0, children };
   }
-  return {
-    id: section.id,
-    title: section.title,
-    level: section.level,
-    state: stateOf(context, heading),
-    optional: section.optional,
-    range: analysis.model.headings[heading].range,
-    placeholders: context.placeholders[heading],
-    guidance: context.guidance[heading],
-    drift: context.drift[heading],
-    children: [...children, ...extraNodes(context, heading)],
-  };
+  return presentNode(context, heading, section.id, section.title, section.level, section.optional, children);
 }
 
 function collectExtras(analysis: Analysis): Map<number, number[]> {
@@ -82,22 +73,17 @@ function collectExtras(analysis: Analysis): Map<number, number[]> {
   return extras;
 }
 
-/** The outline; `driftLines` are the lines of the document's repository findings, to mark the sections that drifted. */
-export function outline(analysis: Analysis, driftLines: readonly number[] = []): OutlineSummary {
-  const context: Context = {
-    analysis,
-    placeholders: placeholdersPerHeading(analysis),
-    guidance: guidancePerHeading(analysis),
-    drift: perHeading(analysis, driftLines),
-    extras: collectExtras(analysis),
-  };
+/** The outline of an analysed document; `diagnostics` are its current diagnostics, which decide the `problems` state. */
+export function outline(analysis: Analysis, diagnostics: readonly Diagnostic[]): OutlineSummary {
+  const states = sectionStates(analysis, diagnostics);
+  const driftLines = diagnostics.filter((d) => REPOSITORY_CODES.has(d.code as DiagnosticCode)).map((d) => d.range.start.line);
+  const context: Context = { analysis, states, drift: perHeading(analysis, driftLines), extras: collectExtras(analysis) };
   const { schema } = analysis;
   const top = schema.root.childIds.map((id) => schema.byId.get(id)).filter((s): s is SchemaSection => s !== undefined);
-  const required = schema.sections.filter((s) => !s.optional);
   return {
     nodes: [...top.map((s) => sectionNode(context, s)), ...extraNodes(context, -1)],
-    sectionsRequired: required.length,
-    sectionsPresent: required.filter((s) => analysis.present.has(s.id)).length,
+    sectionsRequired: states.required,
+    sectionsWritten: states.written,
     placeholders: analysis.placeholders.length,
   };
 }

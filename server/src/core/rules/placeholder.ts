@@ -14,7 +14,7 @@ export const placeholder: Rule = {
           ? `: choose one of ${p.values.join(', ')}`
           : p.kind === 'date'
             ? ': write a date as YYYY-MM-DD'
-            : '';
+            : ": replace it with this project's own";
       report({
         range: p.range,
         message: `Unfilled placeholder ${p.text}${hint}`,

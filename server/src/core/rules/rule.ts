@@ -49,5 +49,7 @@ export interface RuleInfo {
 export interface Rule extends RuleInfo {
   /** Whether an unfilled placeholder on the same line silences this rule there. */
   readonly quietOnPlaceholderLines?: boolean;
+  /** The severity its findings get, at most, while the document is a draft (see `isDraft` in `check.ts`). */
+  readonly whileDraft?: 'hint';
   check(analysis: Analysis, report: (finding: Finding) => void, context: RuleContext): void;
 }

@@ -1,0 +1,64 @@
+/**
+ * Restricted Mode: VS Code hides the workspace's `archdoc.template` and `archdoc.templates`
+ * from an untrusted workspace (they are `restrictedConfigurations`), and no API says they
+ * were set. ArchDoc reads the workspace's settings files itself to find out, so that the
+ * server can decline to check those folders' documents rather than check them against
+ * another template, and the user is told once, with the way to trust the workspace.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'jsonc-parser';
+import * as vscode from 'vscode';
+
+const KEYS = ['archdoc.template', 'archdoc.templates'] as const;
+
+/** The template a settings object names, as written: `archdoc.template`, else the `archdoc.templates` values. */
+export function templateSetIn(settings: unknown): string | undefined {
+  if (typeof settings !== 'object' || settings === null) return undefined;
+  const record = settings as Record<string, unknown>;
+  const nested = typeof record.archdoc === 'object' && record.archdoc !== null ? (record.archdoc as Record<string, unknown>) : {};
+  const template = record[KEYS[0]] ?? nested.template;
+  if (typeof template === 'string' && template.trim() !== '') return template;
+  const templates = record[KEYS[1]] ?? nested.templates;
+  if (typeof templates === 'object' && templates !== null) {
+    const values = Object.values(templates).filter((value): value is string => typeof value === 'string' && value.trim() !== '');
+    if (values.length > 0) return values.join(', ');
+  }
+  return undefined;
+}
+
+function readSettings(uri: vscode.Uri | undefined): unknown {
+  if (!uri || uri.scheme !== 'file') return undefined;
+  try {
+    return parse(readFileSync(uri.fsPath, 'utf8'));
+  } catch {
+    // No settings file, or one that cannot be read: nothing was set there.
+    return undefined;
+  }
+}
+
+/** Per workspace folder URI, the template the untrusted workspace's settings name; empty when trusted. */
+export function ignoredTemplates(): Record<string, string> {
+  if (vscode.workspace.isTrusted) return {};
+  const workspaceFile = readSettings(vscode.workspace.workspaceFile) as { settings?: unknown } | undefined;
+  const fromWorkspace = templateSetIn(workspaceFile?.settings);
+  const ignored: Record<string, string> = {};
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const template = templateSetIn(readSettings(vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json'))) ?? fromWorkspace;
+    if (template !== undefined) ignored[folder.uri.toString()] = template;
+  }
+  return ignored;
+}
+
+/** Says once per session that a template is ignored, with the action that lifts it. */
+export class RestrictedModeNotice {
+  private said = false;
+
+  show(template: string): void {
+    if (this.said) return;
+    this.said = true;
+    const message = `ArchDoc: Restricted Mode ignores this workspace's template (${template}). Trust the workspace to check its architecture documents against it.`;
+    void vscode.window.showWarningMessage(message, 'Manage Workspace Trust').then((choice) => {
+      if (choice === 'Manage Workspace Trust') void vscode.commands.executeCommand('workbench.trust.manage');
+    });
+  }
+}
