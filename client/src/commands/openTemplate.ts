@@ -3,9 +3,8 @@
  * is checked against. The bundled template opens read-only, from a virtual document, since
  * editing the installed extension's copy would be lost on update and affect every workspace.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { TemplatesRequest, type TemplateInfo, type TemplatesResult } from '../../../server/src/protocol.ts';
 import type { OutlineTracker } from '../views/outlineTracker.ts';
 
@@ -22,7 +21,7 @@ export class BundledTemplateProvider implements vscode.TextDocumentContentProvid
   }
 }
 
-export async function openTemplate(client: LanguageClient, tracker: OutlineTracker): Promise<vscode.Uri | undefined> {
+export async function openTemplate(client: BaseLanguageClient, tracker: OutlineTracker): Promise<vscode.Uri | undefined> {
   const outline = await tracker.settled();
   const template = outline?.result.template ?? (await pickConfigured(client));
   if (template === undefined) return undefined;
@@ -35,13 +34,14 @@ export async function openTemplate(client: LanguageClient, tracker: OutlineTrack
 /** A template path as the server names it: `bundled`, absolute, or relative to the document's workspace folder. */
 function templateUri(template: string, document: vscode.Uri | undefined): vscode.Uri {
   if (template === 'bundled') return BUNDLED_TEMPLATE_URI;
-  if (path.isAbsolute(template)) return vscode.Uri.file(template);
+  if (/^[a-z][a-z0-9+.-]+:\/\//i.test(template)) return vscode.Uri.parse(template);
+  if (template.startsWith('/') || /^[a-z]:[/\\]/i.test(template)) return vscode.Uri.file(template);
   const folder = (document && vscode.workspace.getWorkspaceFolder(document)) ?? vscode.workspace.workspaceFolders?.[0];
-  return folder ? vscode.Uri.joinPath(folder.uri, ...template.split(/[/\\]/)) : vscode.Uri.file(path.resolve(template));
+  return folder ? vscode.Uri.joinPath(folder.uri, ...template.split(/[/\\]/)) : vscode.Uri.file(template);
 }
 
 /** With no architecture document active: the workspace's configured template, picked when there are several. */
-async function pickConfigured(client: LanguageClient): Promise<string | undefined> {
+async function pickConfigured(client: BaseLanguageClient): Promise<string | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   if (!folder) return 'bundled';
   await client.start();

@@ -4,7 +4,7 @@
  * so the server is asked once per change, not once per consumer.
  */
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { OutlineRequest, type OutlineNode, type OutlineParams, type OutlineResult } from '../../../server/src/protocol.ts';
 
 /** How long typing must pause before the outline is asked for again. */
@@ -30,7 +30,7 @@ export class OutlineTracker implements vscode.Disposable {
   private pending = 0;
   private idle: (() => void)[] = [];
 
-  constructor(private readonly client: LanguageClient) {
+  constructor(private readonly client: BaseLanguageClient) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         // Focus moving to a panel or a webview leaves no active editor; the last document stays shown.

@@ -3,7 +3,6 @@
  * built-in markdown outline, which lists the headings a document has, this view lists the
  * sections its template asks for, with the ones still missing shown as ghost entries.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Range as ProtocolRange } from 'vscode-languageserver-types';
 import type { OutlineState } from '../../../server/src/protocol.ts';
@@ -123,7 +122,7 @@ export function createOutlineView(tree: OutlineTreeProvider, tracker: OutlineTra
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const subscription = tracker.onDidChange((outline) => {
     const template = outline?.result.template;
-    view.description = !template ? undefined : template === 'bundled' ? 'bundled template' : path.basename(template);
+    view.description = !template ? undefined : template === 'bundled' ? 'bundled template' : template.split(/[/\\]/).pop();
   });
   return vscode.Disposable.from(subscription, view);
 }

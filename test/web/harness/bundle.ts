@@ -1,0 +1,38 @@
+/**
+ * Bundles the web suite for the web extension host: one CommonJS file for the browser,
+ * `vscode` left to the host, every `suite/*.test.ts` loaded in file-name order (or the
+ * ones ARCHDOC_TEST_SUITES names), ARCHDOC_TEST_GREP baked in, since the browser has no
+ * environment to read.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+
+const suiteDir = path.join(__dirname, '..', 'suite');
+
+export interface SuiteSelection {
+  readonly only?: readonly string[];
+  readonly grep?: string;
+}
+
+export async function bundleSuite(outfile: string, selection: SuiteSelection): Promise<void> {
+  const files = fs
+    .readdirSync(suiteDir)
+    .filter((name) => name.endsWith('.test.ts'))
+    .filter((name) => !selection.only || selection.only.includes(name.slice(0, -'.test.ts'.length)))
+    .sort();
+  if (files.length === 0) throw new Error(`no web test files in ${suiteDir} for ${selection.only?.join(',') ?? 'all'}`);
+  // Each test file is wrapped in a function so that mocha's globals exist when it runs.
+  const suites = files.map((name) => `{ name: ${JSON.stringify(name)}, load: () => require(${JSON.stringify(`./${name}`)}) }`);
+  const entry = `module.exports = { run: require('./index.ts').createRun([${suites.join(', ')}], ${JSON.stringify(selection.grep ?? '')}) };`;
+  await esbuild.build({
+    stdin: { contents: entry, resolveDir: suiteDir, sourcefile: 'web-suite.js', loader: 'js' },
+    bundle: true,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    outfile,
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
+}
