@@ -1,5 +1,31 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+// Boundaries between the parts of the code (docs/ARCHITECTURE.md, "Code map"). Each entry is
+// one `no-restricted-imports` pattern group with the reason shown when it is broken.
+const NODE = { group: ['node:*', ...builtinModules, ...builtinModules.map((m) => `${m}/*`)], message: 'The core and the policy do no I/O: file access goes through the workspace interface the adapters implement.' };
+const VSCODE = {
+  group: ['vscode', 'vscode-*', '!vscode-languageserver-types', '!vscode-languageserver-protocol', '!vscode-uri'],
+  message: 'The core and the policy use only the LSP types packages (and vscode-uri), never an editor or a connection.',
+};
+const ADAPTERS = {
+  group: ['**/lsp/*', '**/cli/*', '**/cli.ts', '**/server.ts', '**/client/**', '**/bench/**', '**/test/**'],
+  message: 'The core and the policy import nothing from the adapters.',
+};
+const ENGINE_FACE = {
+  group: ['**/core/*', '**/core/**', '!**/core/index.ts'],
+  message: 'Adapters use the engine through server/src/core/index.ts (createLanguageService) only.',
+};
+const RULE_FILES = {
+  group: ['**/rules/*', '!**/rules/index.ts'],
+  message: 'Rules are leaves: share a helper through server/src/core/analysis/, not by importing a rule file.',
+};
+const SERVER_FROM_CLIENT = {
+  group: ['**/server/src/*', '**/server/src/**', '!**/server/src/protocol.ts'],
+  message: 'The client talks to the server over LSP: it imports only server/src/protocol.ts.',
+};
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test/fixtures/**', '.vscode-test/**', '*.vsix', '.cache/**'] },
@@ -18,6 +44,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  { files: ['server/src/core/**/*.ts'], ignores: ['server/src/core/rules/**'], rules: restrict(NODE, VSCODE, ADAPTERS, { ...RULE_FILES, group: [...RULE_FILES.group, '**/policy/**'] }) },
+  { files: ['server/src/core/rules/**/*.ts'], rules: restrict(NODE, VSCODE, { ...ADAPTERS, group: [...ADAPTERS.group, '**/policy/**'] }) },
+  { files: ['server/src/policy/**/*.ts'], rules: restrict(NODE, VSCODE, ADAPTERS, ENGINE_FACE) },
+  { files: ['server/src/lsp/**/*.ts', 'server/src/cli/**/*.ts', 'server/src/cli.ts', 'server/src/server.ts', 'bench/**/*.ts', 'test/helpers/**/*.ts', 'test/*/helpers/**/*.ts', 'test/protocol/**/*.ts'], rules: restrict(ENGINE_FACE) },
+  { files: ['client/**/*.ts'], rules: restrict(SERVER_FROM_CLIENT) },
   {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },

@@ -11,8 +11,10 @@ import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { lint } from 'markdownlint/sync';
 import type { Configuration } from 'markdownlint';
-import { analyze, checkDocument, compileTemplate, parseDocument, type Schema } from '../server/src/core/index.ts';
+import { createLanguageService, type Schema } from '../server/src/core/index.ts';
 import { summarize, type Summary } from './stats.ts';
+
+const engine = createLanguageService();
 
 export const TEMPLATE_PATH = path.join(__dirname, '..', 'server', 'templates', 'ARCHITECTURE.md');
 
@@ -28,7 +30,7 @@ export interface InProcessResult {
 }
 
 export function loadSchema(): Schema {
-  const compiled = compileTemplate(readFileSync(TEMPLATE_PATH, 'utf8'));
+  const compiled = engine.compileTemplate(readFileSync(TEMPLATE_PATH, 'utf8'));
   if (!compiled.schema) throw new Error(`The bundled template does not compile: ${compiled.error}`);
   return compiled.schema;
 }
@@ -50,7 +52,7 @@ function runners(schema: Schema): Record<Tool, Runner> {
   const errors = (text: string, config?: Configuration): number => lint({ strings: { doc: text }, config }).doc.length;
   return {
     'markdown-it parse': (text) => md.parse(text, {}).length,
-    'ArchDoc check': (text) => checkDocument(analyze(parseDocument(text), schema)).length,
+    'ArchDoc check': (text) => engine.check(engine.analyze(text, schema)).length,
     'markdownlint default': (text) => errors(text),
     'markdownlint MD043 only': (text) => errors(text, md043),
   };

@@ -11,12 +11,9 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import {
-  analyze,
-  checkDocument,
-  compileTemplate,
+  createLanguageService,
   DIAGNOSTIC_CODES,
-  parseDocument,
-  renderDocument,
+  type ArchdocLanguageService,
   type CheckSettings,
   type DiagnosticCode,
   type Schema,
@@ -46,6 +43,8 @@ interface Io {
   readonly today: () => string;
 }
 
+const engine: ArchdocLanguageService = createLanguageService();
+
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -74,7 +73,7 @@ async function loadSchema(template: string | undefined, io: Io): Promise<Schema>
   const file = template ?? io.bundledTemplate;
   const read = await readText(file, 1024 * 1024);
   if ('error' in read) throw new UsageError(`template ${read.error}`);
-  const compiled = compileTemplate(read.text);
+  const compiled = engine.compileTemplate(read.text);
   if (compiled.error !== undefined) throw new UsageError(`template ${file}: ${compiled.error}`);
   return compiled.schema;
 }
@@ -118,7 +117,7 @@ async function check(args: readonly string[], io: Io): Promise<number> {
       errors.push(read.error);
       continue;
     }
-    results.push({ path: file, diagnostics: checkDocument(analyze(parseDocument(read.text), schema), settings) });
+    results.push({ path: file, diagnostics: engine.check(engine.analyze(read.text, schema), settings) });
   }
   if (format === 'json') io.out(formatJson(results));
   else if (format === 'sarif') io.out(formatSarif(results, VERSION));
@@ -149,7 +148,7 @@ async function scaffold(args: readonly string[], io: Io): Promise<number> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD (got "${date}")`);
   const schema = await loadSchema(values.template as string | undefined, io);
   const name = (values.name as string | undefined) ?? path.basename(path.resolve(path.dirname(target)));
-  const text = renderDocument(schema, { name, date, status: values.status as string | undefined });
+  const text = engine.render(schema, { name, date, status: values.status as string | undefined });
   await writeNew(target, text, values.force as boolean);
   io.err(`archdoc: wrote ${target}\n`);
   return 0;

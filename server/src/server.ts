@@ -10,10 +10,6 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { createConnection, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions } from './core/features/codeActions.ts';
-import { completion } from './core/features/completion.ts';
-import { documentSymbols } from './core/features/documentSymbols.ts';
-import { hover } from './core/features/hover.ts';
 import { OutlineRequest, RenderRequest, TemplatesRequest, type OutlineParams, type RenderParams, type TemplatesParams } from './protocol.ts';
 import { guard, guardNotification } from './lsp/guard.ts';
 import { outlineOf, render, templates } from './lsp/requests.ts';
@@ -37,7 +33,7 @@ function main(): void {
   const connection = connect();
   const documents = new TextDocuments(TextDocument);
   const service = new ArchdocService(connection, documents, bundledTemplatePath());
-  const log = service.log;
+  const { engine, log } = service;
 
   connection.onInitialize((params) => service.initialize(params));
   connection.onInitialized(guardNotification('initialized', log, () => service.initialized()));
@@ -50,19 +46,19 @@ function main(): void {
     guard('completion', log, [], async ({ textDocument, position }) => {
       const doc = await service.ready(textDocument.uri);
       if (!doc) return [];
-      return completion(doc.analysis, position, { today: service.today(), insertSkeleton: doc.settings.completion.insertSkeleton, snippets: service.snippets() });
+      return engine.completion(doc.analysis, position, { today: service.today(), insertSkeleton: doc.settings.completion.insertSkeleton, snippets: service.snippets() });
     }),
   );
   connection.onDocumentSymbol(
     guard('documentSymbol', log, [], async ({ textDocument }) => {
       const doc = await service.ready(textDocument.uri);
-      return doc ? documentSymbols(doc.analysis) : [];
+      return doc ? engine.symbols(doc.analysis) : [];
     }),
   );
   connection.onHover(
     guard('hover', log, null, async ({ textDocument, position }) => {
       const doc = await service.ready(textDocument.uri);
-      return doc ? hover(doc.analysis, position, { today: service.today() }) : null;
+      return doc ? engine.hover(doc.analysis, position, { today: service.today() }) : null;
     }),
   );
   connection.onCodeAction(
@@ -70,7 +66,7 @@ function main(): void {
       const doc = await service.ready(textDocument.uri);
       if (!doc) return [];
       const options = { uri: textDocument.uri, version: service.versionedEdits() ? doc.version : undefined, today: service.today(), severity: doc.settings.severity, only: context.only };
-      return codeActions(doc.analysis, service.diagnosticsOf(doc), range, options);
+      return engine.codeActions(doc.analysis, service.diagnosticsOf(doc), range, options);
     }),
   );
   connection.onRequest(OutlineRequest, guard('outline', log, null, (params: OutlineParams) => outlineOf(service, params.uri)));

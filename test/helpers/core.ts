@@ -1,16 +1,19 @@
 /** Test helpers over the pure core: the bundled schema, a one-call check, and fixture expectations. */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyze, checkDocument, compileTemplate, parseDocument, type CheckSettings, type Diagnostic, type Schema } from '../../server/src/core/index.ts';
+import { createLanguageService, type CheckSettings, type Diagnostic, type Schema } from '../../server/src/core/index.ts';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const BUNDLED_TEMPLATE_PATH = path.join(ROOT, 'server', 'templates', 'ARCHITECTURE.md');
+
+/** The engine every test helper goes through, as the adapters do. */
+export const engine = createLanguageService();
 
 let bundled: Schema | undefined;
 
 export function bundledSchema(): Schema {
   if (!bundled) {
-    const compiled = compileTemplate(readFileSync(BUNDLED_TEMPLATE_PATH, 'utf8'));
+    const compiled = engine.compileTemplate(readFileSync(BUNDLED_TEMPLATE_PATH, 'utf8'));
     if (!compiled.schema) throw new Error(compiled.error);
     bundled = compiled.schema;
   }
@@ -18,13 +21,13 @@ export function bundledSchema(): Schema {
 }
 
 export function schemaOf(templateText: string): Schema {
-  const compiled = compileTemplate(templateText);
+  const compiled = engine.compileTemplate(templateText);
   if (!compiled.schema) throw new Error(compiled.error);
   return compiled.schema;
 }
 
 export function diagnose(text: string, schema: Schema = bundledSchema(), settings?: CheckSettings): Diagnostic[] {
-  return checkDocument(analyze(parseDocument(text), schema), settings);
+  return engine.check(engine.analyze(text, schema), settings);
 }
 
 /** `line:code` pairs (1-based lines), sorted, for compact assertions. */

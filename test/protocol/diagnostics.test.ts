@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
-import { analyze, checkDocument, parseDocument } from '../../server/src/core/index.ts';
-import { bundledSchema } from '../helpers/core.ts';
+import { engine, bundledSchema } from '../helpers/core.ts';
 import { Client, OpenDocument, workspace } from './harness.ts';
 import { line, VALID } from './fixtures.ts';
 
@@ -64,7 +63,7 @@ describe('pushed diagnostics', () => {
     for (const p of publications) {
       const text = texts.get(p.version ?? -1);
       assert.ok(text !== undefined, `published version ${p.version} was sent`);
-      const expected = checkDocument(analyze(parseDocument(text), schema));
+      const expected = engine.check(engine.analyze(text, schema));
       assert.deepEqual(p.diagnostics.map((d) => [d.code, d.range]), expected.map((d) => [d.code, d.range]));
     }
     assert.equal(publications[publications.length - 1].version, doc.version);

@@ -7,13 +7,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { CompletionItem, DocumentSymbol, Range, TextEdit } from 'vscode-languageserver-types';
-import { analyze, checkDocument, compileTemplate, parseDocument, type Analysis, type Schema } from '../../server/src/core/index.ts';
-import { completion } from '../../server/src/core/features/completion.ts';
-import { documentSymbols } from '../../server/src/core/features/documentSymbols.ts';
-import { hover } from '../../server/src/core/features/hover.ts';
-import { outline } from '../../server/src/core/features/outline.ts';
+import { type Analysis, type Schema } from '../../server/src/core/index.ts';
 import type { OutlineNode } from '../../server/src/protocol.ts';
-import { bundledSchema } from '../helpers/core.ts';
+import { engine, bundledSchema } from '../helpers/core.ts';
 import { assertDiagnostics } from './helpers/diagnostics.ts';
 import { document, fragment } from './helpers/documents.ts';
 import { check } from './helpers/property.ts';
@@ -60,17 +56,17 @@ function probePositions(lines: readonly string[], picks: readonly number[]): Arr
 }
 
 function checkEverything(text: string, schema: Schema, picks: readonly number[]): Analysis {
-  const analysis = analyze(parseDocument(text), schema);
-  assertDiagnostics(text, checkDocument(analysis));
+  const analysis = engine.analyze(text, schema);
+  assertDiagnostics(text, engine.check(analysis));
   const lines = lspLines(text);
   assert.equal(analysis.model.lines.length, lines.length, 'the model splits lines the way LSP does');
-  assertSymbols(lines, documentSymbols(analysis));
-  assertOutline(lines, outline(analysis).nodes);
+  assertSymbols(lines, engine.symbols(analysis));
+  assertOutline(lines, engine.outline(analysis).nodes);
   for (const position of probePositions(lines, picks)) {
-    for (const item of completion(analysis, position, { today: TODAY, insertSkeleton: true, snippets: true })) {
+    for (const item of engine.completion(analysis, position, { today: TODAY, insertSkeleton: true, snippets: true })) {
       for (const r of editRanges(item)) assertRange(lines, r, `completion "${item.label}" at ${position.line}:${position.character}`);
     }
-    const h = hover(analysis, position, { today: TODAY });
+    const h = engine.hover(analysis, position, { today: TODAY });
     if (h?.range) assertRange(lines, h.range, `hover at ${position.line}:${position.character}`);
   }
   return analysis;
@@ -93,9 +89,9 @@ describe('the core over generated documents', () => {
     const schema = bundledSchema();
     check(
       fc.property(document, document, (a, b) => {
-        const first = checkDocument(analyze(parseDocument(a), schema));
-        checkDocument(analyze(parseDocument(b), schema));
-        assert.deepEqual(checkDocument(analyze(parseDocument(a), schema)), first);
+        const first = engine.check(engine.analyze(a, schema));
+        engine.check(engine.analyze(b, schema));
+        assert.deepEqual(engine.check(engine.analyze(a, schema)), first);
       }),
       200,
     );
@@ -105,7 +101,7 @@ describe('the core over generated documents', () => {
     const template = fc.array(fragment, { maxLength: 20 }).map((parts) => parts.join('\n\n'));
     check(
       fc.property(template, document, picks, (source, text, p) => {
-        const compiled = compileTemplate(source);
+        const compiled = engine.compileTemplate(source);
         if (compiled.error !== undefined) {
           assert.ok(compiled.error.length > 0);
           return;

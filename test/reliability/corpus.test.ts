@@ -10,8 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyze, checkDocument, compileTemplate, parseDocument } from '../../server/src/core/index.ts';
-import { bundledSchema, diagnose, ROOT } from '../helpers/core.ts';
+import { engine, bundledSchema, diagnose, ROOT } from '../helpers/core.ts';
 import { assertDiagnostics } from './helpers/diagnostics.ts';
 import { Server } from './helpers/server.ts';
 
@@ -51,12 +50,12 @@ describe('corpora through the core', () => {
 
   it('compiles every corpus file as a template, or refuses it with a message, and checks it against itself', () => {
     for (const { name, text } of all) {
-      const compiled = compileTemplate(text);
+      const compiled = engine.compileTemplate(text);
       if (compiled.error !== undefined) {
         assert.ok(compiled.error.length > 0, name);
         continue;
       }
-      assertDiagnostics(text, checkDocument(analyze(parseDocument(text), compiled.schema)));
+      assertDiagnostics(text, engine.check(engine.analyze(text, compiled.schema)));
     }
   });
 });

@@ -12,8 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compileTemplate } from '../../server/src/core/index.ts';
-import { diagnose, ROOT } from '../helpers/core.ts';
+import { engine, diagnose, ROOT } from '../helpers/core.ts';
 import { assertDiagnostics } from './helpers/diagnostics.ts';
 import { TEMPLATE_TEXT } from './helpers/documents.ts';
 import { Server } from './helpers/server.ts';
@@ -66,9 +65,9 @@ describe('the core on hostile and huge documents', () => {
   });
 
   it('refuses templates with no headings, with NUL bytes or over 1,000,000 characters, with a message', () => {
-    assert.match(compileTemplate('just prose\n').error ?? '', /no headings/);
-    assert.match(compileTemplate('# A\u0000\n').error ?? '', /NUL/);
-    assert.match(compileTemplate('# A\n' + 'x'.repeat(1_000_001)).error ?? '', /too large/);
+    assert.match(engine.compileTemplate('just prose\n').error ?? '', /no headings/);
+    assert.match(engine.compileTemplate('# A\u0000\n').error ?? '', /NUL/);
+    assert.match(engine.compileTemplate('# A\n' + 'x'.repeat(1_000_001)).error ?? '', /too large/);
   });
 });
 

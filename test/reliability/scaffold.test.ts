@@ -11,8 +11,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { renderDocument } from '../../server/src/core/index.ts';
-import { bundledSchema, diagnose, ROOT } from '../helpers/core.ts';
+import { engine, bundledSchema, diagnose, ROOT } from '../helpers/core.ts';
 import { projectName } from './helpers/documents.ts';
 import { check } from './helpers/property.ts';
 
@@ -48,7 +47,7 @@ describe('a new document with any project name', () => {
     const schema = bundledSchema();
     check(
       fc.property(projectName, (name) => {
-        const text = renderDocument(schema, { name, date: DATE });
+        const text = engine.render(schema, { name, date: DATE });
         assert.ok(text.split(/\r\n|\r|\n/).includes(expectedLine(name)), `the name is not verbatim on its line: ${JSON.stringify(name)}`);
         assertOnlyTemplateFindings(text);
       }),

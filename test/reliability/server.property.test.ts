@@ -12,10 +12,8 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { CodeActionRequest, DocumentSymbolRequest, type CodeAction, type Diagnostic, type TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, parseDocument } from '../../server/src/core/index.ts';
-import { documentSymbols } from '../../server/src/core/features/documentSymbols.ts';
-import { FIX_ALL_KIND } from '../../server/src/core/features/codeActions.ts';
-import { bundledSchema } from '../helpers/core.ts';
+import { FIX_ALL_KIND } from '../../server/src/core/index.ts';
+import { engine, bundledSchema } from '../helpers/core.ts';
 import { AWKWARD, document, fragment } from './helpers/documents.ts';
 import { applyAsClient, assertFixOutcome, diagnose } from './helpers/fixes.ts';
 import { knownDefect } from './helpers/knownDefects.ts';
@@ -91,7 +89,7 @@ describe('the server under generated edits', () => {
               assert.deepEqual(server.diagnostics.get(uri)?.diagnostics, JSON.parse(expected), `diagnostics differ for ${JSON.stringify(text)}: ${String(error)}`);
             });
           const symbols = await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
-          assert.deepEqual(symbols, JSON.parse(JSON.stringify(documentSymbols(analyze(parseDocument(text), schema)))));
+          assert.deepEqual(symbols, JSON.parse(JSON.stringify(engine.symbols(engine.analyze(text, schema)))));
         } finally {
           await server.close(uri);
         }

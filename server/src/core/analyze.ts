@@ -7,7 +7,7 @@ import type { Analysis, DocModel, FoundPlaceholder, Schema, SchemaSection, Secti
 import { editDistance, headingKey } from './text.ts';
 import { orderSections } from './order.ts';
 import { entryKindOf } from './entryKind.ts';
-import { typedField } from './rules/fieldValue.ts';
+import { typedField } from './analysis/fieldValue.ts';
 
 /** `[TODO]`, `[TBD: owner]`, `[...]`: marks people leave for themselves. */
 const TODO_MARK = /^\[\s*(?:(?:TODO|TBD|TBC|FIXME|XXX)\b[^\]]*|\.\.\.|…)\s*\]$/i;

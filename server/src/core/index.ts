@@ -1,10 +1,16 @@
 /**
- * The engine's public surface. Adapters (language server, CLI, tests) import from here only.
+ * The engine's public surface. Adapters (language server, CLI, benchmarks, tests) import from
+ * here only, and call the engine through `createLanguageService()`; lint keeps them out of the
+ * core's inner files.
  */
 export * from './types.ts';
-export { compileTemplate, type CompileResult } from './template/compile.ts';
-export { renderDocument, sectionSkeleton, type RenderOptions, type SkeletonOptions } from './template/render.ts';
-export { parseDocument } from './parse/document.ts';
-export { analyze } from './analyze.ts';
-export { checkDocument, DEFAULT_SEVERITY } from './check.ts';
-export { isSectionEmpty } from './rules/emptySection.ts';
+export { createLanguageService, type ArchdocLanguageService, type FixOptions, type FixResult } from './service.ts';
+export type { CompileResult } from './template/compile.ts';
+export type { RenderOptions, SkeletonOptions } from './template/render.ts';
+export type { CompletionOptions } from './features/completion.ts';
+export type { HoverOptions } from './features/hover.ts';
+export type { CodeActionOptions } from './features/codeActions.ts';
+export type { OutlineSummary } from './features/outline.ts';
+export { FIX_ALL_KIND } from './features/codeActions.ts';
+export { isoDate } from './features/shared.ts';
+export { DEFAULT_SEVERITY } from './check.ts';

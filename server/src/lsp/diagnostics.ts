@@ -3,7 +3,7 @@
  * version that was checked, unless the document moved on meanwhile (a newer run is due).
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { checkDocument, type DiagnosticData, type SeverityName } from '../core/index.ts';
+import type { ArchdocLanguageService, DiagnosticData, SeverityName } from '../core/index.ts';
 import type { DocumentState } from './documentState.ts';
 
 /** The code of the diagnostic a document too large to check gets. */
@@ -22,7 +22,7 @@ function lineZero(code: string, message: string, severity: DiagnosticSeverity, d
 }
 
 /** The diagnostics of a document in the given state. */
-export function diagnosticsFor(state: DocumentState): Diagnostic[] {
+export function diagnosticsFor(engine: ArchdocLanguageService, state: DocumentState): Diagnostic[] {
   switch (state.kind) {
     case 'ignored':
       return [];
@@ -40,7 +40,7 @@ export function diagnosticsFor(state: DocumentState): Diagnostic[] {
       return [lineZero('template-error', state.error, SEVERITIES[severity], { code: 'template-error' })];
     }
     case 'ready':
-      return checkDocument(state.analysis, { severity: state.settings.severity });
+      return engine.check(state.analysis, { severity: state.settings.severity });
   }
 }
 

@@ -3,7 +3,7 @@
  * too large to check, tied to a template that cannot be used, or analysed. Each version is
  * parsed and analysed once; every feature reads the cached state.
  */
-import { analyze, parseDocument, type Analysis } from '../core/index.ts';
+import type { Analysis, ArchdocLanguageService } from '../core/index.ts';
 import { readMarkers } from './markers.ts';
 import { isArchitectureDocument } from './selection.ts';
 import type { ServerSettings, SettingsStore } from './settings.ts';
@@ -25,6 +25,7 @@ export interface DocumentSnapshot {
 }
 
 export interface StateDependencies {
+  readonly engine: ArchdocLanguageService;
   readonly settings: SettingsStore;
   readonly folders: WorkspaceFolders;
   readonly templates: TemplateStore;
@@ -47,7 +48,7 @@ export async function computeState(doc: DocumentSnapshot, deps: StateDependencie
   const template = chooseTemplate({ filePath, folder, markers, settings });
   const outcome = await deps.templates.load(template, folder);
   if (!outcome.ok) return untitled ? { kind: 'ignored' } : { kind: 'template-error', error: outcome.error, template, settings };
-  const analysis = analyze(parseDocument(text), outcome.schema);
+  const analysis = deps.engine.analyze(text, outcome.schema);
   if (untitled && !holdsTemplateSections(analysis)) return { kind: 'ignored' };
   return { kind: 'ready', analysis, template, settings };
 }

@@ -4,8 +4,6 @@
  */
 import * as path from 'node:path';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
-import { renderDocument } from '../core/index.ts';
-import { outline } from '../core/features/outline.ts';
 import type { OutlineResult, RenderParams, RenderResult, TemplateInfo, TemplatesResult } from '../protocol.ts';
 import type { ArchdocService } from './service.ts';
 import { chooseTemplate, type TemplateRef } from './templates.ts';
@@ -22,7 +20,7 @@ export async function outlineOf(service: ArchdocService, uri: string): Promise<O
   const empty = { uri, version: state.version, nodes: [], sectionsPresent: 0, sectionsRequired: 0, placeholders: 0 };
   switch (state.kind) {
     case 'ready':
-      return { uri, version: state.version, template: templateName(state.template.path), ...outline(state.analysis) };
+      return { uri, version: state.version, template: templateName(state.template.path), ...service.engine.outline(state.analysis) };
     case 'template-error':
       return { ...empty, template: templateName(state.template.path), error: state.error };
     case 'too-large':
@@ -45,7 +43,7 @@ export async function render(service: ArchdocService, params: RenderParams): Pro
         : chooseTemplate({ filePath, folder, settings, markers: { optIn: true, template: undefined } });
   const outcome = await service.templates.load(template, folder);
   if (!outcome.ok) return new ResponseError(ErrorCodes.InvalidRequest, outcome.error);
-  const text = renderDocument(outcome.schema, { name: params.name, date: params.date ?? service.today(), status: params.status });
+  const text = service.engine.render(outcome.schema, { name: params.name, date: params.date ?? service.today(), status: params.status });
   return { text, template: templateName(template.path) };
 }
 

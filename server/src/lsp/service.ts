@@ -18,8 +18,7 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isoDate } from '../core/features/shared.ts';
-import { FIX_ALL_KIND } from '../core/features/codeActions.ts';
+import { createLanguageService, FIX_ALL_KIND, isoDate } from '../core/index.ts';
 import { diagnosticsFor, DiagnosticsScheduler } from './diagnostics.ts';
 import { computeState, StateCache, type DocumentState, type VersionedState } from './documentState.ts';
 import { SettingsStore } from './settings.ts';
@@ -42,6 +41,8 @@ export interface InitializationOptions {
 }
 
 export class ArchdocService {
+  /** The engine: every feature of every request goes through it. */
+  readonly engine = createLanguageService();
   readonly folders = new WorkspaceFolders();
   settings: SettingsStore;
   readonly states: StateCache;
@@ -61,7 +62,7 @@ export class ArchdocService {
     private readonly bundledTemplate: string,
   ) {
     this.settings = new SettingsStore({ pull: false, fetch: () => Promise.resolve(undefined) }, undefined);
-    this.templates = new TemplateStore({ bundledPath: bundledTemplate, trusted: true });
+    this.templates = new TemplateStore(this.engine, { bundledPath: bundledTemplate, trusted: true });
     this.states = new StateCache((doc) => computeState(doc, this));
     this.scheduler = new DiagnosticsScheduler({
       delay: DEBOUNCE_MS,
@@ -81,7 +82,7 @@ export class ArchdocService {
   initialize(params: InitializeParams): InitializeResult {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     this.capabilities = params.capabilities;
-    this.templates = new TemplateStore({ bundledPath: this.bundledTemplate, trusted: options.trusted !== false });
+    this.templates = new TemplateStore(this.engine, { bundledPath: this.bundledTemplate, trusted: options.trusted !== false });
     const pull = params.capabilities.workspace?.configuration === true;
     this.settings = new SettingsStore(
       { pull, fetch: (uri) => this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'archdoc' }) },
@@ -174,7 +175,7 @@ export class ArchdocService {
   diagnosticsOf(state: DocumentState): Diagnostic[] {
     let diagnostics = this.diagnosticsCache.get(state);
     if (!diagnostics) {
-      diagnostics = diagnosticsFor(state);
+      diagnostics = diagnosticsFor(this.engine, state);
       this.diagnosticsCache.set(state, diagnostics);
     }
     return diagnostics;

@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { compileTemplate, type Schema } from '../core/index.ts';
+import type { ArchdocLanguageService, Schema } from '../core/index.ts';
 import { matchesGlob } from './glob.ts';
 import type { DocumentMarkers } from './markers.ts';
 import type { ServerSettings } from './settings.ts';
@@ -32,7 +32,6 @@ export interface TemplateContext {
 
 /** Templates larger than this are refused: a template is a page of markdown, not a data file. */
 export const MAX_TEMPLATE_BYTES = 1024 * 1024;
-const MAX_COMPILED = 16;
 
 function expandHome(configured: string): string {
   return configured === '~' || configured.startsWith('~/') ? path.join(os.homedir(), configured.slice(1)) : configured;
@@ -96,9 +95,10 @@ export interface TemplateStoreOptions {
 
 export class TemplateStore {
   private readonly texts = new Map<string, Promise<TextOutcome>>();
-  private readonly compiled = new Map<string, { schema: Schema } | { error: string }>();
-
-  constructor(private readonly options: TemplateStoreOptions) {}
+  constructor(
+    private readonly engine: ArchdocLanguageService,
+    private readonly options: TemplateStoreOptions,
+  ) {}
 
   async load(template: TemplateRef, folder: string | undefined): Promise<TemplateOutcome> {
     const file = template.path ?? this.options.bundledPath;
@@ -138,12 +138,7 @@ export class TemplateStore {
   }
 
   private compile(text: string): { schema: Schema } | { error: string } {
-    let result = this.compiled.get(text);
-    if (!result) {
-      result = compileTemplate(text);
-      if (this.compiled.size >= MAX_COMPILED) this.compiled.delete(this.compiled.keys().next().value as string);
-      this.compiled.set(text, result);
-    }
-    return result;
+    const result = this.engine.compileTemplate(text);
+    return result.schema ? { schema: result.schema } : { error: result.error };
   }
 }

@@ -6,16 +6,16 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
-import { analyze, checkDocument, parseDocument, type DiagnosticData, type Schema } from '../../../server/src/core/index.ts';
-import { codeActions, FIX_ALL_KIND } from '../../../server/src/core/features/codeActions.ts';
+import { FIX_ALL_KIND, type DiagnosticData, type Schema } from '../../../server/src/core/index.ts';
 import { knownDefect } from './knownDefects.ts';
 import { assertRange, contains, lspLines } from './ranges.ts';
+import { engine } from '../../helpers/core.ts';
 
 const TODAY = '2025-06-01';
 const URI = 'file:///w/ARCHITECTURE.md';
 
 export function diagnose(text: string, schema: Schema): Diagnostic[] {
-  return checkDocument(analyze(parseDocument(text), schema));
+  return engine.check(engine.analyze(text, schema));
 }
 
 export function editsOf(action: CodeAction): TextEdit[] {
@@ -108,7 +108,7 @@ export function mayTouch(lines: readonly string[], d: Diagnostic, edit: TextEdit
 }
 
 export function quickFixes(text: string, schema: Schema, before: readonly Diagnostic[], target: Diagnostic): CodeAction[] {
-  return codeActions(analyze(parseDocument(text), schema), before, target.range, { uri: URI, today: TODAY, only: ['quickfix'] }).filter((a) =>
+  return engine.codeActions(engine.analyze(text, schema), before, target.range, { uri: URI, today: TODAY, only: ['quickfix'] }).filter((a) =>
     a.diagnostics?.some((d) => d === target || (d.code === target.code && JSON.stringify(d.range) === JSON.stringify(target.range))),
   );
 }
@@ -163,7 +163,7 @@ export function fixAllRounds(text: string, schema: Schema, limit = 8): { rounds:
   let current = text;
   for (let round = 0; round < limit; round++) {
     const before = diagnose(current, schema);
-    const [action] = codeActions(analyze(parseDocument(current), schema), before, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { uri: URI, today: TODAY, only: [FIX_ALL_KIND] });
+    const [action] = engine.codeActions(engine.analyze(current, schema), before, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { uri: URI, today: TODAY, only: [FIX_ALL_KIND] });
     if (!action) return { rounds: round, text: current };
     assert.equal(action.kind, FIX_ALL_KIND);
     const next = applyAsClient(current, editsOf(action));

@@ -6,8 +6,7 @@
  * fixed, its regression test passes and its entry here should go.
  */
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { analyze, parseDocument } from '../../../server/src/core/index.ts';
-import { bundledSchema } from '../../helpers/core.ts';
+import { engine, bundledSchema } from '../../helpers/core.ts';
 
 export interface FixFailure {
   readonly text: string;
@@ -28,7 +27,7 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
   {
     id: 'insert-rematches-misplaced-heading',
     summary: 'sectionFixes.ts: with a heading written at the wrong level ("   ### Overview" under "## Performance"), inserting a section or an empty section\'s content changes which heading stands for which section, so a section goes missing ("## Performance\\n\\n   ### Overview", insert "### Optimization Strategies").',
-    matches: (f) => /^Insert/.test(f.title) && /missing-section/.test(f.message) && analyze(parseDocument(f.text), bundledSchema()).matches.some((m) => m?.kind === 'level'),
+    matches: (f) => /^Insert/.test(f.title) && /missing-section/.test(f.message) && engine.analyze(f.text, bundledSchema()).matches.some((m) => m?.kind === 'level'),
   },
 ];
 

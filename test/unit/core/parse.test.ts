@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseDocument } from '../../../server/src/core/index.ts';
+import { parseDocument } from '../../../server/src/core/parse/document.ts';
 import { diagnose, pairs, ROOT } from '../../helpers/core.ts';
 
 const VALID = readFileSync(path.join(ROOT, 'test', 'fixtures', 'valid', 'orbit-ledger.md'), 'utf8');

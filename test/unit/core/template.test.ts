@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { compileTemplate } from '../../../server/src/core/index.ts';
+import { compileTemplate } from '../../../server/src/core/template/compile.ts';
 import { BUNDLED_TEMPLATE_PATH, bundledSchema, diagnose, pairs, ROOT, schemaOf } from '../../helpers/core.ts';
 
 const SEED = path.join(ROOT, '..', 'shared', 'seed', 'ARCHITECTURE.template.md');

@@ -3,10 +3,9 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { checkDocument } from '../../../server/src/core/index.ts';
 import { codeActions, fixAll, FIX_ALL_KIND } from '../../../server/src/core/features/codeActions.ts';
 import { applyEdits } from '../../../server/src/core/features/edits.ts';
-import { ROOT } from '../../helpers/core.ts';
+import { engine, ROOT } from '../../helpers/core.ts';
 import { analyzed, doc, TODAY } from './helpers.ts';
 
 const URI = 'file:///ARCHITECTURE.md';
@@ -15,7 +14,7 @@ const severe = (d: Diagnostic): boolean => d.severity === 1 || d.severity === 2;
 
 function actionsFor(text: string, code: string, only?: string[]): { actions: CodeAction[]; target: Diagnostic; diagnostics: Diagnostic[] } {
   const analysis = analyzed(text);
-  const diagnostics = checkDocument(analysis);
+  const diagnostics = engine.check(analysis);
   const target = diagnostics.find((d) => d.code === code);
   assert.ok(target, `the document reports ${code}`);
   return { actions: codeActions(analysis, diagnostics, target.range, { uri: URI, today: TODAY, only }), target, diagnostics };
@@ -36,11 +35,11 @@ function check(text: string, code: string, title: RegExp, expected: string): voi
 /** Every quick fix offered removes the diagnostics it names and adds no warning or error; returns their titles. */
 function roundTrip(text: string): string[] {
   const analysis = analyzed(text);
-  const before = checkDocument(analysis);
+  const before = engine.check(analysis);
   const titles: string[] = [];
   for (const target of before) {
     for (const action of codeActions(analysis, before, target.range, { uri: URI, today: TODAY })) {
-      const after = checkDocument(analyzed(applyEdits(text, editsOf(action))));
+      const after = engine.check(analyzed(applyEdits(text, editsOf(action))));
       for (const code of new Set((action.diagnostics ?? []).map((d) => d.code))) {
         const fixedHere = (action.diagnostics ?? []).filter((d) => d.code === code).length;
         assert.equal(after.filter((d) => d.code === code).length, before.filter((d) => d.code === code).length - fixedHere, `"${action.title}" removes its ${code}`);
@@ -93,7 +92,7 @@ describe('quick fixes', () => {
     const actions = actionsFor(text, 'section-order').actions.filter((a) => a.diagnostics?.some((d) => d.code === 'section-order'));
     assert.equal(actions.length, 1);
     const moved = applyEdits(text, editsOf(actions[0]));
-    assert.ok(!checkDocument(analyzed(moved)).some((d) => d.code === 'section-order'), moved);
+    assert.ok(!engine.check(analyzed(moved)).some((d) => d.code === 'section-order'), moved);
     assert.ok(moved.indexOf('## Overview') < moved.indexOf('## Data Model') && moved.includes('Over.') && moved.includes('Data.'), moved);
   });
 
@@ -112,7 +111,7 @@ describe('quick fixes', () => {
     const { actions } = actionsFor(text, 'missing-section');
     const all = actions.find((a) => /Insert all \d+ missing sections/.test(a.title));
     assert.ok(all);
-    const after = checkDocument(analyzed(applyEdits(text, editsOf(all))));
+    const after = engine.check(analyzed(applyEdits(text, editsOf(all))));
     assert.deepEqual(after.filter(severe).map((d) => d.code), []);
   });
 
@@ -167,9 +166,9 @@ describe('fix all', () => {
       .replace('**Status**: Active', '**Status**: Done')
       .replace(/^(\| KAFKA_BROKERS .*)\| Yes \|$/m, '$1|');
     const analysis = analyzed(text);
-    const action = fixAll(analysis, checkDocument(analysis), { uri: URI, today: TODAY });
+    const action = fixAll(analysis, engine.check(analysis), { uri: URI, today: TODAY });
     assert.equal(action?.kind, FIX_ALL_KIND);
-    const after = checkDocument(analyzed(applyEdits(text, editsOf(action as CodeAction))));
+    const after = engine.check(analyzed(applyEdits(text, editsOf(action as CodeAction))));
     assert.deepEqual(after.map((d) => d.code), ['invalid-value']);
   });
 

@@ -1,7 +1,7 @@
 /** Helpers for the feature tests: documents with a `$0` cursor, analysed against the bundled template. */
 import type { Position } from 'vscode-languageserver-types';
-import { analyze, parseDocument, type Analysis, type Schema } from '../../../server/src/core/index.ts';
-import { bundledSchema } from '../../helpers/core.ts';
+import { type Analysis, type Schema } from '../../../server/src/core/index.ts';
+import { engine, bundledSchema } from '../../helpers/core.ts';
 
 export const TODAY = '2025-06-01';
 
@@ -17,11 +17,11 @@ export function atCursor(textWithCursor: string, schema: Schema = bundledSchema(
   const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 2);
   const before = text.slice(0, offset).split('\n');
   const position = { line: before.length - 1, character: before[before.length - 1].length };
-  return { analysis: analyze(parseDocument(text), schema), position };
+  return { analysis: engine.analyze(text, schema), position };
 }
 
 export function analyzed(text: string, schema: Schema = bundledSchema()): Analysis {
-  return analyze(parseDocument(text), schema);
+  return engine.analyze(text, schema);
 }
 
 /** A document with every top-level section of the bundled template present and filled. */

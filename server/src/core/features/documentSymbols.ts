@@ -4,7 +4,7 @@
  * say what is left to do: `2 placeholders`, `missing 1 section`.
  */
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
-import { isSectionEmpty } from '../rules/emptySection.ts';
+import { isSectionEmpty } from '../analysis/sections.ts';
 import type { Analysis, DocEntry } from '../types.ts';
 import {
   entryKindOf,

@@ -4,7 +4,7 @@
  * entry's title, the fields its kind has and those it lacks.
  */
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
-import { isSectionEmpty } from '../rules/emptySection.ts';
+import { isSectionEmpty } from '../analysis/sections.ts';
 import type { Analysis, SchemaSection } from '../types.ts';
 import {
   entryKindOf,

@@ -3,7 +3,7 @@
  * order with its state (complete, has placeholders, empty, missing, out of order) and where
  * it stands, plus the sections the author added, under the section that holds them.
  */
-import { isSectionEmpty } from '../rules/emptySection.ts';
+import { isSectionEmpty } from '../analysis/sections.ts';
 import type { OutlineNode, OutlineResult, OutlineState } from '../../protocol.ts';
 import type { Analysis, SchemaSection } from '../types.ts';
 import { guidancePerHeading, placeholdersPerHeading } from './shared.ts';

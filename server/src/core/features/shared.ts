@@ -4,7 +4,7 @@
  */
 import type { Position, TextEdit } from 'vscode-languageserver-types';
 import type { Analysis, DocEntry, DocModel, EntryKindSpec, SchemaSection } from '../types.ts';
-import { templateTextLines } from '../rules/templateText.ts';
+import { templateTextLines } from '../analysis/templateText.ts';
 
 /** The document's line terminator, taken from its first line break. */
 export function eolOf(model: DocModel): string {

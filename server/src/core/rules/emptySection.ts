@@ -1,15 +1,6 @@
-import type { Analysis } from '../types.ts';
+import { isSectionEmpty } from '../analysis/sections.ts';
 import type { Rule } from './rule.ts';
 import { headingLabel } from './describe.ts';
-
-/** Whether a heading's section has nothing under it: no non-blank line before the section ends. */
-export function isSectionEmpty(a: Analysis, heading: number): boolean {
-  const h = a.model.headings[heading];
-  for (let line = h.range.end.line + 1; line < a.ends[heading]; line++) {
-    if (a.model.lines[line].trim() !== '') return false;
-  }
-  return true;
-}
 
 /** A required section with nothing under its heading: no text, no subsection. */
 export const emptySection: Rule = {

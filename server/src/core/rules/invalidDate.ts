@@ -1,7 +1,7 @@
 import type { Analysis } from '../types.ts';
 import { isIsoDate, range } from '../text.ts';
 import type { Finding, Rule } from './rule.ts';
-import { bareValue, entryLines, leadingValue, typedField, valueRange } from './fieldValue.ts';
+import { bareValue, entryLines, leadingValue, typedField, valueRange } from '../analysis/fieldValue.ts';
 
 /** Something date-like at the start of a decision title: `2026-13-40`, `12/03/2025`, `2025.3.12`. */
 const LEADING_DATE = /^\[?(\d[\d./-]*\d)\]?(?=\s|$|[-–—:|,])/;

@@ -1,5 +1,5 @@
 import type { Rule } from './rule.ts';
-import { bareValue, entryLines, leadingValue, typedField, valueRange } from './fieldValue.ts';
+import { bareValue, entryLines, leadingValue, typedField, valueRange } from '../analysis/fieldValue.ts';
 
 /** A typed field whose value is not one of its enumeration's values (`**Status**: Done`). */
 export const invalidValue: Rule = {
