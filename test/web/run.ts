@@ -60,8 +60,14 @@ async function runInBrowser(server: WebServer): Promise<SuiteResults> {
   let results: SuiteResults | undefined;
   let exited: (code: number) => void = () => {};
   const exit = new Promise<number>((resolve) => (exited = resolve));
+  let failed: (error: Error) => void = () => {};
+  const cannotRun = new Promise<never>((_, reject) => (failed = reject));
   const record = (line: string) => {
-    if (line.startsWith(RESULTS_PREFIX)) results = JSON.parse(line.slice(RESULTS_PREFIX.length)) as SuiteResults;
+    // The workbench says so, and then waits forever, when the extension has no web entry point.
+    if (line.includes('No extension host found that can launch the test runner')) failed(new Error(`the workbench cannot run the suite: ${line}`));
+    if (line.startsWith('%c')) return;
+    const at = line.indexOf(RESULTS_PREFIX);
+    if (at >= 0) results = JSON.parse(line.slice(at + RESULTS_PREFIX.length)) as SuiteResults;
     else {
       workbenchLog.push(line);
       if (verbose) log(`workbench: ${line}`);
@@ -83,7 +89,7 @@ async function runInBrowser(server: WebServer): Promise<SuiteResults> {
         page.on('console', (message) => record(message.text()));
       }),
     );
-    const code = await stepAsync('the suite finished', () => withDeadline(exit, timeoutMs, 'the web suite to finish'));
+    const code = await stepAsync('the suite finished', () => withDeadline(Promise.race([exit, cannotRun]), timeoutMs, 'the web suite to finish'));
     if (results) return results;
     throw new Error(`the workbench exited with ${code} and reported no results`);
   } catch (error) {

@@ -34,5 +34,7 @@ export async function bundleSuite(outfile: string, selection: SuiteSelection): P
     outfile,
     external: ['vscode'],
     logLevel: 'warning',
+    // The integration suite's helpers read the extension id from the environment; the browser has none.
+    define: { 'process.env.ARCHDOC_TEST_EXTENSION_ID': 'undefined' },
   });
 }
