@@ -17,6 +17,8 @@ const common = {
   minify,
   logLevel: 'warning',
   legalComments: 'none',
+  // Prefer a package's ES module build: jsonc-parser's UMD build loads its parts with a dynamic require that a bundle cannot follow.
+  mainFields: ['module', 'main'],
   // Some dependencies are ES modules that read import.meta.url; in a CommonJS bundle it is derived from __filename.
   banner: { js: "const __import_meta_url = require('url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': '__import_meta_url', __ARCHDOC_VERSION__: JSON.stringify(version) },

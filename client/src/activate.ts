@@ -25,7 +25,7 @@ export function activateArchdoc(context: vscode.ExtensionContext, host: Extensio
   const tracker = new OutlineTracker(languageClient);
   const tree = new OutlineTreeProvider(tracker);
   const newDocument = new NewDocumentCommand(languageClient, host.writer);
-  const templateFile = vscode.Uri.joinPath(context.extensionUri, 'server', 'templates', 'ARCHITECTURE.md');
+  const templateFolder = vscode.Uri.joinPath(context.extensionUri, 'server', 'templates');
 
   context.subscriptions.push(
     output,
@@ -34,7 +34,7 @@ export function activateArchdoc(context: vscode.ExtensionContext, host: Extensio
     tree,
     new OutlineStatusBar(tracker),
     createOutlineView(tree, tracker),
-    vscode.workspace.registerTextDocumentContentProvider(TEMPLATE_SCHEME, new BundledTemplateProvider(templateFile)),
+    vscode.workspace.registerTextDocumentContentProvider(TEMPLATE_SCHEME, new BundledTemplateProvider(templateFolder)),
     vscode.commands.registerCommand('archdoc.newDocument', (args?: unknown) => newDocument.run(args)),
     vscode.commands.registerCommand('archdoc.addMissingSections', (uri?: unknown) =>
       addMissingSections(uri instanceof vscode.Uri ? uri : undefined, (document, id) => tracker.sectionTitle(document, id)),

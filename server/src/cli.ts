@@ -19,7 +19,11 @@ import {
   type Schema,
   type SeverityName,
 } from './core/index.ts';
-import { DEFAULT_MAX_BYTES, expandOperands, readText, UsageError, writeNew } from './cli/files.ts';
+import { DEFAULT_MAX_BYTES, readText, UsageError, writeNew } from './cli/files.ts';
+import { candidates, createCliPolicy, decideFile } from './cli/project.ts';
+import { bundledTemplateFolder } from './node/bundled.ts';
+import { pathToUri, uriToPath } from './node/workspace.ts';
+import { describeConfigError, MAX_TEMPLATE_BYTES, type Policy, type TemplateRegistry } from './policy/index.ts';
 import { formatJson, formatSarif, formatText, type FileResult } from './cli/report.ts';
 
 declare const __ARCHDOC_VERSION__: string | undefined;
@@ -39,7 +43,8 @@ new    Writes a new document from the template. Never replaces an existing file 
 interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
-  readonly bundledTemplate: string;
+  /** The folder of the bundled templates. */
+  readonly bundledTemplates: string;
   readonly today: () => string;
 }
 
@@ -69,9 +74,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-async function loadSchema(template: string | undefined, io: Io): Promise<Schema> {
-  const file = template ?? io.bundledTemplate;
-  const read = await readText(file, 1024 * 1024);
+/** The schema of `--template`: a bundled id, or a file read with the CLI's own refusals. */
+async function loadSchema(template: string | undefined, registry: TemplateRegistry): Promise<Schema> {
+  const bundled = registry.get(template ?? registry.defaultId);
+  if (bundled) {
+    const compiled = engine.compileTemplate(bundled.text, bundled.sidecar);
+    if (compiled.error !== undefined) throw new Error(`template ${bundled.id}: ${compiled.error}`);
+    return compiled.schema;
+  }
+  const file = template as string;
+  const read = await readText(file, MAX_TEMPLATE_BYTES);
   if ('error' in read) throw new UsageError(`template ${read.error}`);
   const compiled = engine.compileTemplate(read.text);
   if (compiled.error !== undefined) throw new UsageError(`template ${file}: ${compiled.error}`);
@@ -105,29 +117,54 @@ async function check(args: readonly string[], io: Io): Promise<number> {
   const format = values.format as string;
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif (got "${format}")`);
   if (positionals.length === 0) throw new UsageError('check needs at least one PATH');
-  const maxBytes = values['max-size'] === undefined ? DEFAULT_MAX_BYTES : Number(values['max-size']);
-  if (!Number.isFinite(maxBytes) || maxBytes <= 0) throw new UsageError('--max-size must be a positive number of bytes');
-  const settings = parseSeverities(values.severity as string[]);
-  const schema = await loadSchema(values.template as string | undefined, io);
-  const { files, errors } = await expandOperands(positionals);
+  const maxBytes = values['max-size'] === undefined ? undefined : Number(values['max-size']);
+  if (maxBytes !== undefined && (!Number.isFinite(maxBytes) || maxBytes <= 0)) throw new UsageError('--max-size must be a positive number of bytes');
+  const overrides = parseSeverities(values.severity as string[]);
+  const policy = await createCliPolicy(engine, io.bundledTemplates, process.cwd(), maxBytes);
+  // An explicit --template wins over everything the project says, for every document.
+  const forced = values.template === undefined ? undefined : await loadSchema(values.template as string, policy.registry);
+  const { files, errors } = await candidates(positionals);
   const results: FileResult[] = [];
-  for (const file of files) {
-    const read = await readText(file, maxBytes);
-    if ('error' in read) {
-      errors.push(read.error);
+  for (const candidate of files) {
+    const outcome = await decideFile(policy, candidate, maxBytes ?? DEFAULT_MAX_BYTES);
+    if (outcome === undefined) continue;
+    if ('error' in outcome) {
+      errors.push(outcome.error);
       continue;
     }
-    results.push({ path: file, diagnostics: engine.check(engine.analyze(read.text, schema), settings) });
+    const { decision, text } = outcome;
+    if (decision.kind === 'config-error') {
+      errors.push(`${describeConfigError(decision.error, shownPath(decision.error.uri))}: documents under it are not checked`);
+    } else if (decision.kind === 'template-error') {
+      errors.push(`${candidate.file}: ${decision.error}`);
+    } else if (decision.kind === 'too-large') {
+      errors.push(`${candidate.file}: ${decision.bytes} bytes is larger than the limit of ${decision.limit} bytes`);
+    } else if (decision.kind === 'checked') {
+      const loaded = forced ? { ok: true as const, schema: forced } : await policy.templates.load(decision.template, decision.folder);
+      if (!loaded.ok) {
+        errors.push(`${candidate.file}: ${loaded.error}`);
+        continue;
+      }
+      const severity = { ...decision.settings.severity, ...overrides.severity };
+      results.push({ path: candidate.file, diagnostics: engine.check(engine.analyze(text, loaded.schema), { severity }) });
+    }
   }
   if (format === 'json') io.out(formatJson(results));
   else if (format === 'sarif') io.out(formatSarif(results, VERSION));
   else io.out(formatText(results));
-  for (const e of errors) io.err(`archdoc: ${e}\n`);
+  for (const e of new Set(errors)) io.err(`archdoc: ${e}\n`);
   if (errors.length) return 2;
   const serious = results.some((r) =>
     r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning),
   );
   return serious ? 1 : 0;
+}
+
+/** A URI as the command line shows it: the path, relative to the working directory when below it. */
+function shownPath(uri: string): string {
+  const file = uriToPath(uri) ?? uri;
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
 async function scaffold(args: readonly string[], io: Io): Promise<number> {
@@ -146,12 +183,25 @@ async function scaffold(args: readonly string[], io: Io): Promise<number> {
   const target = positionals[0];
   const date = (values.date as string | undefined) ?? io.today();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD (got "${date}")`);
-  const schema = await loadSchema(values.template as string | undefined, io);
+  const policy = await createCliPolicy(engine, io.bundledTemplates, process.cwd());
+  const schema = values.template === undefined ? await projectSchema(policy, target) : await loadSchema(values.template as string, policy.registry);
   const name = (values.name as string | undefined) ?? path.basename(path.resolve(path.dirname(target)));
   const text = engine.render(schema, { name, date, status: values.status as string | undefined });
   await writeNew(target, text, values.force as boolean);
   io.err(`archdoc: wrote ${target}\n`);
   return 0;
+}
+
+/** The template the project's settings choose for a new document at `target`, as the editor's New Architecture Doc does. */
+async function projectSchema(policy: Policy, target: string): Promise<Schema> {
+  const uri = pathToUri(path.resolve(target));
+  const outcome = await policy.settings(uri);
+  if (!outcome.ok) throw new Error(describeConfigError(outcome.error, shownPath(outcome.error.uri)));
+  const chosen = policy.chooseTemplate(uri, outcome.settings, undefined);
+  if ('error' in chosen) throw new Error(chosen.error);
+  const loaded = await policy.templates.load(chosen.ref, policy.folderOf(uri));
+  if (!loaded.ok) throw new Error(`template ${loaded.error}`);
+  return loaded.schema;
 }
 
 function today(): string {
@@ -164,7 +214,7 @@ if (require.main === module) {
   main(process.argv.slice(2), {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
-    bundledTemplate: path.join(__dirname, '..', 'server', 'templates', 'ARCHITECTURE.md'),
+    bundledTemplates: bundledTemplateFolder(__dirname),
     today,
   }).then(
     (code) => {

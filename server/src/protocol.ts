@@ -1,9 +1,16 @@
 /**
  * Custom requests between the ArchDoc language server and its clients. Standard LSP covers
- * diagnostics, completion, symbols, hover and code actions; these two carry what LSP has no
+ * diagnostics, completion, symbols, hover and code actions; these carry what LSP has no
  * message for. Both sides import this file so that names and shapes are declared once.
  */
 import type { Range } from 'vscode-languageserver-types';
+
+/**
+ * A template, wherever one is named: a bundled template by its id (`architecture` is the
+ * default), or a template file by its URI. Settings, the config file and front matter write a
+ * reference as a string; the policy turns it into this, once.
+ */
+export type TemplateRef = { readonly kind: 'bundled'; readonly id: string } | { readonly kind: 'file'; readonly uri: string };
 
 /** `archdoc/outline`: the template-aware outline of one open document; `null` when it is not an architecture document. */
 export const OutlineRequest = 'archdoc/outline';
@@ -33,8 +40,8 @@ export interface OutlineNode {
 export interface OutlineResult {
   readonly uri: string;
   readonly version: number | null;
-  /** Path or `bundled` of the template in use. */
-  readonly template: string;
+  /** The template in use; null when none could be chosen (a document too large to check). */
+  readonly template: TemplateRef | null;
   readonly nodes: readonly OutlineNode[];
   /** Required template sections present, and how many the template requires. */
   readonly sectionsPresent: number;
@@ -53,15 +60,16 @@ export interface RenderParams {
   readonly name: string;
   /** ISO date; defaults to today on the server. */
   readonly date?: string;
+  /** Value for the Status field; defaults to the template's own choice for a new document. */
   readonly status?: string;
-  /** A template from `archdoc/templates` (its `path`, or `bundled`) to use instead of the one the settings pick. */
-  readonly template?: string;
+  /** A template from `archdoc/templates` to use instead of the one the settings pick. */
+  readonly template?: TemplateRef;
 }
 
 export interface RenderResult {
   readonly text: string;
-  /** Path or `bundled` of the template used. */
-  readonly template: string;
+  /** The template used. */
+  readonly template: TemplateRef;
 }
 
 /** `archdoc/templates`: the templates configured for a workspace folder, for the scaffold's picker. */
@@ -72,10 +80,13 @@ export interface TemplatesParams {
 }
 
 export interface TemplateInfo {
-  /** A label for pickers: the path as configured, or `Bundled template`. */
+  /** A label for pickers: the template's own label for bundled ones, the reference as configured for files. */
   readonly label: string;
-  /** Absolute path, or `bundled`. */
-  readonly path: string;
+  readonly template: TemplateRef;
+  /** The file name a new document from this template usually gets (`ARCHITECTURE.md`). */
+  readonly fileName?: string;
+  /** The Status a new document starts with, from the template's sidecar. */
+  readonly status?: string;
 }
 
 export interface TemplatesResult {

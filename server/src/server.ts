@@ -6,21 +6,11 @@
  * Run as `node dist/server.js --stdio` (or `--node-ipc`, `--socket=<port>`); with no
  * transport argument it speaks over stdio.
  */
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import { createConnection, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { serve } from './lsp/serve.ts';
 import { ArchdocService } from './lsp/service.ts';
-
-/** The bundled template, next to the bundle (`dist/../server/templates`) or to the sources. */
-function bundledTemplatePath(): string {
-  const candidates = [
-    path.join(__dirname, '..', 'server', 'templates', 'ARCHITECTURE.md'),
-    path.join(__dirname, '..', 'templates', 'ARCHITECTURE.md'),
-  ];
-  return candidates.find((file) => existsSync(file)) ?? candidates[0];
-}
+import { bundledTemplateFolder } from './node/bundled.ts';
 
 function connect() {
   const transport = process.argv.some((arg) => /^--(stdio|node-ipc|socket|pipe|clientProcessId)/.test(arg));
@@ -30,7 +20,7 @@ function connect() {
 function main(): void {
   const connection = connect();
   const documents = new TextDocuments(TextDocument);
-  serve(connection, documents, new ArchdocService(connection, documents, bundledTemplatePath()));
+  serve(connection, documents, new ArchdocService(connection, documents, bundledTemplateFolder(__dirname)));
 }
 
 main();

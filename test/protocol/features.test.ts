@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   CodeActionRequest,
@@ -118,7 +117,7 @@ describe('language features over the protocol', () => {
     const doc = await OpenDocument.open(client, ws.uri('docs/architecture/outline.md'), text);
     const result = (await client.connection.sendRequest(OutlineRequest, { uri: doc.uri })) as OutlineResult;
     assert.equal(result.version, 1);
-    assert.equal(result.template, 'bundled');
+    assert.deepEqual(result.template, { kind: 'bundled', id: 'architecture' });
     const states = Object.fromEntries(result.nodes.map((n) => [n.title, n.state]));
     assert.equal(states.Testing, 'missing');
     assert.equal(states['System Architecture'], 'placeholders');
@@ -128,7 +127,7 @@ describe('language features over the protocol', () => {
 
   it('renders a new document from the template with archdoc/render', async () => {
     const result = (await client.connection.sendRequest(RenderRequest, { uri: ws.uri('docs/architecture/new.md'), name: 'Comet', date: '2025-06-01' })) as RenderResult;
-    assert.equal(result.template, 'bundled');
+    assert.deepEqual(result.template, { kind: 'bundled', id: 'architecture' });
     assert.match(result.text, /Technical design documentation for Comet\./);
     assert.match(result.text, /\*\*Last Updated\*\*: 2025-06-01/);
     assert.match(result.text, /\*\*Status\*\*: Draft/);
@@ -136,7 +135,7 @@ describe('language features over the protocol', () => {
 
   it('renders from the template the client names in archdoc/render', async () => {
     ws.write('team/note.md', TEAM_TEMPLATE);
-    const params = { uri: ws.uri('docs/architecture/note.md'), name: 'Comet', template: path.join(ws.dir, 'team/note.md') };
+    const params = { uri: ws.uri('docs/architecture/note.md'), name: 'Comet', template: { kind: 'file', uri: ws.uri('team/note.md') } };
     const result = (await client.connection.sendRequest(RenderRequest, params)) as RenderResult;
     assert.match(result.text, /^# Service Note\n\n## Purpose/);
     assert.match(result.text, /\*\*Status\*\*: Draft/);
@@ -144,6 +143,8 @@ describe('language features over the protocol', () => {
 
   it('lists the bundled template with archdoc/templates', async () => {
     const result = (await client.connection.sendRequest(TemplatesRequest, { uri: ws.uri('ARCHITECTURE.md') })) as TemplatesResult;
-    assert.deepEqual(result.templates, [{ label: 'Bundled template', path: 'bundled' }]);
+    assert.deepEqual(result.templates, [
+      { label: 'Architecture document', template: { kind: 'bundled', id: 'architecture' }, fileName: 'ARCHITECTURE.md', status: 'Draft' },
+    ]);
   });
 });

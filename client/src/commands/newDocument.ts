@@ -11,6 +11,7 @@ import {
   type RenderParams,
   type RenderResult,
   type TemplateInfo,
+  type TemplateRef,
   type TemplatesResult,
 } from '../../../server/src/protocol.ts';
 import type { NewFileWriter } from './fileWriter.ts';
@@ -34,7 +35,7 @@ export interface NewDocumentArgs {
   readonly folder?: vscode.Uri;
   /** The file to create, relative to `folder`, such as `ARCHITECTURE.md` or `docs/ARCHITECTURE.md`. */
   readonly target?: string;
-  /** A configured template, by its label or path (see `archdoc/templates`), or `bundled`. */
+  /** A template from `archdoc/templates`, by its label, its bundled id or its file's path. */
   readonly template?: string;
 }
 
@@ -60,6 +61,13 @@ const DEFAULT_TARGET = 'ARCHITECTURE.md';
 const DOCS_TARGET = 'docs/ARCHITECTURE.md';
 
 class Cancelled extends Error {}
+
+/** Whether `wanted` names the reference: a bundled id, or the file's path (absolute, or its tail). */
+function matchesRef(ref: TemplateRef, wanted: string): boolean {
+  if (ref.kind === 'bundled') return ref.id === wanted;
+  const file = vscode.Uri.parse(ref.uri);
+  return file.fsPath === wanted || file.path.endsWith(`/${wanted.replace(/\\/g, '/').replace(/^\.\//, '')}`);
+}
 
 function orCancel<T>(value: T | undefined): T {
   if (value === undefined) throw new Cancelled();
@@ -158,13 +166,13 @@ export class NewDocumentCommand {
     const uri = this.client.code2ProtocolConverter.asUri(folder);
     const { templates } = await this.client.sendRequest<TemplatesResult>(TemplatesRequest, { uri });
     if (wanted !== undefined) {
-      const found = templates.find((template) => template.label === wanted || template.path === wanted);
+      const found = templates.find((info) => info.label === wanted || matchesRef(info.template, wanted));
       if (!found) throw new Error(`No configured template is named ${wanted}.`);
       return found;
     }
     if (templates.length <= 1) return undefined;
     const picked = await vscode.window.showQuickPick(
-      templates.map((template) => ({ label: template.label, description: template.path === 'bundled' ? '' : template.path, template })),
+      templates.map((info) => ({ label: info.label, description: info.template.kind === 'file' ? vscode.Uri.parse(info.template.uri).fsPath : '', template: info })),
       { title: 'New Architecture Doc: template', placeHolder: 'Which template should the document follow?', ignoreFocusOut: true },
     );
     return orCancel(picked).template;
@@ -175,8 +183,7 @@ export class NewDocumentCommand {
       uri: this.client.code2ProtocolConverter.asUri(target),
       name,
       date: localIsoDate(),
-      status: 'Draft',
-      ...(template ? { template: template.path } : {}),
+      ...(template ? { template: template.template } : {}),
     };
     const result = await this.client.sendRequest<RenderResult>(RenderRequest, params);
     return result.text;

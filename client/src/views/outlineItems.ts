@@ -148,10 +148,16 @@ export function statusText(result: OutlineResult): string {
 /** The status bar tooltip, one sentence per fact. */
 export function statusTooltip(result: OutlineResult): string {
   if (result.error !== undefined) return result.template ? `The template could not be used: ${result.error}` : result.error;
-  const template = result.template === 'bundled' ? 'the bundled template' : result.template;
+  const template = describeTemplate(result.template);
   return [
     `${result.sectionsPresent} of ${result.sectionsRequired} required sections present (${template}).`,
     result.placeholders > 0 ? `${countPlaceholders(result.placeholders)} left to replace.` : 'No placeholders left.',
     'Click to open the Architecture view.',
   ].join('\n');
+}
+
+function describeTemplate(ref: OutlineResult['template']): string {
+  if (ref === null) return 'no template';
+  if (ref.kind === 'file') return ref.uri;
+  return ref.id === 'architecture' ? 'the bundled template' : `the bundled template "${ref.id}"`;
 }

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { Range as ProtocolRange } from 'vscode-languageserver-types';
 import type { OutlineState } from '../../../server/src/protocol.ts';
+import { templateName } from '../templateRefs.ts';
 import { statusText, statusTooltip, toSectionItems, type SectionItem } from './outlineItems.ts';
 import type { OutlineTracker, TrackedOutline } from './outlineTracker.ts';
 
@@ -122,7 +123,7 @@ export function createOutlineView(tree: OutlineTreeProvider, tracker: OutlineTra
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const subscription = tracker.onDidChange((outline) => {
     const template = outline?.result.template;
-    view.description = !template ? undefined : template === 'bundled' ? 'bundled template' : template.split(/[/\\]/).pop();
+    view.description = template ? templateName(template) : undefined;
   });
   return vscode.Disposable.from(subscription, view);
 }

@@ -18,7 +18,7 @@ import { outline, type OutlineSummary } from './features/outline.ts';
 import { parseDocument } from './parse/document.ts';
 import { compileTemplate, type CompileResult } from './template/compile.ts';
 import { renderDocument, sectionSkeleton, type RenderOptions, type SkeletonOptions } from './template/render.ts';
-import type { Analysis, CheckSettings, Schema, SchemaSection } from './types.ts';
+import type { Analysis, CheckSettings, Schema, SchemaSection, TemplateSidecar } from './types.ts';
 
 /** Options of the fix loop. */
 export interface FixOptions {
@@ -43,8 +43,8 @@ export interface FixResult {
 
 /** The engine, as adapters see it. */
 export interface ArchdocLanguageService {
-  /** Compiles a template; the same text is compiled once per service. */
-  compileTemplate(text: string): CompileResult;
+  /** Compiles a template with its sidecar; the same pair is compiled once per service. */
+  compileTemplate(text: string, sidecar?: TemplateSidecar): CompileResult;
   /** Parses a document and relates it to the schema: the analysis every feature reads. */
   analyze(text: string, schema: Schema): Analysis;
   /** Diagnostics of an analysed document. */
@@ -83,12 +83,13 @@ export function createLanguageService(): ArchdocLanguageService {
   const compiled = new Map<string, CompileResult>();
 
   const service: ArchdocLanguageService = {
-    compileTemplate(text) {
-      let result = compiled.get(text);
+    compileTemplate(text, sidecar = {}) {
+      const key = `${JSON.stringify(sidecar)}\u0000${text}`;
+      let result = compiled.get(key);
       if (!result) {
-        result = compileTemplate(text);
+        result = compileTemplate(text, sidecar);
         if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value as string);
-        compiled.set(text, result);
+        compiled.set(key, result);
       }
       return result;
     },

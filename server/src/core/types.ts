@@ -106,9 +106,29 @@ export interface SchemaSection {
   readonly line: number;
 }
 
+/**
+ * What a template says about itself beyond its markdown, from the JSON sidecar beside it
+ * (`ARCHITECTURE.json` beside `ARCHITECTURE.md`). Every key is optional; generic code never
+ * guesses what the sidecar would say.
+ */
+export interface TemplateSidecar {
+  /** Id of a bundled template (`architecture`). */
+  readonly id?: string;
+  /** How pickers name the template. */
+  readonly label?: string;
+  /** The file name a new document from this template usually gets. */
+  readonly fileName?: string;
+  /** Placeholders that stand for the project's name, filled when a new document is rendered. */
+  readonly projectName?: readonly string[];
+  /** Values a new document starts with. */
+  readonly newDocument?: { readonly status?: string };
+}
+
 export interface Schema {
   /** The template text the schema was compiled from. */
   readonly source: string;
+  /** The template's sidecar; `{}` when it has none. */
+  readonly sidecar: TemplateSidecar;
   readonly root: SchemaSection;
   /** Every section but the title, in template order. */
   readonly sections: readonly SchemaSection[];

@@ -4,10 +4,13 @@
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { ArchdocLanguageService, DiagnosticData, SeverityName } from '../core/index.ts';
+import { describeConfigError, pathOf } from '../policy/index.ts';
 import type { DocumentState } from './documentState.ts';
 
 /** The code of the diagnostic a document too large to check gets. */
 export const FILE_TOO_LARGE = 'file-too-large';
+/** The code of the diagnostic a document under a config file that cannot be used gets. */
+export const CONFIG_ERROR = 'config-error';
 
 const SEVERITIES: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -34,6 +37,16 @@ export function diagnosticsFor(engine: ArchdocLanguageService, state: DocumentSt
           DiagnosticSeverity.Information,
         ),
       ];
+    case 'config-error': {
+      const { error } = state;
+      const at = { line: error.line, character: error.character };
+      return [
+        {
+          ...lineZero(CONFIG_ERROR, `ArchDoc cannot use ${describeConfigError(error, pathOf(error.uri))}. This document is not checked until the file is fixed.`, DiagnosticSeverity.Error),
+          relatedInformation: [{ location: { uri: error.uri, range: { start: at, end: at } }, message: error.message }],
+        },
+      ];
+    }
     case 'template-error': {
       const severity = state.settings.severity['template-error'] ?? 'error';
       if (severity === 'off') return [];

@@ -1,20 +1,18 @@
 /**
- * What the server knows about one version of one document: not an architecture document,
- * too large to check, tied to a template that cannot be used, or analysed. Each version is
- * parsed and analysed once; every feature reads the cached state.
+ * What the server knows about one version of one document: not an architecture document, too
+ * large to check, under a config file or tied to a template that cannot be used, or analysed.
+ * Which of these is the policy's answer (`server/src/policy`); each version is parsed and
+ * analysed once, and every feature reads the cached state.
  */
 import type { Analysis, ArchdocLanguageService } from '../core/index.ts';
-import { readMarkers } from './markers.ts';
-import { isArchitectureDocument } from './selection.ts';
-import type { ServerSettings, SettingsStore } from './settings.ts';
-import { chooseTemplate, type TemplateRef, type TemplateStore } from './templates.ts';
-import { uriToPath, type WorkspaceFolders } from './workspace.ts';
+import type { ConfigError, EffectiveSettings, Policy, TemplateRef } from '../policy/index.ts';
 
 export type DocumentState =
   | { readonly kind: 'ignored' }
   | { readonly kind: 'too-large'; readonly bytes: number; readonly limit: number }
-  | { readonly kind: 'template-error'; readonly error: string; readonly template: TemplateRef; readonly settings: ServerSettings }
-  | { readonly kind: 'ready'; readonly analysis: Analysis; readonly template: TemplateRef; readonly settings: ServerSettings };
+  | { readonly kind: 'config-error'; readonly error: ConfigError }
+  | { readonly kind: 'template-error'; readonly error: string; readonly template: TemplateRef | undefined; readonly settings: EffectiveSettings }
+  | { readonly kind: 'ready'; readonly analysis: Analysis; readonly template: TemplateRef; readonly settings: EffectiveSettings };
 
 /** The part of a text document the server reads. */
 export interface DocumentSnapshot {
@@ -26,27 +24,32 @@ export interface DocumentSnapshot {
 
 export interface StateDependencies {
   readonly engine: ArchdocLanguageService;
-  readonly settings: SettingsStore;
-  readonly folders: WorkspaceFolders;
-  readonly templates: TemplateStore;
+  readonly policy: Policy;
+}
+
+function utf8Length(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
 }
 
 /** Works out the state of one document version from scratch. */
 export async function computeState(doc: DocumentSnapshot, deps: StateDependencies): Promise<DocumentState> {
   const text = doc.getText();
-  const settings = await deps.settings.get(doc.uri);
-  const filePath = uriToPath(doc.uri);
-  const folder = filePath === undefined ? undefined : deps.folders.folderOf(filePath);
-  const markers = readMarkers(text);
-  const selected = isArchitectureDocument({ filePath, folder, markers, languageId: doc.languageId, files: settings.files });
+  const decision = await deps.policy.decide({ uri: doc.uri, languageId: doc.languageId, bytes: utf8Length(text), text: () => text });
+  switch (decision.kind) {
+    case 'ignored':
+      return { kind: 'ignored' };
+    case 'too-large':
+      return { kind: 'too-large', bytes: decision.bytes, limit: decision.limit };
+    case 'config-error':
+      return { kind: 'config-error', error: decision.error };
+    case 'template-error':
+      return { kind: 'template-error', error: decision.error, template: undefined, settings: decision.settings };
+  }
   // An untitled document has no name to go by (a scaffold with no folder open is one), so its
   // content decides: it is checked once it holds a few of the template's sections.
-  const untitled = !selected && doc.uri.startsWith('untitled:') && doc.languageId === 'markdown';
-  if (!selected && !untitled) return { kind: 'ignored' };
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > settings.maxFileSize) return { kind: 'too-large', bytes, limit: settings.maxFileSize };
-  const template = chooseTemplate({ filePath, folder, markers, settings });
-  const outcome = await deps.templates.load(template, folder);
+  const untitled = decision.reason === 'untitled';
+  const { template, settings } = decision;
+  const outcome = await deps.policy.templates.load(template, decision.folder);
   if (!outcome.ok) return untitled ? { kind: 'ignored' } : { kind: 'template-error', error: outcome.error, template, settings };
   const analysis = deps.engine.analyze(text, outcome.schema);
   if (untitled && !holdsTemplateSections(analysis)) return { kind: 'ignored' };

@@ -1,17 +1,12 @@
 /**
  * The custom requests (`archdoc/outline`, `archdoc/render`, `archdoc/templates`), answered
- * from the same state and template store as every other feature.
+ * from the same state and policy as every other feature: the picker lists, and the renderer
+ * uses, the templates the checker would use.
  */
-import * as path from 'node:path';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
-import type { OutlineResult, RenderParams, RenderResult, TemplateInfo, TemplatesResult } from '../protocol.ts';
+import { normalizeUri } from '../policy/index.ts';
+import type { OutlineResult, RenderParams, RenderResult, TemplatesResult } from '../protocol.ts';
 import type { ArchdocService } from './service.ts';
-import { chooseTemplate, type TemplateRef } from './templates.ts';
-import { uriToPath } from './workspace.ts';
-
-function templateName(templatePath: string | undefined): string {
-  return templatePath ?? 'bundled';
-}
 
 /** The template-aware outline; null for documents that are not architecture documents. */
 export async function outlineOf(service: ArchdocService, uri: string): Promise<OutlineResult | null> {
@@ -20,11 +15,13 @@ export async function outlineOf(service: ArchdocService, uri: string): Promise<O
   const empty = { uri, version: state.version, nodes: [], sectionsPresent: 0, sectionsRequired: 0, placeholders: 0 };
   switch (state.kind) {
     case 'ready':
-      return { uri, version: state.version, template: templateName(state.template.path), ...service.engine.outline(state.analysis) };
+      return { uri, version: state.version, template: state.template, ...service.engine.outline(state.analysis) };
     case 'template-error':
-      return { ...empty, template: templateName(state.template.path), error: state.error };
+      return { ...empty, template: state.template ?? null, error: state.error };
+    case 'config-error':
+      return { ...empty, template: null, error: `ArchDoc cannot use ${state.error.uri}: ${state.error.message}` };
     case 'too-large':
-      return { ...empty, template: '', error: `The document is larger than archdoc.maxFileSize (${state.limit} bytes).` };
+      return { ...empty, template: null, error: `The document is larger than archdoc.maxFileSize (${state.limit} bytes).` };
     case 'ignored':
       return null;
   }
@@ -32,30 +29,23 @@ export async function outlineOf(service: ArchdocService, uri: string): Promise<O
 
 /** A new document from the template that would apply to `uri` (which need not exist yet). */
 export async function render(service: ArchdocService, params: RenderParams): Promise<RenderResult | ResponseError<void>> {
-  const settings = await service.settings.get(params.uri);
-  const filePath = uriToPath(params.uri);
-  const folder = filePath === undefined ? undefined : service.folders.folderOf(filePath);
-  const template: TemplateRef =
-    params.template === 'bundled'
-      ? { path: undefined, label: 'bundled' }
-      : params.template
-        ? { path: path.resolve(params.template), label: params.template }
-        : chooseTemplate({ filePath, folder, settings, markers: { optIn: true, template: undefined } });
-  const outcome = await service.templates.load(template, folder);
-  if (!outcome.ok) return new ResponseError(ErrorCodes.InvalidRequest, outcome.error);
-  const text = service.engine.render(outcome.schema, { name: params.name, date: params.date ?? service.today(), status: params.status });
-  return { text, template: templateName(template.path) };
+  const { policy } = service;
+  const uri = normalizeUri(params.uri);
+  let template = params.template;
+  if (template === undefined) {
+    const outcome = await policy.settings(uri);
+    if (!outcome.ok) return new ResponseError(ErrorCodes.InvalidRequest, `ArchDoc cannot use ${outcome.error.uri}: ${outcome.error.message}`);
+    const chosen = policy.chooseTemplate(uri, outcome.settings, undefined);
+    if ('error' in chosen) return new ResponseError(ErrorCodes.InvalidRequest, chosen.error);
+    template = chosen.ref;
+  }
+  const loaded = await policy.templates.load(template, policy.folderOf(uri));
+  if (!loaded.ok) return new ResponseError(ErrorCodes.InvalidRequest, loaded.error);
+  const text = service.engine.render(loaded.schema, { name: params.name, date: params.date ?? service.today(), status: params.status });
+  return { text, template };
 }
 
-/** The bundled template and every template the settings for `uri` name. */
+/** The bundled templates and every template the settings for `uri` name. */
 export async function templates(service: ArchdocService, uri: string): Promise<TemplatesResult> {
-  const settings = await service.settings.get(uri);
-  const filePath = uriToPath(uri);
-  const folder = filePath === undefined ? undefined : (service.folders.folderOf(filePath) ?? path.dirname(filePath));
-  const list: TemplateInfo[] = [{ label: 'Bundled template', path: 'bundled' }];
-  const configured = [settings.template, ...Object.values(settings.templates)].filter((t) => t !== '');
-  for (const label of new Set(configured)) {
-    list.push({ label, path: folder === undefined ? path.resolve(label) : path.resolve(folder, label) });
-  }
-  return { templates: list };
+  return { templates: await service.policy.templatesFor(uri) };
 }

@@ -1,7 +1,8 @@
 /**
  * The server's state, owned by one object per connection: settings per URI, workspace
- * folders, templates, the analysis of each open document's latest version, and the pushed
- * diagnostics. `server.ts` wires LSP messages to it; features only ever see an `Analysis`.
+ * folders, the policy (which documents, which template, which settings), the analysis of each
+ * open document's latest version, and the pushed diagnostics. `server.ts` wires LSP messages
+ * to it; features only ever see an `Analysis`.
  */
 import {
   DidChangeConfigurationNotification,
@@ -19,11 +20,12 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, FIX_ALL_KIND, isoDate } from '../core/index.ts';
+import { describeConfigError, normalizeUri, pathOf, Policy, type TemplateRef } from '../policy/index.ts';
+import { loadBundledTemplates } from '../node/bundled.ts';
+import { NodeWorkspace, pathToUri, uriToPath } from '../node/workspace.ts';
 import { diagnosticsFor, DiagnosticsScheduler } from './diagnostics.ts';
 import { computeState, StateCache, type DocumentState, type VersionedState } from './documentState.ts';
-import { SettingsStore } from './settings.ts';
-import { TemplateStore } from './templates.ts';
-import { uriToPath, WorkspaceFolders } from './workspace.ts';
+import { SettingsStore } from './settingsStore.ts';
 import { TemplateWatcher } from './watcher.ts';
 
 /** Milliseconds between the last keystroke and the check: short, as a check takes a few ms. */
@@ -43,11 +45,13 @@ export interface InitializationOptions {
 export class ArchdocService {
   /** The engine: every feature of every request goes through it. */
   readonly engine = createLanguageService();
-  readonly folders = new WorkspaceFolders();
+  /** Workspace folder URIs, as the client reported them. */
+  private folders: string[] = [];
   settings: SettingsStore;
   readonly states: StateCache;
   readonly scheduler: DiagnosticsScheduler;
-  templates: TemplateStore;
+  private policyValue: Policy | undefined;
+  private readonly workspace = new NodeWorkspace();
   private capabilities: ClientCapabilities = {};
   private readonly diagnosticsCache = new WeakMap<DocumentState, Diagnostic[]>();
   private readonly notices = new Set<string>();
@@ -59,11 +63,10 @@ export class ArchdocService {
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly bundledTemplate: string,
+    private readonly bundledTemplates: string,
   ) {
     this.settings = new SettingsStore({ pull: false, fetch: () => Promise.resolve(undefined) }, undefined);
-    this.templates = new TemplateStore(this.engine, { bundledPath: bundledTemplate, trusted: true });
-    this.states = new StateCache((doc) => computeState(doc, this));
+    this.states = new StateCache((doc) => computeState(doc, { engine: this.engine, policy: this.policy }));
     this.scheduler = new DiagnosticsScheduler({
       delay: DEBOUNCE_MS,
       compute: (uri) => this.check(uri),
@@ -74,22 +77,35 @@ export class ArchdocService {
       },
       log: (message) => this.log(message),
     });
-    this.watcher = new TemplateWatcher((files) => this.templatesChanged(files), (message) => this.log(message));
+    this.watcher = new TemplateWatcher((files) => this.templatesChanged(files.map(pathToUri)), (message) => this.log(message));
+  }
+
+  /** Which documents are checked, against which template, with which settings: set up by `initialize`. */
+  get policy(): Policy {
+    if (!this.policyValue) throw new Error('The server has not been initialized.');
+    return this.policyValue;
   }
 
   readonly log = (message: string): void => this.connection.console.error(message);
 
-  initialize(params: InitializeParams): InitializeResult {
+  async initialize(params: InitializeParams): Promise<InitializeResult> {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     this.capabilities = params.capabilities;
-    this.templates = new TemplateStore(this.engine, { bundledPath: this.bundledTemplate, trusted: options.trusted !== false });
     const pull = params.capabilities.workspace?.configuration === true;
     this.settings = new SettingsStore(
       { pull, fetch: (uri) => this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'archdoc' }) },
       options.settings ?? options.archdoc,
     );
+    this.policyValue = new Policy({
+      workspace: this.workspace,
+      registry: await loadBundledTemplates(this.workspace, this.bundledTemplates),
+      engine: this.engine,
+      trusted: options.trusted !== false,
+      folders: () => this.folders,
+      clientSettings: (uri) => this.settings.get(uri),
+    });
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    this.folders.set(folders);
+    this.folders = folders.map(normalizeUri);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -111,13 +127,16 @@ export class ArchdocService {
     }
     if (workspace?.workspaceFolders) {
       this.connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        this.folders.change(event.added.map((f) => f.uri), event.removed.map((f) => f.uri));
+        const gone = new Set(event.removed.map((f) => normalizeUri(f.uri)));
+        this.folders = [...this.folders.filter((f) => !gone.has(f)), ...event.added.map((f) => normalizeUri(f.uri))];
+        this.policy.configChanged();
         this.recheckAll();
       });
     }
     if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{md,markdown}' }],
+        // Templates, their sidecars and config files.
+        watchers: [{ globPattern: '**/*.{md,markdown,json}' }, { globPattern: '**/.archdoc.{json,jsonc}' }],
       });
     } else {
       this.clientWatches = false;
@@ -132,13 +151,17 @@ export class ArchdocService {
   }
 
   watchedFilesChanged(changes: readonly FileEvent[]): void {
-    const files = changes.map((c) => uriToPath(c.uri)).filter((p): p is string => p !== undefined);
-    this.templatesChanged(files);
+    const uris = changes.map((c) => normalizeUri(c.uri));
+    if (uris.some((uri) => this.policy.isConfigFile(uri))) {
+      this.policy.configChanged();
+      this.recheckAll();
+    }
+    this.templatesChanged(uris);
   }
 
   /** Template files changed on disk: forget them and check every open document again. */
-  templatesChanged(files: readonly string[]): void {
-    if (!this.templates.invalidate(files)) return;
+  templatesChanged(uris: readonly string[]): void {
+    if (!this.policy.templates.invalidate(uris)) return;
     this.recheckAll();
   }
 
@@ -203,7 +226,7 @@ export class ArchdocService {
     if (!doc) return undefined;
     const state = await this.states.get(doc);
     this.notify(uri, state);
-    if (state.kind === 'ready' || state.kind === 'template-error') this.watchTemplate(state.template.path);
+    if (state.kind === 'ready' || state.kind === 'template-error') this.watchTemplate(state.template);
     // The document object is updated in place by later changes: the version is the state's, read before any await.
     return { version: state.version, diagnostics: this.diagnosticsOf(state) };
   }
@@ -212,28 +235,47 @@ export class ArchdocService {
    * The client's watcher covers templates inside the workspace folders; the server watches
    * the others itself, and every template when the client cannot watch files.
    */
-  private watchTemplate(file: string | undefined): void {
-    if (file === undefined) return;
-    if (this.clientWatches && this.folders.folderOf(file) !== undefined) return;
+  private watchTemplate(template: TemplateRef | undefined): void {
+    if (template?.kind !== 'file') return;
+    const file = uriToPath(template.uri);
+    if (file === undefined || (this.clientWatches && this.policy.folderOf(template.uri) !== undefined)) return;
     this.watcher.watch(file);
   }
 
-  /** One message per problem, not per keystroke: template errors and oversized documents. */
+  /** One message per problem, not per keystroke: config and template errors, overridden settings, oversized documents. */
   private notify(uri: string, state: DocumentState): void {
-    let key: string | undefined;
-    let message = '';
-    if (state.kind === 'template-error') {
-      key = `template:${state.error}`;
-      message = `ArchDoc: ${state.error} Documents using it are not checked until it is fixed.`;
-    } else if (state.kind === 'too-large') {
-      key = `size:${uri}`;
-      message = `ArchDoc: ${uri} is larger than archdoc.maxFileSize (${state.limit} bytes), so it is not checked.`;
+    const notice = noticeOf(uri, state);
+    if (notice === undefined || this.notices.has(notice.key)) return;
+    this.notices.add(notice.key);
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: notice.type, message: notice.message });
+  }
+
+}
+
+/** The message a state deserves, once per `key`: config and template errors, oversized documents, overridden settings. */
+function noticeOf(uri: string, state: DocumentState): { key: string; type: MessageType; message: string } | undefined {
+  switch (state.kind) {
+    case 'config-error':
+      return {
+        key: `config:${state.error.uri}:${state.error.message}`,
+        type: MessageType.Error,
+        message: `ArchDoc cannot use ${describeConfigError(state.error, pathOf(state.error.uri))}. Documents under it are not checked until it is fixed.`,
+      };
+    case 'template-error':
+      return { key: `template:${state.error}`, type: MessageType.Error, message: `ArchDoc: ${state.error} Documents using it are not checked until it is fixed.` };
+    case 'too-large':
+      return { key: `size:${uri}`, type: MessageType.Warning, message: `ArchDoc: ${uri} is larger than archdoc.maxFileSize (${state.limit} bytes), so it is not checked.` };
+    case 'ready': {
+      const { overridden, config } = state.settings;
+      if (overridden.length === 0 || config === undefined) return undefined;
+      const keys = overridden.map((k) => `archdoc.${k}`).join(', ');
+      return {
+        key: `overridden:${config}:${overridden.join(',')}`,
+        type: MessageType.Info,
+        message: `ArchDoc follows ${pathOf(config)}, as CI does: it overrides your ${keys} setting${overridden.length > 1 ? 's' : ''}.`,
+      };
     }
-    if (key === undefined || this.notices.has(key)) return;
-    this.notices.add(key);
-    void this.connection.sendNotification(ShowMessageNotification.type, {
-      type: state.kind === 'template-error' ? MessageType.Error : MessageType.Warning,
-      message,
-    });
+    case 'ignored':
+      return undefined;
   }
 }

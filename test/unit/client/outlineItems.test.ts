@@ -19,7 +19,7 @@ function node(id: string, state: OutlineNode['state'], extra: Partial<OutlineNod
 }
 
 function result(nodes: OutlineNode[], extra: Partial<OutlineResult> = {}): OutlineResult {
-  return { uri: 'file:///w/ARCHITECTURE.md', version: 1, template: 'bundled', nodes, sectionsPresent: 11, sectionsRequired: 15, placeholders: 7, ...extra };
+  return { uri: 'file:///w/ARCHITECTURE.md', version: 1, template: { kind: 'bundled', id: 'architecture' }, nodes, sectionsPresent: 11, sectionsRequired: 15, placeholders: 7, ...extra };
 }
 
 void test('describes each state in a few words', () => {
@@ -80,7 +80,7 @@ void test('shows a template error as the only item', () => {
 });
 
 void test('says a document was not checked when the server names no template', () => {
-  const tooLarge = result([], { template: '', error: 'The document is larger than archdoc.maxFileSize (5000000 bytes).' });
+  const tooLarge = result([], { template: null, error: 'The document is larger than archdoc.maxFileSize (5000000 bytes).' });
   assert.equal(toSectionItems(tooLarge)[0]!.label, 'Not checked');
   assert.equal(statusText(tooLarge), 'ArchDoc: not checked');
   assert.equal(toSectionItems(result([], { error: 'broken' }))[0]!.label, 'Template unavailable');

@@ -3,7 +3,7 @@
  * The template is parsed with the same parser as documents, so both agree on what a
  * heading, a list, a table or a placeholder is.
  */
-import type { DocModel, PlaceholderSpec, Schema, SchemaSection, TypedFieldSpec } from '../types.ts';
+import type { DocModel, PlaceholderSpec, Schema, SchemaSection, TemplateSidecar, TypedFieldSpec } from '../types.ts';
 import { parseDocument } from '../parse/document.ts';
 import { headingKey, normalizeLine, slug, wordCount } from '../text.ts';
 import { readAnnotations, type Annotations } from './annotations.ts';
@@ -20,7 +20,8 @@ const OPTIONAL_HEADING = /\(\s*(?:if applicable|optional)[^)]*\)\s*$/i;
 
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
-export function compileTemplate(text: string): CompileResult {
+/** Compiles a template's text, with what its sidecar says about it. */
+export function compileTemplate(text: string, sidecar: TemplateSidecar = {}): CompileResult {
   if (text.length > MAX_TEMPLATE_CHARS) return { error: `The template is too large (${text.length} characters; at most ${MAX_TEMPLATE_CHARS}).` };
   if (text.includes('\u0000')) return { error: 'The template is not text (it contains NUL bytes).' };
   const model = parseDocument(text);
@@ -32,6 +33,7 @@ export function compileTemplate(text: string): CompileResult {
   const templateLines = collectTemplateLines(model, built.sectionOfLine, built.entryTitleLines, notes);
   const schema: Schema = {
     source: text,
+    sidecar,
     root: built.root,
     sections: built.sections,
     byId: new Map([built.root, ...built.sections].map((s) => [s.id, s])),

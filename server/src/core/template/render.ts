@@ -9,16 +9,20 @@ export interface RenderOptions {
   readonly name: string;
   /** ISO date for date fields (`YYYY-MM-DD`). */
   readonly date: string;
-  /** Value for enumeration fields such as Status; defaults to the first value (Draft). */
+  /** Value for enumeration fields such as Status; defaults to the sidecar's `newDocument.status`, else the first value. */
   readonly status?: string;
 }
 
 const ANNOTATION_LINE = /^\s*<!--\s*archdoc:.*-->\s*$/;
 
-/** A new document: the template with the project name, today's date and the status filled in. */
-export function renderDocument(schema: Schema, options: RenderOptions): string {
+/**
+ * A new document: the template with the project name, today's date and the status filled in.
+ * Which placeholders name the project is the template's sidecar's to say (`projectName`).
+ */
+export function renderDocument(schema: Schema, given: RenderOptions): string {
+  const options = { ...given, status: given.status ?? schema.sidecar.newDocument?.status };
   const name = options.name.replace(/\r\n|\r|\n/g, ' ');
-  const namePlaceholders = new Set(schema.placeholders.filter((p) => !p.inCode && /project\s*name/i.test(p.text)).map((p) => p.text));
+  const namePlaceholders = new Set(schema.sidecar.projectName ?? []);
   const lines = schema.source.split(/(\r\n|\r|\n)/);
   const out: string[] = [];
   let inFence: string | undefined;

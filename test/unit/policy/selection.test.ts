@@ -1,27 +1,36 @@
 import { strict as assert } from 'node:assert';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { matchesGlob } from '../../../server/src/lsp/glob.ts';
-import { readMarkers } from '../../../server/src/lsp/markers.ts';
-import { isArchitectureDocument } from '../../../server/src/lsp/selection.ts';
+import { matchesGlob } from '../../../server/src/policy/glob.ts';
+import { readMarkers } from '../../../server/src/policy/markers.ts';
+import { isMarkdown, selectedByPath, selectWithMarkers } from '../../../server/src/policy/selection.ts';
 
-const FOLDER = path.resolve('/ws');
+const FOLDER = 'file:///ws';
 const NO_MARKERS = { optIn: undefined, template: undefined };
 
 function selected(relative: string | undefined, text = '', files: string[] = [], languageId = 'markdown'): boolean {
-  return isArchitectureDocument({
-    filePath: relative === undefined ? undefined : path.join(FOLDER, relative),
-    folder: relative === undefined ? undefined : FOLDER,
-    markers: readMarkers(text),
-    files,
-    languageId,
-  });
+  const uri = relative === undefined ? 'untitled:Untitled-1' : `${FOLDER}/${relative}`;
+  if (!isMarkdown(uri, languageId)) return false;
+  const byPath = relative === undefined ? undefined : selectedByPath(uri, FOLDER, files.map((glob) => ({ base: FOLDER, glob })));
+  const answer = selectWithMarkers(byPath, readMarkers(text));
+  return answer !== undefined && answer !== 'opted-out';
 }
 
 describe('document selection', () => {
-  it('selects ARCHITECTURE.md and architecture.md anywhere in the folder', () => {
+  it('selects ARCHITECTURE.md in any case anywhere in the folder', () => {
     assert.equal(selected('ARCHITECTURE.md'), true);
     assert.equal(selected('services/billing/architecture.md'), true);
+    assert.equal(selected('services/billing/Architecture.md'), true);
+  });
+
+  it('selects .markdown files under docs/architecture/, and looks for that folder below the workspace folder only', () => {
+    assert.equal(selected('docs/architecture/ledger.markdown'), true);
+    assert.equal(selectedByPath('file:///docs/architecture/ws/notes.md', 'file:///docs/architecture/ws', []), undefined);
+  });
+
+  it('matches files globs relative to their own folder', () => {
+    const globs = [{ base: 'file:///ws/sub', glob: 'design/*.md' }];
+    assert.equal(selectedByPath('file:///ws/sub/design/a.md', 'file:///ws', globs), 'files');
+    assert.equal(selectedByPath('file:///ws/design/a.md', 'file:///ws', globs), undefined);
   });
 
   it('selects markdown under docs/architecture/ but not other markdown', () => {

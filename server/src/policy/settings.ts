@@ -1,18 +1,18 @@
 /**
- * The server's settings: declared once here with their defaults, read per resource through
- * `workspace/configuration`, and cached per URI until the client says they changed.
+ * The settings, declared once here with their defaults: what the editor sends for the
+ * `archdoc` section, and what a config file may set (the same keys, without the prefix).
  */
 import { DIAGNOSTIC_CODES, type DiagnosticCode, type SeverityName } from '../core/index.ts';
 
-/** Everything under the `archdoc` section, as the server uses it. */
+/** Everything under the `archdoc` section, as written: paths and globs are still relative. */
 export interface ServerSettings {
   /** Severity per diagnostic code; codes not listed keep the engine's default. */
   readonly severity: Partial<Record<DiagnosticCode, SeverityName>>;
   /** Extra globs (relative to the workspace folder) naming architecture documents. */
   readonly files: readonly string[];
-  /** Template path relative to the workspace folder; empty for the bundled template. */
+  /** Template reference (a bundled id or a path relative to the workspace folder); empty for the default. */
   readonly template: string;
-  /** Glob (relative to the workspace folder) → template path, first match wins. */
+  /** Glob (relative to the workspace folder) → template reference, first match wins. */
   readonly templates: Readonly<Record<string, string>>;
   readonly completion: { readonly insertSkeleton: boolean };
   /** Documents larger than this many bytes are declined with one diagnostic. */
@@ -28,7 +28,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   maxFileSize: 5_000_000,
 };
 
-const SEVERITY_NAMES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
+export const SEVERITY_NAMES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
 function record(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -76,51 +76,4 @@ export function normalizeSettings(value: unknown): ServerSettings {
         ? maxFileSize
         : DEFAULT_SETTINGS.maxFileSize,
   };
-}
-
-/** Where settings come from: the client's `workspace/configuration`, or pushed values. */
-export interface SettingsSource {
-  /** Whether the client answers `workspace/configuration`. */
-  readonly pull: boolean;
-  /** Asks the client for the `archdoc` section as it applies to `uri`. */
-  fetch(uri: string): Promise<unknown>;
-}
-
-/**
- * Settings per document URI. Each URI's settings are fetched once and kept until `clear`
- * (on `didChangeConfiguration`); a client that cannot be asked pushes its settings instead.
- */
-export class SettingsStore {
-  private readonly cache = new Map<string, Promise<ServerSettings>>();
-  private pushed: ServerSettings;
-
-  constructor(
-    private readonly source: SettingsSource,
-    initial: unknown,
-  ) {
-    this.pushed = normalizeSettings(initial);
-  }
-
-  get(uri: string): Promise<ServerSettings> {
-    if (!this.source.pull) return Promise.resolve(this.pushed);
-    let settings = this.cache.get(uri);
-    if (!settings) {
-      settings = this.source.fetch(uri).then(
-        (value) => normalizeSettings(Array.isArray(value) ? value[0] : value),
-        () => this.pushed,
-      );
-      this.cache.set(uri, settings);
-    }
-    return settings;
-  }
-
-  /** Forgets every cached value; `pushed` is the `archdoc` section from the notification, if any. */
-  clear(pushed?: unknown): void {
-    this.cache.clear();
-    if (pushed !== undefined && pushed !== null) this.pushed = normalizeSettings(pushed);
-  }
-
-  forget(uri: string): void {
-    this.cache.delete(uri);
-  }
 }

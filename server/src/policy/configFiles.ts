@@ -1,0 +1,82 @@
+/**
+ * Finding the config file that applies to a document: the nearest `.archdoc.jsonc` or
+ * `.archdoc.json` in the document's folder or above it, up to its workspace folder, or, outside
+ * one, up to the repository root (the folder holding `.git`). Lookups are cached per folder
+ * until a config file changes.
+ */
+import { CONFIG_NAMES, parseConfig, type ConfigOutcome } from './config.ts';
+import { basename, isInside, joinUri, parentOf } from './uri.ts';
+import { decodeText, type PolicyWorkspace } from './workspace.ts';
+
+/** Config files larger than this are refused: a config file is a screenful of JSON. */
+export const MAX_CONFIG_BYTES = 256 * 1024;
+
+/** Whether `uri` names a config file. */
+export function isConfigFile(uri: string): boolean {
+  return (CONFIG_NAMES as readonly string[]).includes(basename(uri));
+}
+
+export class ConfigFiles {
+  private readonly inFolder = new Map<string, Promise<{ config?: string; root: boolean }>>();
+  private readonly parsed = new Map<string, Promise<ConfigOutcome>>();
+
+  constructor(private readonly workspace: PolicyWorkspace) {}
+
+  /** The config file for a document in `folder` (its workspace folder, if any); undefined when there is none. */
+  async lookup(uri: string, folder: string | undefined): Promise<ConfigOutcome | undefined> {
+    let dir = parentOf(uri);
+    for (;;) {
+      const here = await this.scan(dir);
+      if (here.config !== undefined) return this.read(here.config);
+      const parent = parentOf(dir);
+      const atTop = folder !== undefined ? dir === folder || !isInside(folder, parent) : here.root;
+      if (atTop || parent === dir) return undefined;
+      dir = parent;
+    }
+  }
+
+  /** Forgets every lookup and every parsed file (a config file was created, changed or deleted). */
+  clear(): void {
+    this.inFolder.clear();
+    this.parsed.clear();
+  }
+
+  private scan(dir: string): Promise<{ config?: string; root: boolean }> {
+    let found = this.inFolder.get(dir);
+    if (!found) {
+      found = (async () => {
+        for (const name of CONFIG_NAMES) {
+          const uri = joinUri(dir, name);
+          if ((await this.workspace.stat(uri))?.kind === 'file') return { config: uri, root: false };
+        }
+        return { root: (await this.workspace.stat(joinUri(dir, '.git'))) !== undefined };
+      })();
+      this.inFolder.set(dir, found);
+    }
+    return found;
+  }
+
+  private read(uri: string): Promise<ConfigOutcome> {
+    let outcome = this.parsed.get(uri);
+    if (!outcome) {
+      outcome = this.readFile(uri);
+      this.parsed.set(uri, outcome);
+    }
+    return outcome;
+  }
+
+  private async readFile(uri: string): Promise<ConfigOutcome> {
+    const fail = (message: string): ConfigOutcome => ({ ok: false, error: { uri, message, line: 0, character: 0 } });
+    const stat = await this.workspace.stat(uri);
+    if (!stat || stat.kind !== 'file') return fail('the file has gone');
+    if (stat.size > MAX_CONFIG_BYTES) return fail(`the file is larger than ${MAX_CONFIG_BYTES} bytes`);
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.workspace.readFile(uri);
+    } catch (error) {
+      return fail(`the file cannot be read (${error instanceof Error ? error.message : String(error)})`);
+    }
+    const text = decodeText(bytes);
+    return text === undefined ? fail('the file is not UTF-8 text') : parseConfig(text, uri);
+  }
+}

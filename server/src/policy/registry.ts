@@ -1,0 +1,104 @@
+/**
+ * The bundled templates, addressed by id. Each is a pair of files in a template folder: the
+ * markdown (`ARCHITECTURE.md`) and its sidecar (`ARCHITECTURE.json`), whose `id` names it.
+ * Adding a bundled template is adding such a pair; nothing else names one.
+ */
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { TemplateSidecar } from '../core/index.ts';
+import { decodeText, type PolicyWorkspace } from './workspace.ts';
+import { joinUri } from './uri.ts';
+
+/** The template documents get when nothing names another. */
+export const DEFAULT_TEMPLATE_ID = 'architecture';
+
+/** Ids are short lower-case words, so that a template reference can never be mistaken for one. */
+const TEMPLATE_ID = /^[a-z][a-z0-9-]*$/;
+
+export interface BundledTemplate {
+  readonly id: string;
+  readonly text: string;
+  readonly sidecar: TemplateSidecar;
+  /** Where the template's markdown lies, for editors that open it. */
+  readonly uri?: string;
+}
+
+export class TemplateRegistry {
+  private readonly byId = new Map<string, BundledTemplate>();
+
+  constructor(
+    templates: Iterable<BundledTemplate> = [],
+    readonly defaultId: string = DEFAULT_TEMPLATE_ID,
+  ) {
+    for (const template of templates) this.register(template);
+  }
+
+  register(template: BundledTemplate): void {
+    if (!TEMPLATE_ID.test(template.id)) throw new Error(`A bundled template id must be a lower-case word, not "${template.id}".`);
+    this.byId.set(template.id, template);
+  }
+
+  get(id: string): BundledTemplate | undefined {
+    return this.byId.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** Every bundled template, the default first. */
+  list(): BundledTemplate[] {
+    const all = [...this.byId.values()];
+    return [...all.filter((t) => t.id === this.defaultId), ...all.filter((t) => t.id !== this.defaultId)];
+  }
+}
+
+export type SidecarOutcome = { readonly sidecar: TemplateSidecar } | { readonly error: string };
+
+function strings(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string' && v !== '');
+}
+
+/**
+ * Reads a sidecar's text. Keys the policy does not know are kept (other parts of the engine
+ * read their own keys from the same file); known keys of the wrong type are errors.
+ */
+export function parseSidecar(text: string): SidecarOutcome {
+  const errors: ParseError[] = [];
+  const value: unknown = parse(text, errors, { allowTrailingComma: true });
+  if (errors.length > 0) return { error: `not valid JSON (${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset})` };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { error: 'a sidecar holds one JSON object' };
+  const v = value as Record<string, unknown>;
+  for (const key of ['id', 'label', 'fileName'] as const) {
+    if (v[key] !== undefined && typeof v[key] !== 'string') return { error: `"${key}" must be a string` };
+  }
+  if (v.projectName !== undefined && !strings(v.projectName)) return { error: '"projectName" must be a list of placeholders' };
+  const status = (v.newDocument as Record<string, unknown> | undefined)?.status;
+  if (v.newDocument !== undefined && (typeof v.newDocument !== 'object' || (status !== undefined && typeof status !== 'string'))) {
+    return { error: '"newDocument" must be an object whose "status" is a string' };
+  }
+  return { sidecar: v as TemplateSidecar };
+}
+
+/**
+ * The bundled templates of one folder: each `NAME.json` sidecar with an `id`, and the
+ * `NAME.md` beside it. A pair that cannot be read is an error: it ships with the product.
+ */
+export async function loadTemplateFolder(workspace: PolicyWorkspace, folder: string): Promise<BundledTemplate[]> {
+  const entries = await workspace.readDirectory(folder);
+  const names = new Set(entries.filter(([, kind]) => kind === 'file').map(([name]) => name));
+  const found: BundledTemplate[] = [];
+  for (const name of [...names].sort()) {
+    if (!name.endsWith('.json')) continue;
+    const stem = name.slice(0, -'.json'.length);
+    if (!names.has(`${stem}.md`)) continue;
+    const sidecarText = decodeText(await workspace.readFile(joinUri(folder, name)));
+    const sidecar = sidecarText === undefined ? { error: 'not UTF-8 text' } : parseSidecar(sidecarText);
+    if ('error' in sidecar) throw new Error(`Bundled template sidecar ${name}: ${sidecar.error}`);
+    if (sidecar.sidecar.id === undefined) continue;
+    const uri = joinUri(folder, `${stem}.md`);
+    const text = decodeText(await workspace.readFile(uri));
+    if (text === undefined) throw new Error(`Bundled template ${stem}.md is not UTF-8 text`);
+    found.push({ id: sidecar.sidecar.id, text, sidecar: sidecar.sidecar, uri });
+  }
+  return found;
+}
