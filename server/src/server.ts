@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { serve } from './lsp/serve.ts';
 import { ArchdocService } from './lsp/service.ts';
 import { bundledTemplateFolder } from './node/bundled.ts';
+import { nodeHost } from './node/host.ts';
 
 function connect() {
   const transport = process.argv.some((arg) => /^--(stdio|node-ipc|socket|pipe|clientProcessId)/.test(arg));
@@ -20,7 +21,7 @@ function connect() {
 function main(): void {
   const connection = connect();
   const documents = new TextDocuments(TextDocument);
-  serve(connection, documents, new ArchdocService(connection, documents, bundledTemplateFolder(__dirname)));
+  serve(connection, documents, new ArchdocService(connection, documents, nodeHost(bundledTemplateFolder(__dirname))));
 }
 
 main();

@@ -21,12 +21,10 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, FIX_ALL_KIND, isoDate } from '../core/index.ts';
 import { describeConfigError, normalizeUri, pathOf, Policy, type TemplateRef } from '../policy/index.ts';
-import { loadBundledTemplates } from '../node/bundled.ts';
-import { NodeWorkspace, pathToUri, uriToPath } from '../node/workspace.ts';
 import { diagnosticsFor, DiagnosticsScheduler } from './diagnostics.ts';
 import { computeState, StateCache, type DocumentState, type VersionedState } from './documentState.ts';
 import { SettingsStore } from './settingsStore.ts';
-import { TemplateWatcher } from './watcher.ts';
+import type { ServerHost, TemplateWatching } from './host.ts';
 
 /** Milliseconds between the last keystroke and the check: short, as a check takes a few ms. */
 export const DEBOUNCE_MS = 10;
@@ -51,19 +49,18 @@ export class ArchdocService {
   readonly states: StateCache;
   readonly scheduler: DiagnosticsScheduler;
   private policyValue: Policy | undefined;
-  private readonly workspace = new NodeWorkspace();
   private capabilities: ClientCapabilities = {};
   private readonly diagnosticsCache = new WeakMap<DocumentState, Diagnostic[]>();
   private readonly notices = new Set<string>();
   private readonly published = new Set<string>();
-  private readonly watcher: TemplateWatcher;
+  private readonly watcher: TemplateWatching | undefined;
   /** Whether the client watches the workspace's markdown files for the server. */
   private clientWatches = true;
 
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly bundledTemplates: string,
+    private readonly host: ServerHost,
   ) {
     this.settings = new SettingsStore({ pull: false, fetch: () => Promise.resolve(undefined) }, undefined);
     this.states = new StateCache((doc) => computeState(doc, { engine: this.engine, policy: this.policy }));
@@ -77,7 +74,7 @@ export class ArchdocService {
       },
       log: (message) => this.log(message),
     });
-    this.watcher = new TemplateWatcher((files) => this.templatesChanged(files.map(pathToUri)), (message) => this.log(message));
+    this.watcher = host.watcher?.((uris) => this.templatesChanged(uris), (message) => this.log(message));
   }
 
   /** Which documents are checked, against which template, with which settings: set up by `initialize`. */
@@ -97,8 +94,8 @@ export class ArchdocService {
       options.settings ?? options.archdoc,
     );
     this.policyValue = new Policy({
-      workspace: this.workspace,
-      registry: await loadBundledTemplates(this.workspace, this.bundledTemplates),
+      workspace: this.host.workspace,
+      registry: await this.host.bundledTemplates(),
       engine: this.engine,
       trusted: options.trusted !== false,
       folders: () => this.folders,
@@ -218,7 +215,7 @@ export class ArchdocService {
 
   dispose(): void {
     this.scheduler.dispose();
-    this.watcher.dispose();
+    this.watcher?.dispose();
   }
 
   private async check(uri: string): Promise<{ version: number; diagnostics: Diagnostic[] } | undefined> {
@@ -236,10 +233,8 @@ export class ArchdocService {
    * the others itself, and every template when the client cannot watch files.
    */
   private watchTemplate(template: TemplateRef | undefined): void {
-    if (template?.kind !== 'file') return;
-    const file = uriToPath(template.uri);
-    if (file === undefined || (this.clientWatches && this.policy.folderOf(template.uri) !== undefined)) return;
-    this.watcher.watch(file);
+    if (template?.kind !== 'file' || (this.clientWatches && this.policy.folderOf(template.uri) !== undefined)) return;
+    this.watcher?.watch(template.uri);
   }
 
   /** One message per problem, not per keystroke: config and template errors, overridden settings, oversized documents. */

@@ -1,21 +1,20 @@
 /**
- * Bundles the web suite for the web extension host: one CommonJS file for the browser,
- * `vscode` left to the host, every `suite/*.test.ts` loaded in file-name order (or the
- * ones ARCHDOC_TEST_SUITES names), ARCHDOC_TEST_GREP baked in, since the browser has no
- * environment to read.
+ * Bundles a web suite for the web extension host: one CommonJS file for the browser,
+ * `vscode` left to the host, every `*.test.ts` of the folder loaded in file-name order (or
+ * the ones selected), the grep baked in, since the browser has no environment to read.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
-const suiteDir = path.join(__dirname, '..', 'suite');
+const runner = path.join(__dirname, '..', 'suite', 'index.ts');
 
 export interface SuiteSelection {
   readonly only?: readonly string[];
   readonly grep?: string;
 }
 
-export async function bundleSuite(outfile: string, selection: SuiteSelection): Promise<void> {
+export async function bundleSuite(suiteDir: string, outfile: string, selection: SuiteSelection): Promise<void> {
   const files = fs
     .readdirSync(suiteDir)
     .filter((name) => name.endsWith('.test.ts'))
@@ -24,7 +23,7 @@ export async function bundleSuite(outfile: string, selection: SuiteSelection): P
   if (files.length === 0) throw new Error(`no web test files in ${suiteDir} for ${selection.only?.join(',') ?? 'all'}`);
   // Each test file is wrapped in a function so that mocha's globals exist when it runs.
   const suites = files.map((name) => `{ name: ${JSON.stringify(name)}, load: () => require(${JSON.stringify(`./${name}`)}) }`);
-  const entry = `module.exports = { run: require('./index.ts').createRun([${suites.join(', ')}], ${JSON.stringify(selection.grep ?? '')}) };`;
+  const entry = `module.exports = { run: require(${JSON.stringify(runner)}).createRun([${suites.join(', ')}], ${JSON.stringify(selection.grep ?? '')}) };`;
   await esbuild.build({
     stdin: { contents: entry, resolveDir: suiteDir, sourcefile: 'web-suite.js', loader: 'js' },
     bundle: true,
