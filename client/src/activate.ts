@@ -9,6 +9,7 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { addMissingSections, insertSection } from './commands/sections.ts';
 import type { NewFileWriter } from './commands/fileWriter.ts';
 import { NewDocumentCommand } from './commands/newDocument.ts';
+import { serveFiles } from './fileAccess.ts';
 import { BundledTemplateProvider, openTemplate, TEMPLATE_SCHEME } from './commands/openTemplate.ts';
 import { OutlineTracker } from './views/outlineTracker.ts';
 import { createOutlineView, fixSection, OutlineStatusBar, OutlineTreeProvider, revealSection, snapshot, type ViewItemSnapshot } from './views/outlineView.ts';
@@ -22,6 +23,8 @@ export interface ExtensionHost {
 export function activateArchdoc(context: vscode.ExtensionContext, host: ExtensionHost): BaseLanguageClient {
   const output = vscode.window.createOutputChannel('ArchDoc', { log: true });
   const languageClient = host.createClient(context, output);
+  // The server reads through workspace.fs what it cannot reach itself: every file in a browser, virtual file systems on the desktop.
+  context.subscriptions.push(...serveFiles(languageClient));
   const tracker = new OutlineTracker(languageClient);
   const tree = new OutlineTreeProvider(tracker);
   const newDocument = new NewDocumentCommand(languageClient, host.writer);

@@ -21,7 +21,7 @@ function connect() {
 function main(): void {
   const connection = connect();
   const documents = new TextDocuments(TextDocument);
-  serve(connection, documents, new ArchdocService(connection, documents, nodeHost(bundledTemplateFolder(__dirname))));
+  serve(connection, documents, new ArchdocService(connection, documents, nodeHost(connection, bundledTemplateFolder(__dirname))));
 }
 
 main();

@@ -46,6 +46,8 @@ describe('the language server in a Web Worker', () => {
       new Map([
         [`${ROOT}/templates/service.md`, CUSTOM_TEMPLATE],
         [`${ROOT}/services/billing/ARCHITECTURE.md`, ''],
+        [`${ROOT}/teams/ops/.archdoc.jsonc`, '{\n  // The ops team documents services with a runbook.\n  "template": "runbook.md"\n}\n'],
+        [`${ROOT}/teams/ops/runbook.md`, CUSTOM_TEMPLATE.replace('## Runbook', '## On Call')],
       ]),
     );
     const { connection } = server;
@@ -115,5 +117,21 @@ describe('the language server in a Web Worker', () => {
     const missing = params.diagnostics.filter((d) => d.code === 'missing-section').map((d) => String(d.message));
     assert.equal(missing.length, 1, missing.join('; '));
     assert.match(missing[0], /Runbook/);
+  });
+
+  test('reads the config file nearest a document through the client, and the template it names', async () => {
+    const uri = `${ROOT}/teams/ops/ARCHITECTURE.md`;
+    await open(uri, '# Ops\n\n## Purpose\n\nPaging.\n');
+    const params = await published(uri);
+    assert.ok(server.reads.includes(`${ROOT}/teams/ops/.archdoc.jsonc`), `reads: ${server.reads.join(', ')}`);
+    const missing = params.diagnostics.filter((d) => d.code === 'missing-section').map((d) => String(d.message));
+    assert.equal(missing.length, 1, missing.join('; '));
+    assert.match(missing[0], /On Call/);
+  });
+
+  test('says once, not per document, that stale-date is skipped because git cannot run here', () => {
+    const said = messages.filter((m) => m.message.includes('stale-date'));
+    assert.equal(said.length, 1, messages.map((m) => m.message).join('\n'));
+    assert.match(said[0].message, /git/);
   });
 });

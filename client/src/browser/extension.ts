@@ -1,7 +1,7 @@
 /**
  * The ArchDoc extension in VS Code for the Web (vscode.dev, github.dev): the language server
  * runs in a Web Worker (`dist/browser/server.js`) and reads files through `workspace.fs`,
- * which this side serves (fileAccess.ts); new documents are written through `workspace.fs`.
+ * which the client serves (../fileAccess.ts); new documents are written through `workspace.fs`.
  * Everything else is the desktop extension's (activate.ts).
  */
 import * as vscode from 'vscode';
@@ -10,7 +10,6 @@ import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vsco
 import { activateArchdoc } from '../activate.ts';
 import { clientOptions } from '../clientOptions.ts';
 import { workspaceFileWriter } from '../commands/fileWriter.ts';
-import { serveFiles } from './fileAccess.ts';
 
 let client: BaseLanguageClient | undefined;
 
@@ -43,6 +42,6 @@ function createBrowserClient(context: vscode.ExtensionContext, output: vscode.Lo
     return { reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) };
   };
   const languageClient = new LanguageClient('archdoc', 'ArchDoc Language Server', startWorker, clientOptions(output));
-  context.subscriptions.push(...serveFiles(languageClient), { dispose: () => worker?.terminate() });
+  context.subscriptions.push({ dispose: () => worker?.terminate() });
   return languageClient;
 }

@@ -5,7 +5,7 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import type { ServerHost } from '../lsp/host.ts';
-import { ClientWorkspace } from './clientWorkspace.ts';
+import { ClientWorkspace } from '../lsp/clientWorkspace.ts';
 import { embeddedTemplates } from './embedded.ts';
 
 export function browserHost(connection: Connection): ServerHost {

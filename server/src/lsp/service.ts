@@ -52,6 +52,8 @@ export class ArchdocService {
   private capabilities: ClientCapabilities = {};
   private readonly diagnosticsCache = new WeakMap<DocumentState, Diagnostic[]>();
   private readonly notices = new Set<string>();
+  /** Unavailable checks already announced; kept across re-checks, unlike `notices`. */
+  private readonly saidUnavailable = new Set<string>();
   private readonly published = new Set<string>();
   private readonly watcher: TemplateWatching | undefined;
   /** Whether the client watches the workspace's markdown files for the server. */
@@ -239,10 +241,23 @@ export class ArchdocService {
 
   /** One message per problem, not per keystroke: config and template errors, overridden settings, oversized documents. */
   private notify(uri: string, state: DocumentState): void {
+    if (state.kind === 'ready') this.sayUnavailable();
     const notice = noticeOf(uri, state);
     if (notice === undefined || this.notices.has(notice.key)) return;
     this.notices.add(notice.key);
     void this.connection.sendNotification(ShowMessageNotification.type, { type: notice.type, message: notice.message });
+  }
+
+  /** Checks the host cannot run are said once per session, when the first document is checked, not per document. */
+  private sayUnavailable(): void {
+    for (const check of this.host.unavailableChecks ?? []) {
+      if (this.saidUnavailable.has(check.code)) continue;
+      this.saidUnavailable.add(check.code);
+      void this.connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Info,
+        message: `ArchDoc skips ${check.code} here: ${check.reason}.`,
+      });
+    }
   }
 
 }

@@ -1,17 +1,20 @@
 /**
- * The language server's host as a Node process: the disk through node:fs, the bundled
- * templates from their folder beside the bundle, and node:fs watchers.
+ * The language server's host as a Node process: the disk through node:fs (other file systems
+ * through the client), the bundled templates from their folder beside the bundle, and node:fs
+ * watchers.
  */
+import type { Connection } from 'vscode-languageserver';
+import { ClientWorkspace, SchemeWorkspace } from '../lsp/clientWorkspace.ts';
 import type { ServerHost } from '../lsp/host.ts';
 import { TemplateWatcher } from '../lsp/watcher.ts';
 import { loadBundledTemplates } from './bundled.ts';
 import { NodeWorkspace, pathToUri, uriToPath } from './workspace.ts';
 
-export function nodeHost(bundledTemplateFolder: string): ServerHost {
-  const workspace = new NodeWorkspace();
+export function nodeHost(connection: Connection, bundledTemplateFolder: string): ServerHost {
+  const disk = new NodeWorkspace();
   return {
-    workspace,
-    bundledTemplates: () => loadBundledTemplates(workspace, bundledTemplateFolder),
+    workspace: new SchemeWorkspace(disk, new ClientWorkspace(connection)),
+    bundledTemplates: () => loadBundledTemplates(disk, bundledTemplateFolder),
     watcher(changed, log) {
       const watcher = new TemplateWatcher((files) => changed(files.map(pathToUri)), log);
       return {

@@ -16,7 +16,7 @@ import {
   type FileParams,
   type FileReadResult,
   type FileStatResult,
-} from '../../../server/src/protocol.ts';
+} from '../../server/src/protocol.ts';
 
 export function serveFiles(client: BaseLanguageClient): vscode.Disposable[] {
   return [
