@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
@@ -52,6 +53,25 @@ export default tseslint.config(
   // The browser build runs in a Web Worker and the web extension host: no Node modules there.
   { files: ['client/src/browser/**/*.ts'], rules: restrict(SERVER_FROM_CLIENT, { ...NODE, message: 'The browser build has no Node: reach files through workspace.fs.' }) },
   { files: ['server/src/browser/**/*.ts', 'server/src/browserServer.ts'], rules: restrict(ENGINE_FACE, { ...NODE, message: 'The browser build has no Node: reach files through the client (browser/clientWorkspace.ts).' }) },
+  {
+    // Regular expressions see user text (documents, templates, settings): every one must run in
+    // linear time, so the backtracking checks are errors for the shipped code.
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
+    ...regexp.configs['flat/recommended'],
+    rules: {
+      ...regexp.configs['flat/recommended'].rules,
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+      // Style-only rules of the recommended set, off: they would churn working expressions for no gain in safety.
+      'regexp/no-unused-capturing-group': 'off',
+      'regexp/prefer-w': 'off',
+      'regexp/use-ignore-case': 'off',
+      'regexp/prefer-character-class': 'off',
+      'regexp/no-useless-character-class': 'off',
+      'regexp/no-useless-lazy': 'off',
+      'regexp/optimal-quantifier-concatenation': 'off',
+    },
+  },
   {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },

@@ -14,6 +14,7 @@ import {
   type DirectoryReadResult,
   type FileKind,
   type FileParams,
+  type FileReadParams,
   type FileReadResult,
   type FileStatResult,
 } from '../../server/src/protocol.ts';
@@ -29,9 +30,16 @@ export function serveFiles(client: BaseLanguageClient): vscode.Disposable[] {
         throw error;
       }
     }),
-    client.onRequest(FileReadRequest, async ({ uri }: FileParams): Promise<FileReadResult> => ({
-      base64: bytesToBase64(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri))),
-    })),
+    client.onRequest(FileReadRequest, async ({ uri, maxBytes }: FileReadParams): Promise<FileReadResult> => {
+      const file = vscode.Uri.parse(uri);
+      const stat = await vscode.workspace.fs.stat(file);
+      // The messages complete a sentence that starts with the file's name, as the server reports them.
+      if (kindOf(stat.type) !== 'file') throw new Error('is not a regular file');
+      if (stat.size > maxBytes) throw new Error(`is larger than the limit of ${maxBytes} bytes`);
+      const bytes = await vscode.workspace.fs.readFile(file);
+      if (bytes.length > maxBytes) throw new Error(`is larger than the limit of ${maxBytes} bytes`);
+      return { base64: bytesToBase64(bytes) };
+    }),
     client.onRequest(DirectoryReadRequest, async ({ uri }: FileParams): Promise<DirectoryReadResult> => {
       const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.parse(uri));
       return entries.map(([name, type]) => [name, kindOf(type)] as const);

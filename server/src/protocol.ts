@@ -106,6 +106,11 @@ export interface FileParams {
   readonly uri: string;
 }
 
+/** `archdoc/fs/readFile` refuses a file larger than `maxBytes`, so that it never crosses the connection. */
+export interface FileReadParams extends FileParams {
+  readonly maxBytes: number;
+}
+
 export type FileKind = 'file' | 'directory' | 'other';
 
 /** `archdoc/fs/stat`: `null` when nothing is there. */

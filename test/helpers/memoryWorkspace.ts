@@ -24,10 +24,11 @@ export class MemoryWorkspace implements PolicyWorkspace {
     return [...this.files.keys()].some((k) => k.startsWith(prefix)) ? { kind: 'directory', size: 0 } : undefined;
   }
 
-  async readFile(uri: string): Promise<Uint8Array> {
+  async readFile(uri: string, maxBytes: number): Promise<Uint8Array> {
     this.reads.push(uri);
     const file = this.files.get(uri);
-    if (!file) throw new Error(`${uri}: no such file`);
+    if (!file) throw new Error('no such file');
+    if (file.length > maxBytes) throw new Error(`is larger than the limit of ${maxBytes} bytes`);
     return file;
   }
 

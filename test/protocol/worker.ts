@@ -24,6 +24,7 @@ import {
   FileStatRequest,
   type DirectoryReadResult,
   type FileParams,
+  type FileReadParams,
   type FileReadResult,
   type FileStatResult,
 } from '../../server/src/protocol.ts';
@@ -110,11 +111,13 @@ export function startWorkerServer(files: Map<string, string> = new Map()): Worke
     const kind = kindOf(uri);
     return kind ? { kind, size: kind === 'file' ? new TextEncoder().encode(files.get(uri)).length : 0 } : null;
   });
-  connection.onRequest(FileReadRequest, ({ uri }: FileParams): FileReadResult => {
+  connection.onRequest(FileReadRequest, ({ uri, maxBytes }: FileReadParams): FileReadResult => {
     reads.push(uri);
     const text = files.get(uri);
-    if (text === undefined) throw new Error(`${uri} does not exist`);
-    return { base64: bytesToBase64(new TextEncoder().encode(text)) };
+    if (text === undefined) throw new Error('does not exist');
+    const bytes = new TextEncoder().encode(text);
+    if (bytes.length > maxBytes) throw new Error(`is larger than the limit of ${maxBytes} bytes`);
+    return { base64: bytesToBase64(bytes) };
   });
   connection.onRequest(DirectoryReadRequest, ({ uri }: FileParams): DirectoryReadResult => {
     const prefix = `${uri.replace(/\/$/, '')}/`;

@@ -187,7 +187,7 @@ describe('the server on hostile documents and templates', () => {
 
   for (const [name, marker, message] of [
     ['a directory', 'template-dir', /not a file/],
-    ['binary', 'binary.md', /not a text file/],
+    ['binary', 'binary.md', /is a binary file/],
     ['50 MB', 'huge.md', /larger than/],
     ['without headings', 'prose.md', /no headings/],
   ] as const) {

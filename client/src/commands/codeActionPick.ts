@@ -28,7 +28,7 @@ function fixes(action: ActionLike, code: string): boolean {
 export function isInsertAllAction(action: ActionLike): boolean {
   const kind = action.kind?.value ?? '';
   if (/missing/i.test(kind) && !/fixAll/i.test(kind)) return true;
-  return /\ball\b.*\bmissing\b|\bmissing sections\b/i.test(action.title);
+  return /\ball\b.+\bmissing\b|\bmissing sections\b/i.test(action.title);
 }
 
 /** The action that inserts all missing sections, if the server offered one. */

@@ -92,7 +92,7 @@ export interface PlaceholderLocation {
  * and code such as `[...]` are not placeholders, and it is not a link: no `(`, `[` or `:`
  * right after it, no `]` (a second link label), `!` (an image) or `\` (an escape) before.
  */
-export const PLACEHOLDER_PATTERN = /(?<![\]\\!])\[(?=[^\]\n]*\p{L})([^\s[\]][^[\]\n]+)\](?![([:])|(?<![\w-])YYYY-MM-DD(?![\w-])/gu;
+export const PLACEHOLDER_PATTERN = /(?<![\]\\!])\[(?=[^[\]\n]*\p{L})([^\s[\]][^[\]\n]+)\](?![([:])|(?<![\w-])YYYY-MM-DD(?![\w-])/gu;
 
 /**
  * Where the cursor should go in a freshly rendered document: the first placeholder left.

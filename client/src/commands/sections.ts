@@ -51,7 +51,7 @@ export type SectionTitles = (uri: vscode.Uri, sectionId: string) => string | und
  */
 function onlyInsertAction(actions: vscode.CodeAction[], diagnostic: vscode.Diagnostic, uri: vscode.Uri, titles: SectionTitles): vscode.CodeAction | undefined {
   const id = sectionIdOf(diagnostic);
-  const title = (id === undefined ? undefined : titles(uri, id)) ?? /"#*\s*([^"]+)"/.exec(diagnostic.message)?.[1] ?? '';
+  const title = (id === undefined ? undefined : titles(uri, id)) ?? /"#*\s*([^"#\s][^"]*)"/.exec(diagnostic.message)?.[1] ?? '';
   return pickInsertSectionAction(actions, title);
 }
 

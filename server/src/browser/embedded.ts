@@ -21,10 +21,12 @@ class EmbeddedFiles implements PolicyWorkspace {
     return text === undefined ? undefined : { kind: 'file', size: this.encoder.encode(text).length };
   }
 
-  async readFile(uri: string): Promise<Uint8Array> {
+  async readFile(uri: string, maxBytes: number): Promise<Uint8Array> {
     const text = this.text(uri);
-    if (text === undefined) throw new Error(`${uri} is not a bundled template file`);
-    return this.encoder.encode(text);
+    if (text === undefined) throw new Error('is not a bundled template file');
+    const bytes = this.encoder.encode(text);
+    if (bytes.length > maxBytes) throw new Error(`is larger than the limit of ${maxBytes} bytes`);
+    return bytes;
   }
 
   async readDirectory(uri: string): Promise<ReadonlyArray<readonly [string, FileStat['kind']]>> {

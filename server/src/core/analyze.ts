@@ -4,13 +4,13 @@
  * Computed once per document version and schema; every rule and feature reads the result.
  */
 import type { Analysis, DocModel, FoundPlaceholder, Schema, SchemaSection, SectionMatch } from './types.ts';
-import { editDistance, headingKey } from './text.ts';
+import { editDistance, headingKey, withoutTrailingNote } from './text.ts';
 import { orderSections } from './order.ts';
 import { entryKindOf } from './entryKind.ts';
 import { typedField } from './analysis/fieldValue.ts';
 
 /** `[TODO]`, `[TBD: owner]`, `[...]`: marks people leave for themselves. */
-const TODO_MARK = /^\[\s*(?:(?:TODO|TBD|TBC|FIXME|XXX)\b[^\]]*|\.\.\.|…)\s*\]$/i;
+const TODO_MARK = /^\[\s*(?:(?:TODO|TBD|TBC|FIXME|XXX)\b[^\]]*|(?:\.\.\.|…)\s*)\]$/i;
 /** `[Owner Name]`, `[Team or Service]`: two or more capitalized words in brackets, like the template's own. */
 const TITLE_CASE = /^\[\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|of|or|and|to|the|a|an|for|in|on|per))+\]$/u;
 
@@ -44,7 +44,7 @@ export function analyze(model: DocModel, schema: Schema): Analysis {
   headings.forEach((h, i) => {
     if (i === title) return;
     // A trailing note in parentheses (`## Decision Log (ADRs)`) doesn't change which section it is.
-    const candidates = byKey.get(headingKey(h.text)) ?? byKey.get(headingKey(h.text.replace(/\s*\([^()]*\)\s*$/, '')));
+    const candidates = byKey.get(headingKey(h.text)) ?? byKey.get(headingKey(withoutTrailingNote(h.text)));
     if (!candidates) return;
     const context = contextOf(i);
     const pick =

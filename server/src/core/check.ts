@@ -5,25 +5,17 @@
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis, CheckSettings, DiagnosticCode, SeverityName } from './types.ts';
-import { RULES } from './rules/index.ts';
+import { RULE_INFO, RULES } from './rules/index.ts';
+import { RULE_DOCS_BASE } from './codes.ts';
 import { isSuppressed } from './parse/suppressions.ts';
 
-export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, SeverityName>> = {
-  placeholder: 'warning',
-  'template-text': 'information',
-  'missing-section': 'warning',
-  'section-order': 'warning',
-  'duplicate-section': 'warning',
-  'heading-typo': 'warning',
-  'heading-level': 'warning',
-  'empty-section': 'warning',
-  'invalid-value': 'error',
-  'invalid-date': 'error',
-  'missing-field': 'warning',
-  'table-columns': 'warning',
-  'extra-section': 'off',
-  'template-error': 'error',
-};
+/** Each code's severity when no setting changes it, as its rule describes it. */
+export const DEFAULT_SEVERITY = Object.fromEntries(RULE_INFO.map((r) => [r.code, r.severity])) as Readonly<Record<DiagnosticCode, SeverityName>>;
+
+/** The page explaining a code, for `Diagnostic.codeDescription` and SARIF's `helpUri`. */
+export function ruleHref(code: DiagnosticCode): string {
+  return `${RULE_DOCS_BASE}${code}.md`;
+}
 
 const LSP_SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -42,7 +34,15 @@ export function checkDocument(analysis: Analysis, settings: CheckSettings = {}):
       const line = f.range.start.line;
       if (rule.quietOnPlaceholderLines && analysis.placeholderLines.has(line)) return;
       if (isSuppressed(suppressions, rule.code, line)) return;
-      out.push({ range: f.range, severity: LSP_SEVERITY[severity], code: rule.code, source: 'archdoc', message: f.message, data: f.data });
+      out.push({
+        range: f.range,
+        severity: LSP_SEVERITY[severity],
+        code: rule.code,
+        codeDescription: { href: ruleHref(rule.code) },
+        source: 'archdoc',
+        message: f.message,
+        data: f.data,
+      });
     });
   }
   return out.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);

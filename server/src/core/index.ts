@@ -13,4 +13,6 @@ export type { CodeActionOptions } from './features/codeActions.ts';
 export type { OutlineSummary } from './features/outline.ts';
 export { FIX_ALL_KIND } from './features/codeActions.ts';
 export { isoDate } from './features/shared.ts';
-export { DEFAULT_SEVERITY } from './check.ts';
+export { DEFAULT_SEVERITY, ruleHref } from './check.ts';
+export { RULE_INFO, type RuleInfo } from './rules/index.ts';
+export { decodeText, type DecodeOutcome } from './decode.ts';

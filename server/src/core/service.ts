@@ -35,6 +35,8 @@ export interface FixResult {
   readonly text: string;
   /** Rounds that changed the text. */
   readonly rounds: number;
+  /** How many diagnostics the applied fixes addressed, over all rounds. */
+  readonly fixed: number;
   /** Whether the text changed. */
   readonly changed: boolean;
   /** The diagnostics of the final text. */
@@ -104,6 +106,7 @@ export function createLanguageService(): ArchdocLanguageService {
       const settings = { severity: options.severity };
       const maxRounds = options.maxRounds ?? DEFAULT_FIX_ROUNDS;
       let current = text;
+      let fixed = 0;
       for (let rounds = 0; ; rounds++) {
         const analysis = service.analyze(current, schema);
         const diagnostics = service.check(analysis, settings);
@@ -112,7 +115,8 @@ export function createLanguageService(): ArchdocLanguageService {
             ? codeActions(analysis, diagnostics, ORIGIN, { uri: FIX_URI, today: options.today, severity: options.severity, only: [FIX_ALL_KIND] })
             : [];
         const next = action ? applyEdits(current, editsOf(action)) : current;
-        if (next === current) return { text: current, rounds, changed: current !== text, diagnostics };
+        if (next === current) return { text: current, rounds, fixed, changed: current !== text, diagnostics };
+        fixed += action?.diagnostics?.length ?? 0;
         current = next;
       }
     },

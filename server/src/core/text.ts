@@ -36,6 +36,15 @@ export function headingKey(title: string): string {
     .trim();
 }
 
+/** The text without a trailing note in parentheses (`Decision Log (ADRs)` → `Decision Log`), scanned from the end. */
+export function withoutTrailingNote(text: string): string {
+  const trimmed = text.trimEnd();
+  if (!trimmed.endsWith(')')) return text;
+  const open = trimmed.lastIndexOf('(');
+  if (open < 0 || trimmed.indexOf(')', open) !== trimmed.length - 1) return text;
+  return trimmed.slice(0, open).trimEnd();
+}
+
 /** Slug used for stable section ids. */
 export function slug(title: string): string {
   return headingKey(title).replace(/ /g, '-') || 'section';

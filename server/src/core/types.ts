@@ -6,24 +6,9 @@
  * types are all that the language server, the CLI and the tests exchange with it.
  */
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import type { DIAGNOSTIC_CODES } from './codes.ts';
 
-/** Every diagnostic code the engine emits. Codes are stable; messages may change. */
-export const DIAGNOSTIC_CODES = [
-  'placeholder',
-  'template-text',
-  'missing-section',
-  'section-order',
-  'duplicate-section',
-  'heading-typo',
-  'heading-level',
-  'empty-section',
-  'invalid-value',
-  'invalid-date',
-  'missing-field',
-  'table-columns',
-  'extra-section',
-  'template-error',
-] as const;
+export { DIAGNOSTIC_CODES, RULE_DOCS_BASE } from './codes.ts';
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

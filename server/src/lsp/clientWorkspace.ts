@@ -14,6 +14,7 @@ import {
   FileStatRequest,
   type DirectoryReadResult,
   type FileParams,
+  type FileReadParams,
   type FileReadResult,
   type FileStatResult,
 } from '../protocol.ts';
@@ -31,9 +32,17 @@ export class ClientWorkspace implements PolicyWorkspace {
     }
   }
 
-  async readFile(uri: string): Promise<Uint8Array> {
-    const { base64 } = await this.connection.sendRequest<FileReadResult>(FileReadRequest, { uri } satisfies FileParams);
-    return base64ToBytes(base64);
+  async readFile(uri: string, maxBytes: number): Promise<Uint8Array> {
+    let read: FileReadResult;
+    try {
+      read = await this.connection.sendRequest<FileReadResult>(FileReadRequest, { uri, maxBytes } satisfies FileReadParams);
+    } catch (error) {
+      // The client's message completes a sentence that starts with the file's name.
+      throw new Error(error instanceof Error ? error.message : `cannot be read (${String(error)})`, { cause: error });
+    }
+    const bytes = base64ToBytes(read.base64);
+    if (bytes.length > maxBytes) throw new Error(`is larger than the limit of ${maxBytes} bytes`);
+    return bytes;
   }
 
   async readDirectory(uri: string): Promise<ReadonlyArray<readonly [string, FileStat['kind']]>> {
@@ -59,8 +68,8 @@ export class SchemeWorkspace implements PolicyWorkspace {
     return this.pick(uri).stat(uri);
   }
 
-  readFile(uri: string): Promise<Uint8Array> {
-    return this.pick(uri).readFile(uri);
+  readFile(uri: string, maxBytes: number): Promise<Uint8Array> {
+    return this.pick(uri).readFile(uri, maxBytes);
   }
 
   readDirectory(uri: string): Promise<ReadonlyArray<readonly [string, FileStat['kind']]>> {

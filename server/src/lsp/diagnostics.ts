@@ -3,7 +3,7 @@
  * version that was checked, unless the document moved on meanwhile (a newer run is due).
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { ArchdocLanguageService, DiagnosticData, SeverityName } from '../core/index.ts';
+import { ruleHref, type ArchdocLanguageService, type DiagnosticData, type SeverityName } from '../core/index.ts';
 import { describeConfigError, pathOf } from '../policy/index.ts';
 import type { DocumentState } from './documentState.ts';
 
@@ -50,7 +50,7 @@ export function diagnosticsFor(engine: ArchdocLanguageService, state: DocumentSt
     case 'template-error': {
       const severity = state.settings.severity['template-error'] ?? 'error';
       if (severity === 'off') return [];
-      return [lineZero('template-error', state.error, SEVERITIES[severity], { code: 'template-error' })];
+      return [{ ...lineZero('template-error', state.error, SEVERITIES[severity], { code: 'template-error' }), codeDescription: { href: ruleHref('template-error') } }];
     }
     case 'ready':
       return engine.check(state.analysis, { severity: state.settings.severity });

@@ -7,7 +7,10 @@ import type { PolicyWorkspace, TemplateRegistry } from '../policy/index.ts';
 
 /** Watches template files that the client does not watch for the server. */
 export interface TemplateWatching {
-  watch(uri: string): void;
+  /** The templates (by URI) to watch from now on; watches of any others are closed. */
+  sync(uris: Iterable<string>): void;
+  /** How many watches are open. */
+  readonly size: number;
   dispose(): void;
 }
 

@@ -56,6 +56,8 @@ export class ArchdocService {
   private readonly saidUnavailable = new Set<string>();
   private readonly published = new Set<string>();
   private readonly watcher: TemplateWatching | undefined;
+  /** The template (by URI) the server watches for each open document that needs one. */
+  private readonly watchedTemplates = new Map<string, string>();
   /** Whether the client watches the workspace's markdown files for the server. */
   private clientWatches = true;
 
@@ -180,6 +182,8 @@ export class ArchdocService {
     this.states.delete(uri);
     this.settings.forget(uri);
     this.published.delete(uri);
+    this.forgetNotice(uri);
+    if (this.watchedTemplates.delete(uri)) this.watcher?.sync(this.watchedTemplates.values());
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -225,7 +229,7 @@ export class ArchdocService {
     if (!doc) return undefined;
     const state = await this.states.get(doc);
     this.notify(uri, state);
-    if (state.kind === 'ready' || state.kind === 'template-error') this.watchTemplate(state.template);
+    this.watchTemplate(uri, state.kind === 'ready' || state.kind === 'template-error' ? state.template : undefined);
     // The document object is updated in place by later changes: the version is the state's, read before any await.
     return { version: state.version, diagnostics: this.diagnosticsOf(state) };
   }
@@ -234,17 +238,45 @@ export class ArchdocService {
    * The client's watcher covers templates inside the workspace folders; the server watches
    * the others itself, and every template when the client cannot watch files.
    */
-  private watchTemplate(template: TemplateRef | undefined): void {
-    if (template?.kind !== 'file' || (this.clientWatches && this.policy.folderOf(template.uri) !== undefined)) return;
-    this.watcher?.watch(template.uri);
+  private watchTemplate(uri: string, template: TemplateRef | undefined): void {
+    const file = template?.kind === 'file' ? template.uri : undefined;
+    const needed = file !== undefined && !(this.clientWatches && this.policy.folderOf(file) !== undefined);
+    if (needed ? this.watchedTemplates.get(uri) === file : !this.watchedTemplates.has(uri)) return;
+    if (needed) this.watchedTemplates.set(uri, file);
+    else this.watchedTemplates.delete(uri);
+    this.watcher?.sync(this.watchedTemplates.values());
   }
 
-  /** One message per problem, not per keystroke: config and template errors, overridden settings, oversized documents. */
+  /** The number of folders the server watches itself. */
+  watchedFolders(): number {
+    return this.watcher?.size ?? 0;
+  }
+
+  private forgetNotice(uri: string): void {
+    this.notices.delete(`template:${uri}`);
+  }
+
+  /**
+   * One message per problem, not per keystroke: config and template errors, overridden
+   * settings, oversized documents. While a template path is being typed each keystroke names
+   * another missing file, so a document shows one template message until its template works
+   * again (its diagnostic says the rest).
+   */
   private notify(uri: string, state: DocumentState): void {
-    if (state.kind === 'ready') this.sayUnavailable();
+    if (state.kind === 'ready') {
+      this.forgetNotice(uri);
+      this.sayUnavailable();
+    }
     const notice = noticeOf(uri, state);
-    if (notice === undefined || this.notices.has(notice.key)) return;
-    this.notices.add(notice.key);
+    if (notice === undefined) return;
+    let key = notice.key;
+    if (state.kind === 'template-error') {
+      const seen = this.notices.has(`template:${uri}`) || this.notices.has(key);
+      this.notices.add(`template:${uri}`);
+      if (seen) key = `template:${uri}`;
+    }
+    if (this.notices.has(key)) return;
+    this.notices.add(key);
     void this.connection.sendNotification(ShowMessageNotification.type, { type: notice.type, message: notice.message });
   }
 

@@ -18,9 +18,10 @@ export function nodeHost(connection: Connection, bundledTemplateFolder: string):
     watcher(changed, log) {
       const watcher = new TemplateWatcher((files) => changed(files.map(pathToUri)), log);
       return {
-        watch: (uri) => {
-          const file = uriToPath(uri);
-          if (file !== undefined) watcher.watch(file);
+        // Only templates on the disk can be watched here; the client watches the rest.
+        sync: (uris) => watcher.sync([...uris].map(uriToPath).filter((file): file is string => file !== undefined)),
+        get size() {
+          return watcher.size;
         },
         dispose: () => watcher.dispose(),
       };

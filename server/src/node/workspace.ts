@@ -5,6 +5,7 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readRegularFile } from '../io/regularFile.ts';
 import type { FileStat, PolicyWorkspace } from '../policy/index.ts';
 import { normalizeUri } from '../policy/index.ts';
 
@@ -47,8 +48,10 @@ export class NodeWorkspace implements PolicyWorkspace {
     }
   }
 
-  async readFile(uri: string): Promise<Uint8Array> {
-    return fs.readFile(required(uri));
+  async readFile(uri: string, maxBytes: number): Promise<Uint8Array> {
+    const read = await readRegularFile(required(uri), maxBytes);
+    if ('error' in read) throw new Error(read.error);
+    return read.bytes;
   }
 
   async readDirectory(uri: string): Promise<ReadonlyArray<readonly [string, FileStat['kind']]>> {

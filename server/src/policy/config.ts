@@ -130,6 +130,7 @@ function read(root: Node, uri: string): ConfigFile {
 
 /** Reads a config file's text. Comments and trailing commas are allowed, as in VS Code's own settings. */
 export function parseConfig(text: string, uri: string): ConfigOutcome {
+  if (text.trim() === '') return { ok: false, error: { uri, message: 'the file is empty; it must hold one JSON object', line: 0, character: 0 } };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const fail = (message: string, offset: number): ConfigOutcome => ({ ok: false, error: { uri, message, ...position(text, offset) } });

@@ -6,7 +6,7 @@
  */
 import { CONFIG_NAMES, parseConfig, type ConfigOutcome } from './config.ts';
 import { basename, isInside, joinUri, parentOf } from './uri.ts';
-import { decodeText, type PolicyWorkspace } from './workspace.ts';
+import { readTextFile, type PolicyWorkspace } from './workspace.ts';
 
 /** Config files larger than this are refused: a config file is a screenful of JSON. */
 export const MAX_CONFIG_BYTES = 256 * 1024;
@@ -66,17 +66,8 @@ export class ConfigFiles {
   }
 
   private async readFile(uri: string): Promise<ConfigOutcome> {
-    const fail = (message: string): ConfigOutcome => ({ ok: false, error: { uri, message, line: 0, character: 0 } });
-    const stat = await this.workspace.stat(uri);
-    if (!stat || stat.kind !== 'file') return fail('the file has gone');
-    if (stat.size > MAX_CONFIG_BYTES) return fail(`the file is larger than ${MAX_CONFIG_BYTES} bytes`);
-    let bytes: Uint8Array;
-    try {
-      bytes = await this.workspace.readFile(uri);
-    } catch (error) {
-      return fail(`the file cannot be read (${error instanceof Error ? error.message : String(error)})`);
-    }
-    const text = decodeText(bytes);
-    return text === undefined ? fail('the file is not UTF-8 text') : parseConfig(text, uri);
+    const read = await readTextFile(this.workspace, uri, MAX_CONFIG_BYTES);
+    if ('error' in read) return { ok: false, error: { uri, message: `the file ${read.error}`, line: 0, character: 0 } };
+    return parseConfig(read.text, uri);
   }
 }

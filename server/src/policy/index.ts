@@ -6,7 +6,7 @@
  */
 export { Policy, type Decision, type PolicyDocument, type PolicyOptions, type SettingsOutcome, type TemplateSource } from './policy.ts';
 export type { PolicyWorkspace, FileStat } from './workspace.ts';
-export { decodeText } from './workspace.ts';
+export { readTextFile } from './workspace.ts';
 export { TemplateRegistry, loadTemplateFolder, parseSidecar, DEFAULT_TEMPLATE_ID, type BundledTemplate } from './registry.ts';
 export { TemplateLoader, resolveTemplate, describeRef, sameRef, MAX_TEMPLATE_BYTES, type TemplateOutcome, type TemplateRef } from './templates.ts';
 export { CONFIG_NAMES, CONFIG_KEYS, parseConfig, describeConfigError, type ConfigFile, type ConfigError, type ConfigOutcome } from './config.ts';

@@ -2,6 +2,10 @@
  * The markers a document can carry about itself: an opt-in (`archdoc: true` in front matter
  * or an `<!-- archdoc -->` comment), an opt-out (`archdoc: false`), and a per-file template
  * (`archdoc-template: path` in front matter or `<!-- archdoc-template: path -->`).
+ *
+ * Every markdown file the editor opens is read here, so the scan is linear in the text: the
+ * comments are found with `indexOf`, never with a regular expression that could retry each
+ * `<!--` against the rest of a long line.
  */
 
 export interface DocumentMarkers {
@@ -12,8 +16,8 @@ export interface DocumentMarkers {
 }
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
-const OPT_IN_COMMENT = /<!--\s*archdoc\s*-->/;
-const TEMPLATE_COMMENT = /<!--\s*archdoc-template\s*:\s*(.*?)\s*-->/;
+const WHITESPACE = /\s/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/g;
 
 function unquote(value: string): string {
   const trimmed = value.trim();
@@ -21,9 +25,68 @@ function unquote(value: string): string {
   return quoted ? quoted[2] : trimmed;
 }
 
+/** The value after `#` comments are cut: a `#` preceded by white space starts a comment. */
+function withoutComment(value: string): string {
+  const comment = /\s#/.exec(value);
+  return comment ? value.slice(0, comment.index) : value;
+}
+
 function frontMatterValue(block: string, key: string): string | undefined {
   const match = new RegExp(`^${key}[ \\t]*:[ \\t]*(.*)$`, 'm').exec(block);
-  return match ? unquote(match[1].replace(/\s+#.*$/, '')) : undefined;
+  return match ? unquote(withoutComment(match[1])) : undefined;
+}
+
+function skipWhitespace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && WHITESPACE.test(text[i])) i++;
+  return i;
+}
+
+/** The end of the line holding `from`: the first line break at or after it, or the text's end. */
+function lineEnd(text: string, from: number): number {
+  LINE_BREAK.lastIndex = from;
+  return LINE_BREAK.exec(text)?.index ?? text.length;
+}
+
+/**
+ * Reads the `<!-- archdoc -->` opt-in and the first `<!-- archdoc-template: path -->`. The path
+ * and its `-->` stand on one line. Each character is visited a bounded number of times: once a
+ * line is known to hold no `-->` after a marker, the scan moves past that line.
+ */
+function readComments(text: string): { optIn: boolean; template: string | undefined } {
+  let optIn = false;
+  let template: string | undefined;
+  let lookForTemplate = true;
+  let knownLineEnd = -1;
+  let knownClose = -1;
+  for (let open = text.indexOf('<!--'); open !== -1 && (!optIn || lookForTemplate); open = text.indexOf('<!--', open + 4)) {
+    const name = skipWhitespace(text, open + 4);
+    if (!text.startsWith('archdoc', name)) continue;
+    const after = skipWhitespace(text, name + 7);
+    if (text.startsWith('-->', after)) {
+      optIn = true;
+    } else if (lookForTemplate && text.startsWith('-template', name + 7)) {
+      const colon = skipWhitespace(text, name + 16);
+      if (text[colon] !== ':') continue;
+      let value = colon + 1;
+      while (text[value] === ' ' || text[value] === '\t') value++;
+      // The first `-->` after an earlier marker is also the first after this one, unless this one starts past it.
+      if (knownClose < value) knownClose = text.indexOf('-->', value);
+      const close = knownClose;
+      if (close === -1) {
+        lookForTemplate = false;
+        continue;
+      }
+      if (knownLineEnd < value) knownLineEnd = lineEnd(text, value);
+      if (close > knownLineEnd) {
+        open = knownLineEnd - 3;
+        continue;
+      }
+      template = text.slice(value, close).trim() || undefined;
+      lookForTemplate = false;
+    }
+  }
+  return { optIn, template };
 }
 
 /** Reads the markers; front matter wins over comments. */
@@ -36,7 +99,8 @@ export function readMarkers(text: string): DocumentMarkers {
     if (flag !== undefined) optIn = /^(true|yes|on)$/i.test(flag) ? true : /^(false|no|off)$/i.test(flag) ? false : undefined;
     template = frontMatterValue(frontMatter, 'archdoc-template') || undefined;
   }
-  if (optIn === undefined && OPT_IN_COMMENT.test(text)) optIn = true;
-  template ??= TEMPLATE_COMMENT.exec(text)?.[1] || undefined;
+  const comments = readComments(text);
+  if (optIn === undefined && comments.optIn) optIn = true;
+  template ??= comments.template;
   return { optIn, template };
 }

@@ -13,7 +13,7 @@ import { readMarkers } from './markers.ts';
 import type { TemplateRegistry } from './registry.ts';
 import { isMarkdown, matchesScoped, selectedByPath, selectWithMarkers, type SelectionReason } from './selection.ts';
 import { mergeSettings, type EffectiveSettings } from './effective.ts';
-import { normalizeSettings } from './settings.ts';
+import { normalizeSettings, restrictSettings } from './settings.ts';
 import { resolveTemplate, sameRef, TemplateLoader } from './templates.ts';
 import { isInside, normalizeUri, parentOf } from './uri.ts';
 import type { PolicyWorkspace } from './workspace.ts';
@@ -94,7 +94,7 @@ export class Policy {
     if (config && !config.ok) return { ok: false, error: config.error };
     const settings = mergeSettings(client, folder ?? parentOf(uri), config?.config);
     const maxFileSize = this.options.override?.maxFileSize;
-    return { ok: true, settings: maxFileSize === undefined ? settings : { ...settings, maxFileSize } };
+    return { ok: true, settings: restrictSettings(maxFileSize === undefined ? settings : { ...settings, maxFileSize }, this.options.trusted) };
   }
 
   /** Whether the document is checked, why, against which template and with which settings. */
@@ -135,11 +135,25 @@ export class Policy {
       const resolved = resolveTemplate(configured, base, this.registry, home);
       return 'error' in resolved ? resolved : { ref: resolved.ref, source };
     };
+    if (!uri.startsWith('file:') && this.folderOf(uri) === undefined) return this.templateWithoutFolder(settings, marker);
     if (marker !== undefined) return resolve(marker, parentOf(uri), 'marker');
     const byGlob = settings.templates.find((t) => matchesScoped([t.glob], uri));
     if (byGlob) return resolve(byGlob.template, byGlob.base, 'templates');
     if (settings.template) return resolve(settings.template.configured, settings.template.base, 'template');
     return { ref: { kind: 'bundled', id: this.registry.defaultId }, source: 'default' };
+  }
+
+  /**
+   * Untitled documents have no folder to resolve a path against (the server's working
+   * directory is no place to read from), so they use the default bundled template, unless the
+   * workspace is trusted and the marker or `template` names a bundled id or an absolute path.
+   */
+  private templateWithoutFolder(settings: EffectiveSettings, marker: string | undefined): { ref: TemplateRef; source: TemplateSource } {
+    const fallback = { ref: { kind: 'bundled', id: this.registry.defaultId } as TemplateRef, source: 'default' as const };
+    const configured = marker ?? settings.template?.configured;
+    if (!this.options.trusted || configured === undefined) return fallback;
+    const resolved = resolveTemplate(configured, undefined, this.registry, this.options.workspace.home);
+    return 'error' in resolved ? fallback : { ref: resolved.ref, source: marker !== undefined ? 'marker' : 'template' };
   }
 
   /**

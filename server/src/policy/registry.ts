@@ -5,11 +5,12 @@
  */
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { TemplateSidecar } from '../core/index.ts';
-import { decodeText, type PolicyWorkspace } from './workspace.ts';
+import { readTextFile, type PolicyWorkspace } from './workspace.ts';
 import { joinUri } from './uri.ts';
 
 /** The template documents get when nothing names another. */
 export const DEFAULT_TEMPLATE_ID = 'architecture';
+const MAX_BUNDLED_BYTES = 1024 * 1024;
 
 /** Ids are short lower-case words, so that a template reference can never be mistaken for one. */
 const TEMPLATE_ID = /^[a-z][a-z0-9-]*$/;
@@ -91,14 +92,14 @@ export async function loadTemplateFolder(workspace: PolicyWorkspace, folder: str
     if (!name.endsWith('.json')) continue;
     const stem = name.slice(0, -'.json'.length);
     if (!names.has(`${stem}.md`)) continue;
-    const sidecarText = decodeText(await workspace.readFile(joinUri(folder, name)));
-    const sidecar = sidecarText === undefined ? { error: 'not UTF-8 text' } : parseSidecar(sidecarText);
+    const sidecarText = await readTextFile(workspace, joinUri(folder, name), MAX_BUNDLED_BYTES);
+    const sidecar = 'error' in sidecarText ? sidecarText : parseSidecar(sidecarText.text);
     if ('error' in sidecar) throw new Error(`Bundled template sidecar ${name}: ${sidecar.error}`);
     if (sidecar.sidecar.id === undefined) continue;
     const uri = joinUri(folder, `${stem}.md`);
-    const text = decodeText(await workspace.readFile(uri));
-    if (text === undefined) throw new Error(`Bundled template ${stem}.md is not UTF-8 text`);
-    found.push({ id: sidecar.sidecar.id, text, sidecar: sidecar.sidecar, uri });
+    const text = await readTextFile(workspace, uri, MAX_BUNDLED_BYTES);
+    if ('error' in text) throw new Error(`Bundled template ${stem}.md ${text.error}`);
+    found.push({ id: sidecar.sidecar.id, text: text.text, sidecar: sidecar.sidecar, uri });
   }
   return found;
 }

@@ -77,3 +77,15 @@ export function normalizeSettings(value: unknown): ServerSettings {
         : DEFAULT_SETTINGS.maxFileSize,
   };
 }
+
+/**
+ * Settings as a restricted (untrusted) workspace may have them. VS Code already ignores the
+ * workspace's values of the settings the manifest lists as restricted (`archdoc.template`,
+ * `archdoc.templates`, `archdoc.files`, `archdoc.maxFileSize`); the policy holds the one
+ * that costs work to every client too, whether a setting or the config file sets it: a
+ * document size limit can be lowered, never raised.
+ */
+export function restrictSettings<T extends { readonly maxFileSize: number }>(settings: T, trusted: boolean): T {
+  if (trusted || settings.maxFileSize <= DEFAULT_SETTINGS.maxFileSize) return settings;
+  return { ...settings, maxFileSize: DEFAULT_SETTINGS.maxFileSize };
+}

@@ -10,12 +10,14 @@ import type { ArchdocLanguageService, Schema, TemplateSidecar } from '../core/in
 import type { TemplateRef } from '../protocol.ts';
 import { parseSidecar, type TemplateRegistry } from './registry.ts';
 import { isInside, parentOf, pathOf, resolvePath, basename, joinUri } from './uri.ts';
-import { decodeText, type PolicyWorkspace } from './workspace.ts';
+import { readTextFile, type PolicyWorkspace } from './workspace.ts';
 
 export type { TemplateRef };
 
 /** Templates larger than this are refused: a template is a page of markdown, not a data file. */
 export const MAX_TEMPLATE_BYTES = 1024 * 1024;
+/** Template texts kept: enough for every template a workspace uses, not one per path typed into a marker. */
+const MAX_TEXTS = 32;
 
 export type ResolvedRef = { readonly ref: TemplateRef } | { readonly error: string };
 
@@ -109,6 +111,7 @@ export class TemplateLoader {
     let text = this.texts.get(uri);
     if (!text) {
       text = this.readFile(uri);
+      if (this.texts.size >= MAX_TEXTS) this.texts.delete(this.texts.keys().next().value as string);
       this.texts.set(uri, text);
     }
     return text;
@@ -116,17 +119,9 @@ export class TemplateLoader {
 
   private async readFile(uri: string): Promise<TextOutcome> {
     const shown = pathOf(uri);
-    const stat = await this.workspace.stat(uri);
-    if (!stat) return { error: `Template "${shown}" does not exist.` };
-    if (stat.kind !== 'file') return { error: `Template "${shown}" is not a file${stat.kind === 'directory' ? ' (it is a directory)' : ''}.` };
-    if (stat.size > MAX_TEMPLATE_BYTES) return { error: `Template "${shown}" is larger than ${MAX_TEMPLATE_BYTES} bytes.` };
-    let text: string | undefined;
-    try {
-      text = decodeText(await this.workspace.readFile(uri));
-    } catch (error) {
-      return { error: `Template "${shown}" cannot be read (${error instanceof Error ? error.message : String(error)}).` };
-    }
-    if (text === undefined) return { error: `Template "${shown}" is not a text file.` };
+    const read = await readTextFile(this.workspace, uri, MAX_TEMPLATE_BYTES);
+    if ('error' in read) return { error: `Template "${shown}" ${read.error}.` };
+    const { text } = read;
     const sidecar = await this.sidecarOf(uri);
     if ('error' in sidecar) return { error: `Template "${shown}": its sidecar ${sidecar.error}` };
     return { text, sidecar: sidecar.sidecar };
@@ -139,9 +134,9 @@ export class TemplateLoader {
     const sidecarUri = joinUri(parentOf(uri), `${stem}.json`);
     const stat = await this.workspace.stat(sidecarUri);
     if (stat?.kind !== 'file' || stat.size > MAX_TEMPLATE_BYTES) return { sidecar: {} };
-    const text = decodeText(await this.workspace.readFile(sidecarUri).catch(() => new Uint8Array([0])));
-    if (text === undefined) return { error: `${stem}.json cannot be read as text` };
-    const parsed = parseSidecar(text);
+    const read = await readTextFile(this.workspace, sidecarUri, MAX_TEMPLATE_BYTES);
+    if ('error' in read) return { error: `${stem}.json ${read.error}` };
+    const parsed = parseSidecar(read.text);
     return 'error' in parsed ? { error: `${stem}.json is ${parsed.error}` } : parsed;
   }
 }

@@ -81,9 +81,14 @@ void test('describes every setting in markdown and gives it a default', () => {
   assert.deepEqual(properties['archdoc.trace.server']?.enum, ['off', 'messages', 'verbose']);
 });
 
-void test('declares limited support in restricted mode, with the template settings restricted', () => {
+void test('declares limited support in restricted mode, with the template, file-selection and size settings restricted', () => {
   assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
-  assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['archdoc.template', 'archdoc.templates']);
+  assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, [
+    'archdoc.template',
+    'archdoc.templates',
+    'archdoc.files',
+    'archdoc.maxFileSize',
+  ]);
   for (const key of manifest.capabilities.untrustedWorkspaces.restrictedConfigurations) assert.ok(properties[key], `${key} is declared`);
   assert.ok(manifest.capabilities.virtualWorkspaces);
 });

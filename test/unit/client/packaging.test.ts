@@ -19,6 +19,7 @@ const SHIPPED = [
   'images/icon.png',
   'snippets/markdown.json',
   'syntaxes/placeholder.injection.tmLanguage.json',
+  'schemas/archdoc.schema.json',
   'server/templates/ARCHITECTURE.json',
   'server/templates/ARCHITECTURE.md',
 ];

@@ -63,12 +63,38 @@ describe('document markers', () => {
     assert.deepEqual(readMarkers('# X\n<!-- archdoc-template: t/service.md -->\n'), { optIn: undefined, template: 't/service.md' });
   });
 
+  it('reads no template from an unclosed marker, and only a path that closes on its own line', () => {
+    assert.deepEqual(readMarkers('<!-- archdoc-template:' + ' '.repeat(4000)), NO_MARKERS);
+    assert.deepEqual(readMarkers('<!-- archdoc-template: a.md\n-->\n<!-- archdoc-template: b.md -->'), { optIn: undefined, template: 'b.md' });
+    assert.deepEqual(readMarkers('<!-- archdoc-template: x'.repeat(5000) + '\n<!-- archdoc -->'), { optIn: true, template: undefined });
+  });
+
+  it('cuts a `#` comment after a front matter value without retrying each space', () => {
+    assert.deepEqual(readMarkers('---\narchdoc-template: t.md   # the team one\n---\n'), { optIn: undefined, template: 't.md' });
+    assert.deepEqual(readMarkers('---\narchdoc-template: a' + ' '.repeat(64_000) + 'b\n---\n'), { optIn: undefined, template: 'a' + ' '.repeat(64_000) + 'b' });
+  });
+
   it('does not take a suppression comment for an opt-in', () => {
     assert.deepEqual(readMarkers('<!-- archdoc-disable-next-line placeholder -->\n'), NO_MARKERS);
   });
 });
 
 describe('globs', () => {
+  it('answers at once on patterns that make backtracking matchers exponential', () => {
+    assert.equal(matchesGlob('*a*a*a*a*a*a*a*a*a*a*a*b', 'a'.repeat(50)), false);
+    assert.equal(matchesGlob('**/*a*a*a*a*a*a*a*a*b/**/x.md', Array.from({ length: 50 }, () => 'a'.repeat(40)).join('/')), false);
+    assert.equal(matchesGlob('*a*a*a*a*a*a*a*a*a*a*a*b', 'a'.repeat(50) + 'b'), true);
+  });
+
+  it('matches negations, nested braces and escapes, and refuses brace bombs', () => {
+    assert.equal(matchesGlob('!docs/*.md', 'docs/a.md'), false);
+    assert.equal(matchesGlob('!docs/*.md', 'src/a.md'), true);
+    assert.equal(matchesGlob('{docs,design/{api,web}}/*.md', 'design/web/a.md'), true);
+    assert.equal(matchesGlob('a\\*.md', 'a*.md'), true);
+    assert.equal(matchesGlob('a\\*.md', 'ab.md'), false);
+    assert.equal(matchesGlob('{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}.md', 'aaaaaaa.md'), false);
+  });
+
   it('matches `*` within one folder, `**` across folders, `?`, braces and classes', () => {
     assert.equal(matchesGlob('docs/*.md', 'docs/a.md'), true);
     assert.equal(matchesGlob('docs/*.md', 'docs/x/a.md'), false);

@@ -4,11 +4,21 @@ import { range } from '../text.ts';
 
 /** The value without emphasis, code ticks or a trailing full stop. */
 export function bareValue(value: string): string {
-  return value
-    .trim()
-    .replace(/^([*_`]+)(.*?)\1$/, '$2')
-    .replace(/\.$/, '')
-    .trim();
+  return withoutMarkers(value.trim()).replace(/\.$/, '').trim();
+}
+
+const MARKERS = '*_`';
+/** Emphasis and code runs longer than this are not markup around a value. */
+const MAX_MARKER_RUN = 8;
+
+/** `**Active**` → `Active`: the longest run of `*`, `_` or backticks that opens and closes the value. */
+function withoutMarkers(value: string): string {
+  let run = 0;
+  while (run < value.length && run < MAX_MARKER_RUN && MARKERS.includes(value[run])) run++;
+  for (let k = Math.min(run, value.length >> 1); k > 0; k--) {
+    if (value.endsWith(value.slice(0, k))) return value.slice(k, value.length - k);
+  }
+  return value;
 }
 
 /**
@@ -16,7 +26,27 @@ export function bareValue(value: string): string {
  * (`2026-01-15 (after the review)`, `Active, pending sign-off`, `Draft - v2`).
  */
 export function leadingValue(value: string): string {
-  return value.split(/\s+[-–—(]|,\s|\s+by\s/)[0].trim();
+  return value.slice(0, noteStart(value)).trim();
+}
+
+const SPACE = /\s/;
+
+/**
+ * Where a note starts: at white space followed by `-`, `–`, `—`, `(` or `by `, or at `, `.
+ * One pass over the value; a split on `/\s+[-–—(]/` would retry every space of a long run.
+ */
+function noteStart(value: string): number {
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] === ',' && SPACE.test(value[i + 1] ?? '')) return i;
+    if (!SPACE.test(value[i])) continue;
+    let end = i;
+    while (end < value.length && SPACE.test(value[end])) end++;
+    const next = value[end] ?? '';
+    if ('-–—('.includes(next) && next !== '') return i;
+    if (value.startsWith('by', end) && SPACE.test(value[end + 2] ?? '')) return i;
+    i = end - 1;
+  }
+  return value.length;
 }
 
 export function typedField(schema: Schema, field: DocFieldLine): TypedFieldSpec | undefined {

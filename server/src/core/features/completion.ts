@@ -24,7 +24,7 @@ export interface CompletionOptions {
   readonly snippets: boolean;
 }
 
-const HEADING_PREFIX = /^ {0,3}(#{1,6})(?:[ \t]+.*)?$/;
+const HEADING_PREFIX = /^ {0,3}(#{1,6})(?:[ \t].*)?$/;
 
 export function completion(analysis: Analysis, position: Position, options: CompletionOptions): CompletionItem[] {
   const { model } = analysis;
@@ -128,7 +128,8 @@ function skeletonSnippet(analysis: Analysis, section: SchemaSection, today: stri
   const lines = body.split('\n');
   const first = lines.findIndex((l) => l.trim() !== '' && !/^\s*(#|```|~~~|\||\()/.test(l));
   if (first < 0) return '\n' + snippet;
-  const [, marker, rest] = /^(\s*(?:[-*+]\s+|\d+[.)]\s+)?)(.*)$/.exec(lines[first]) ?? ['', '', lines[first]];
+  const marker = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?/.exec(lines[first])?.[0] ?? '';
+  const rest = lines[first].slice(marker.length);
   const parts = lines.map(escapeSnippet);
   parts[first] = escapeSnippet(marker) + new TabStops().stop(rest);
   return '\n' + parts.join('\n');

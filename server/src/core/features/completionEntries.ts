@@ -16,7 +16,7 @@ import type { CompletionOptions } from './completion.ts';
 
 const FIELD_PREFIX = /^(\s{0,3}(?:\*\*|__)([^*_:]+?)(?::(?:\*\*|__)|(?:\*\*|__):)[ \t]*)/;
 const PARTIAL_FIELD = /^\s*(?:(?:[-*+]|\d+[.)])(?:\s+\S*)?)?$/;
-const LIST_FIELD_LINE = /^(\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|__)?[^*_:]+(?:(?:\*\*|__):|:(?:\*\*|__)?)\s*)(.+)$/;
+const LIST_FIELD_LINE = /^(\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|__)?[^\s*_:][^*_:]*(?:(?:\*\*|__):|:(?:\*\*|__)?)\s*)(\S.*)$/;
 const BULLET = /^\s*(?:[-*+]|\d+[.)])\s+/;
 
 /** `**Status**: ` offers the enumeration's values; a date field offers today's date. */
@@ -106,7 +106,7 @@ function entrySnippet(analysis: Analysis, kind: EntryKindSpec, today: string): s
     .split('\n')
     .map((text, i) => {
       if (i === 0) {
-        const title = /^(\s*(?:\*\*|__))(.+?)((?:\*\*|__).*)$/.exec(text);
+        const title = splitBoldTitle(text);
         if (!title) return snippetLine(text, schema, today, stops, pattern);
         const inner = snippetLine(title[2], schema, today, stops, pattern);
         const hasStops = inner !== escapeSnippet(title[2]);
@@ -116,4 +116,15 @@ function entrySnippet(analysis: Analysis, kind: EntryKindSpec, today: string): s
       return field ? escapeSnippet(field[1]) + stops.stop(field[2]) : snippetLine(text, schema, today, stops, pattern);
     })
     .join('\n');
+}
+
+/** `**Title** rest` → [whole, `**`, `Title`, `** rest`]: the first closing marker after at least one character. */
+function splitBoldTitle(text: string): [string, string, string, string] | undefined {
+  const open = /^\s*(?:\*\*|__)/.exec(text)?.[0];
+  if (open === undefined) return undefined;
+  for (let i = open.length + 1; i < text.length - 1; i++) {
+    const pair = text.slice(i, i + 2);
+    if (pair === '**' || pair === '__') return [text, open, text.slice(open.length, i), text.slice(i)];
+  }
+  return undefined;
 }

@@ -18,9 +18,10 @@ import { placeholderCandidates } from './inline.ts';
 import { readFrontMatter } from './frontMatter.ts';
 import { readSuppressions } from './suppressions.ts';
 
-const ENTRY_TITLE = /^\s{0,3}(\*\*|__)(?!\s)(.+?)(?<!\s)\1(.*)$/;
-const FIELD_LINE = /^\s{0,3}(?:\*\*|__)([^*_:]+?)(?::(?:\*\*|__)|(?:\*\*|__):)[ \t]*(.*?)\s*$/;
-const LIST_FIELD = /^(\s*(?:[-*+]|\d+[.)])\s+)(?:\*\*|__)?([^*_:`[\]]{1,60}?)(?::(?:\*\*|__)|(?:\*\*|__)?:)\s*(.*?)\s*$/;
+const ENTRY_OPEN = /^\s{0,3}(\*\*|__)(?!\s)/;
+const FIELD_LINE = /^\s{0,3}(?:\*\*|__)([^*_:]+?)(?::(?:\*\*|__)|(?:\*\*|__):)[ \t]*(\S.*)?$/;
+// Values end in `(\S.*)?$` and are trimmed afterwards: `(.*?)\s*$` would retry the trailing spaces once per character.
+const LIST_FIELD = /^(\s*(?:[-*+]|\d+[.)])\s+)(?:\*\*|__)?([^\s*_:`[\]][^*_:`[\]]{0,59}?)(?::(?:\*\*|__)|(?:\*\*|__)?:)\s*(\S.*)?$/;
 
 interface Scratch {
   readonly lines: string[];
@@ -160,8 +161,7 @@ function addHeading(open: Token, inline: Token | undefined, s: Scratch): void {
   } else {
     const m = /^(\s*#+\s*)/.exec(raw);
     textStart = m ? m[1].length : 0;
-    const closing = /\s+#+\s*$|\s*$/.exec(raw.slice(textStart));
-    textEnd = textStart + (closing ? closing.index : raw.length - textStart);
+    textEnd = textStart + headingTextEnd(raw.slice(textStart));
   }
   const lastLine = setext ? end - 1 : start;
   s.headings.push({
@@ -174,9 +174,37 @@ function addHeading(open: Token, inline: Token | undefined, s: Scratch): void {
   });
 }
 
+/**
+ * Where an ATX heading's text ends: before a closing sequence of `#` that follows white space,
+ * and before trailing white space. Scanned from the end, as `/\s+#+\s*$/` would retry every
+ * space of a long run.
+ */
+function headingTextEnd(text: string): number {
+  const end = text.trimEnd().length;
+  let hashes = end;
+  while (hashes > 0 && text[hashes - 1] === '#') hashes--;
+  if (hashes === end || hashes === 0 || !/\s/.test(text[hashes - 1])) return end;
+  return text.slice(0, hashes).trimEnd().length;
+}
+
+/**
+ * A bold title line: `**Title**` or `__Title__` at the start, then anything. The closing marker
+ * is the first one after a non-space character, found with `indexOf` rather than a lazy match.
+ */
+function entryTitle(line: string): [string, string, string, string] | undefined {
+  const open = ENTRY_OPEN.exec(line);
+  if (!open) return undefined;
+  const marker = open[1];
+  const start = open[0].length;
+  for (let close = line.indexOf(marker, start + 1); close !== -1; close = line.indexOf(marker, close + 1)) {
+    if (!/\s/.test(line[close - 1])) return [line, marker, line.slice(start, close), line.slice(close + 2)];
+  }
+  return undefined;
+}
+
 function readParagraph(map: [number, number], s: Scratch): void {
   const first = s.lines[map[0]] ?? '';
-  const title = ENTRY_TITLE.exec(first);
+  const title = entryTitle(first);
   if (title && !title[3].trimStart().startsWith(':') && !title[2].endsWith(':')) {
     const open = first.indexOf(title[1]) + 2;
     s.titles.push({
@@ -190,7 +218,7 @@ function readParagraph(map: [number, number], s: Scratch): void {
     const raw = s.lines[line] ?? '';
     const field = FIELD_LINE.exec(raw);
     if (!field) continue;
-    const value = field[2];
+    const value = (field[2] ?? '').trimEnd();
     const valueStart = value ? raw.lastIndexOf(value) : raw.trimEnd().length;
     s.fieldLines.push({
       label: field[1].trim(),
@@ -281,7 +309,7 @@ function readFields(s: Scratch, from: number, to: number): { fields: DocEntryFie
       const m = LIST_FIELD.exec(raw);
       if (!m) continue;
       bullet ??= m[1];
-      fields.push({ name: m[2].trim(), line, value: m[3] });
+      fields.push({ name: m[2].trim(), line, value: (m[3] ?? '').trimEnd() });
       continue;
     }
     if (listIndent >= 0 && indent > listIndent) continue;

@@ -19,8 +19,8 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
   for (let i = 1; i < limit; i++) {
     const line = lines[i];
     if (line.trim() === '---' || line.trim() === '...') return { endLine: i + 1, values };
-    const m = /^([A-Za-z0-9_-]+)\s*:\s*(.*?)\s*$/.exec(line);
-    if (m) values.set(m[1], m[2].replace(/^(['"])(.*)\1$/, '$2'));
+    const m = /^([\w-]+)\s*:\s*(\S.*)?$/.exec(line);
+    if (m) values.set(m[1], (m[2] ?? '').trimEnd().replace(/^(['"])(.*)\1$/, '$2'));
   }
   return none;
 }

@@ -4,6 +4,10 @@ import { headingLabel } from './describe.ts';
 /** The same template section a second time. */
 export const duplicateSection: Rule = {
   code: 'duplicate-section',
+  description: 'A template section appears more than once.',
+  severity: 'warning',
+  fixable: false,
+  tags: ['structure'],
   check(a, report) {
     for (const i of a.duplicates) {
       const section = a.matches[i]?.section;

@@ -5,6 +5,10 @@ import { headingLabel } from './describe.ts';
 /** A required section with nothing under its heading: no text, no subsection. */
 export const emptySection: Rule = {
   code: 'empty-section',
+  description: 'A section has a heading but no content.',
+  severity: 'warning',
+  fixable: true,
+  tags: ['structure', 'content'],
   check(a, report) {
     a.matches.forEach((m, i) => {
       if (!m || m.section.id === '' || m.section.optional || a.duplicates.has(i) || !isSectionEmpty(a, i)) return;

@@ -4,6 +4,10 @@ import { headingLabel } from './describe.ts';
 /** A template section written at another heading level than the template's. */
 export const headingLevel: Rule = {
   code: 'heading-level',
+  description: 'A template section has the wrong heading level.',
+  severity: 'warning',
+  fixable: true,
+  tags: ['structure'],
   check(a, report) {
     a.matches.forEach((m, i) => {
       if (!m || m.kind !== 'level' || a.duplicates.has(i)) return;

@@ -1,5 +1,10 @@
-/** Every rule, in the order their findings are listed for one line. Adding a rule means adding a line here. */
-import type { Rule } from './rule.ts';
+/**
+ * Every rule, in the order their findings are listed for one line. Adding a rule means adding a
+ * line here, its page `docs/rules/<code>.md`, and running `npm run generate`.
+ */
+import type { Rule, RuleInfo } from './rule.ts';
+
+export type { Rule, RuleInfo } from './rule.ts';
 import { placeholder } from './placeholder.ts';
 import { templateText } from './templateText.ts';
 import { missingSection } from './missingSection.ts';
@@ -13,6 +18,7 @@ import { invalidDate } from './invalidDate.ts';
 import { missingField } from './missingField.ts';
 import { tableColumns } from './tableColumns.ts';
 import { extraSection } from './extraSection.ts';
+import { templateError } from './templateError.ts';
 
 export const RULES: readonly Rule[] = [
   placeholder,
@@ -29,3 +35,6 @@ export const RULES: readonly Rule[] = [
   tableColumns,
   extraSection,
 ];
+
+/** Every diagnostic code the engine reports, with what it means: the rules, then the codes the faces report themselves. */
+export const RULE_INFO: readonly RuleInfo[] = [...RULES, templateError];

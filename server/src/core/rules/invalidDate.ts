@@ -9,6 +9,10 @@ const LEADING_DATE = /^\[?(\d[\d./-]*\d)\]?(?=\s|$|[-–—:|,])/;
 /** A date field or dated entry title that is not a real ISO date (2026-13-40, 12/03/2025). */
 export const invalidDate: Rule = {
   code: 'invalid-date',
+  description: 'A date field or a decision record does not hold a valid `YYYY-MM-DD` date.',
+  severity: 'error',
+  fixable: true,
+  tags: ['fields'],
   quietOnPlaceholderLines: true,
   check(a, report) {
     const inEntry = entryLines(a);

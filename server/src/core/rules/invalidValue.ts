@@ -4,6 +4,10 @@ import { bareValue, entryLines, leadingValue, typedField, valueRange } from '../
 /** A typed field whose value is not one of its enumeration's values (`**Status**: Done`). */
 export const invalidValue: Rule = {
   code: 'invalid-value',
+  description: 'A field holds a value outside its allowed choices, such as a **Status** other than Draft, Active or Deprecated.',
+  severity: 'error',
+  fixable: true,
+  tags: ['fields'],
   quietOnPlaceholderLines: true,
   check(a, report) {
     const inEntry = entryLines(a);

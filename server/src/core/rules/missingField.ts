@@ -3,6 +3,10 @@ import type { Rule } from './rule.ts';
 /** An entry without one of its kind's required fields; one finding per field, on the title. */
 export const missingField: Rule = {
   code: 'missing-field',
+  description: 'An entry (a component, a decision record, …) lacks one of its fields.',
+  severity: 'warning',
+  fixable: true,
+  tags: ['fields'],
   check(a, report) {
     a.model.entries.forEach((entry, i) => {
       const kind = a.entryKinds[i];

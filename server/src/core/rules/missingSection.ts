@@ -9,6 +9,10 @@ import { headingLabel, sectionLabel } from './describe.ts';
  */
 export const missingSection: Rule = {
   code: 'missing-section',
+  description: 'A section the template requires is absent.',
+  severity: 'warning',
+  fixable: true,
+  tags: ['structure'],
   check(a, report) {
     for (const section of a.missing) {
       const { after, insertAt, adopts } = insertionPoint(a, section);

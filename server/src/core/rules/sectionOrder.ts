@@ -4,6 +4,10 @@ import { headingLabel, sectionLabel } from './describe.ts';
 /** Sections out of template order: the fewest headings whose removal leaves the rest in order. */
 export const sectionOrder: Rule = {
   code: 'section-order',
+  description: 'A section stands where the template\'s order does not put it.',
+  severity: 'warning',
+  fixable: true,
+  tags: ['structure'],
   check(a, report) {
     const { headings } = a.model;
     for (const [i, issue] of a.outOfOrder) {

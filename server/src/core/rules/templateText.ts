@@ -6,6 +6,10 @@ import { sectionLabel } from './describe.ts';
 /** A guidance or example line of the template left exactly as the template wrote it. */
 export const templateText: Rule = {
   code: 'template-text',
+  description: 'A line still reading as the template\'s guidance or example text.',
+  severity: 'information',
+  fixable: true,
+  tags: ['content'],
   quietOnPlaceholderLines: true,
   check(a, report) {
     for (const [line, sectionId] of templateTextLines(a)) {

@@ -22,7 +22,18 @@ export interface Annotations {
   readonly requiredFields: ReadonlyMap<number, readonly string[]>;
 }
 
-const ANNOTATION = /^\s*<!--\s*archdoc:\s*([a-z-]+)\s*(.*?)\s*-->\s*$/;
+const ANNOTATION_OPEN = /^\s*<!--\s*archdoc:\s*/;
+
+/** `<!-- archdoc: name args -->` alone on its line, read without a regular expression over the arguments. */
+function readAnnotation(text: string): { name: string; args: string } | undefined {
+  const open = ANNOTATION_OPEN.exec(text);
+  if (!open) return undefined;
+  const rest = text.slice(open[0].length).trimEnd();
+  if (!rest.endsWith('-->')) return undefined;
+  const body = rest.slice(0, -3);
+  const name = /^[a-z-]+/.exec(body)?.[0];
+  return name ? { name, args: body.slice(name.length).trim() } : undefined;
+}
 
 export function readAnnotations(model: DocModel): Annotations {
   const lines = new Set<number>();
@@ -34,11 +45,11 @@ export function readAnnotations(model: DocModel): Annotations {
   model.lines.forEach((text, line) => {
     while (h + 1 < model.headings.length && model.headings[h + 1].line <= line) h++;
     if (model.fenceContent[line] || !text.includes('archdoc:')) return;
-    const m = ANNOTATION.exec(text);
+    const m = readAnnotation(text);
     if (!m) return;
     lines.add(line);
     const next = nextNonBlank(model.lines, line + 1);
-    switch (m[1]) {
+    switch (m.name) {
       case 'optional':
         optional.add(h);
         break;
@@ -49,7 +60,7 @@ export function readAnnotations(model: DocModel): Annotations {
         repeatable.add(next);
         break;
       case 'required-fields':
-        requiredFields.set(next, m[2].split(',').map((f) => f.trim().toLowerCase()).filter(Boolean));
+        requiredFields.set(next, m.args.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean));
         repeatable.add(next);
         break;
     }

@@ -67,8 +67,8 @@ function lastContentLine(model: DocModel, from: number, to: number): number {
 export function kindLabel(title: string): string {
   if (HTTP_TITLE.test(title)) return 'Endpoint';
   const words = title
-    .replace(/\[[^\]]*\]|YYYY-MM-DD/g, ' ')
-    .replace(/\(.*?\)/g, ' ')
+    .replace(/\[[^[\]]*\]|YYYY-MM-DD/g, ' ')
+    .replace(/\([^()]*\)/g, ' ')
     .replace(/\b(name|title)\b/gi, ' ')
     .replace(/[^\p{L}\p{N} ]+/gu, ' ')
     .trim()
