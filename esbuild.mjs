@@ -57,11 +57,20 @@ const web = {
   define: { __ARCHDOC_VERSION__: JSON.stringify(version) },
 };
 
+/** In the CLI bundle, the MCP server is required from its own bundle beside it instead of being inlined. */
+const mcpApart = {
+  name: 'mcp-apart',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]mcp[\\/]main\.ts$/ }, () => ({ path: './mcp.js', external: true }));
+  },
+};
+
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js }, plugins: [mcpApart] },
+  { ...common, entryPoints: ['server/src/mcp/main.ts'], outfile: 'dist/mcp.js' },
   { ...web, entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/browser/extension.js', format: 'cjs', external: ['vscode'] },
   { ...web, entryPoints: ['server/src/browserServer.ts'], outfile: 'dist/browser/server.js', format: 'iife' },
 ];

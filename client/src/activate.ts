@@ -10,6 +10,7 @@ import { addMissingSections, insertSection } from './commands/sections.ts';
 import type { NewFileWriter } from './commands/fileWriter.ts';
 import { NewDocumentCommand } from './commands/newDocument.ts';
 import { serveFiles } from './fileAccess.ts';
+import { registerLanguageModelTools } from './lm/tools.ts';
 import { BundledTemplateProvider, openTemplate, TEMPLATE_SCHEME } from './commands/openTemplate.ts';
 import { OutlineTracker } from './views/outlineTracker.ts';
 import { createOutlineView, fixSection, OutlineStatusBar, OutlineTreeProvider, revealSection, snapshot, type ViewItemSnapshot } from './views/outlineView.ts';
@@ -60,6 +61,8 @@ export function activateArchdoc(context: vscode.ExtensionContext, host: Extensio
       if (languageClient.isRunning()) await restart(languageClient);
     }),
   );
+
+  context.subscriptions.push(...registerLanguageModelTools(languageClient));
 
   languageClient.start().catch((error: unknown) => {
     output.error('The ArchDoc language server did not start', error);

@@ -1,6 +1,6 @@
 /**
  * `archdoc`: the engine on the command line. Each command lives in `cli/` (`check.ts` with
- * `--fix`, `new.ts`); this file picks the command and turns failures into messages.
+ * `--fix`, `new.ts`, `mcp.ts`); this file picks the command and turns failures into messages.
  *
  * Exit codes: 0 nothing of severity warning or error; 1 something was; 2 bad usage, an
  * unreadable file or a broken template.
@@ -8,6 +8,7 @@
 import { check } from './cli/check.ts';
 import { UsageError } from './cli/errors.ts';
 import type { Io } from './cli/io.ts';
+import { mcp } from './cli/mcp.ts';
 import { scaffold } from './cli/new.ts';
 import { bundledTemplateFolder } from './node/bundled.ts';
 import { usage, USAGE } from './cli/usage.ts';
@@ -15,7 +16,7 @@ import { usage, USAGE } from './cli/usage.ts';
 declare const __ARCHDOC_VERSION__: string | undefined;
 const VERSION = typeof __ARCHDOC_VERSION__ === 'string' ? __ARCHDOC_VERSION__ : '0.0.0-dev';
 
-const COMMANDS: Readonly<Record<string, (args: readonly string[], io: Io) => Promise<number>>> = { check, new: scaffold };
+const COMMANDS: Readonly<Record<string, (args: readonly string[], io: Io) => Promise<number>>> = { check, new: scaffold, mcp };
 
 export async function main(argv: readonly string[], io: Omit<Io, 'version'>): Promise<number> {
   const [command, ...rest] = argv;

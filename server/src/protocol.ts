@@ -4,6 +4,7 @@
  * message for. Both sides import this file so that names and shapes are declared once.
  */
 import type { Range } from 'vscode-languageserver-types';
+import type { Finding, FindingSummary, SectionGuide, SectionNodeShape } from './core/index.ts';
 
 /**
  * A template, wherever one is named: a bundled template by its id (`architecture` is the
@@ -92,6 +93,37 @@ export interface TemplateInfo {
 export interface TemplatesResult {
   readonly templates: readonly TemplateInfo[];
 }
+
+/** `archdoc/check`: an open document's findings and section states, as the language-model tools report them. */
+export const CheckRequest = 'archdoc/check';
+
+export interface CheckParams {
+  readonly uri: string;
+}
+
+export interface CheckResult {
+  readonly uri: string;
+  /** Whether the document is checked at all; when false, `reason` says why not. */
+  readonly checked: boolean;
+  readonly reason?: string;
+  /** The template it was checked against; null when it is not checked. */
+  readonly template: TemplateRef | null;
+  readonly findings: readonly Finding[];
+  readonly summary: FindingSummary;
+  readonly sections: readonly SectionNodeShape[];
+}
+
+/** `archdoc/section`: one template section's guidance and skeleton, from the template that applies to `uri`. */
+export const SectionRequest = 'archdoc/section';
+
+export interface SectionParams {
+  /** A document whose template applies; the bundled template when absent. */
+  readonly uri?: string;
+  /** The section's title, heading or id. */
+  readonly section: string;
+}
+
+export type SectionResult = (SectionGuide & { readonly template: TemplateRef }) | { readonly error: string };
 
 /**
  * Files the server reads through the client, where it cannot reach them itself (the browser

@@ -15,6 +15,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Page } from 'playwright-core';
 import { runTests } from '@vscode/test-electron';
 import { buildExtensionUnderTest, buildRunnerExtension, type BuiltExtension } from './harness/build';
 import { createProfile, ensureCodeServer, folderUrl, installExtension, startCodeServer } from './harness/codeServer';
@@ -72,6 +73,7 @@ async function runInCodeServer(
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   try {
     workbench = await stepAsync('the workbench is open', () => openWorkbench(folderUrl(server, workspace)));
+    answerConfirmations(workbench.page);
     const serverStopped = server.exited.then((how) => {
       throw new Error(`code-server stopped during the run (${how})`);
     });
@@ -118,6 +120,27 @@ async function runInElectron(
     if (!fs.existsSync(env.ARCHDOC_TEST_RESULTS)) throw error;
   }
   return JSON.parse(fs.readFileSync(env.ARCHDOC_TEST_RESULTS, 'utf8')) as SuiteResults;
+}
+
+/**
+ * Plays the user's part in the confirmations the suite triggers: a language-model tool that
+ * edits asks first, and outside a chat VS Code asks with a modal dialog. Each such dialog is
+ * answered Yes, as a user would; the test then sees the edit, which can only happen after it.
+ */
+function answerConfirmations(page: Page): void {
+  const dialog = page.locator('.monaco-dialog-box', { hasText: 'Apply ArchDoc fixes?' });
+  const answer = async (): Promise<void> => {
+    for (;;) {
+      try {
+        await dialog.waitFor({ state: 'visible', timeout: 0 });
+      } catch {
+        return; // The page was closed: the run is over.
+      }
+      await dialog.locator('.monaco-button', { hasText: /^(Yes|OK)$/ }).first().click();
+      await dialog.waitFor({ state: 'hidden' }).catch(() => undefined);
+    }
+  };
+  void answer();
 }
 
 /** The extension host's log and ArchDoc's own, where a failure to load, activate or start is explained. */

@@ -126,7 +126,7 @@ export function toSectionItems(result: OutlineResult): SectionItem[] {
         id: 'error',
         label: result.template ? 'Template unavailable' : 'Not checked',
         description: result.error,
-        tooltip: result.template ? `The template (${result.template}) could not be used: ${result.error}` : result.error,
+        tooltip: result.template ? `The template (${describeTemplate(result.template)}) could not be used: ${result.error}` : result.error,
         state: 'error',
         contextValue: 'archdoc.error',
         icon: { id: 'error', color: 'errorForeground' },

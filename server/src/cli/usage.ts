@@ -33,17 +33,31 @@ Options:
   -h, --help             show this help
 `;
 
+const MCP = `Usage: archdoc mcp [--root DIR]...
+
+Serves ArchDoc's tools (archdoc_check, archdoc_outline, archdoc_fix, archdoc_new, archdoc_section)
+to a coding agent over the Model Context Protocol on stdio. Paths are resolved against the first
+root; nothing outside the roots is read or written, and files are written only when a tool call
+asks for it. Default root: the current directory.
+
+Options:
+  --root DIR             a folder the tools may reach; repeatable
+  -h, --help             show this help
+`;
+
 const MAIN = `Usage:
   archdoc check [--template FILE] [--format text|json|sarif|github] [--severity CODE=LEVEL]... [--fix] PATH...
   archdoc new PATH [--name NAME] [--template FILE] [--date YYYY-MM-DD] [--status VALUE] [--force]
+  archdoc mcp [--root DIR]...
   archdoc --version | --help
   archdoc COMMAND --help
 
 check  Checks architecture documents against the template; --fix applies the safe fixes first.
 new    Writes a new document from the template. Never replaces an existing file without --force.
+mcp    Serves the checks to coding agents over the Model Context Protocol (stdio).
 `;
 
-export const USAGE: Readonly<Record<string, string>> = { check: CHECK, new: NEW };
+export const USAGE: Readonly<Record<string, string>> = { check: CHECK, new: NEW, mcp: MCP };
 
 /** The usage for `command`, or the overview of every command. */
 export function usage(command?: string): string {

@@ -16,3 +16,5 @@ export { isoDate } from './features/shared.ts';
 export { DEFAULT_SEVERITY, ruleHref } from './check.ts';
 export { RULE_INFO, type RuleInfo } from './rules/index.ts';
 export { decodeText, type DecodeOutcome } from './decode.ts';
+export { findingOf, missingOf, nodesOf, summaryOf, type Finding, type FindingSummary, type MissingSection, type SectionNodeShape } from './features/findings.ts';
+export type { SectionGuide } from './features/sectionGuide.ts';

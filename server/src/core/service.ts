@@ -15,6 +15,7 @@ import { documentSymbols } from './features/documentSymbols.ts';
 import { applyEdits } from './features/edits.ts';
 import { hover, type HoverOptions } from './features/hover.ts';
 import { outline, type OutlineSummary } from './features/outline.ts';
+import { findSection, sectionGuide, sectionTitles, templateSummary, type SectionGuide } from './features/sectionGuide.ts';
 import { parseDocument } from './parse/document.ts';
 import { compileTemplate, type CompileResult } from './template/compile.ts';
 import { renderDocument, sectionSkeleton, type RenderOptions, type SkeletonOptions } from './template/render.ts';
@@ -63,6 +64,12 @@ export interface ArchdocLanguageService {
   render(schema: Schema, options: RenderOptions): string;
   /** The skeleton of one section, as completions and quick fixes insert it. */
   sectionSkeleton(schema: Schema, section: SchemaSection, options: SkeletonOptions): string;
+  /** One section's guidance and skeleton, found by id, title or heading; undefined when the template has none such. */
+  sectionGuide(schema: Schema, query: string, today: string): SectionGuide | undefined;
+  /** The titles of the template's top-level sections. */
+  sectionTitles(schema: Schema): string[];
+  /** What the template expects (sections, placeholders, entry fields), in sentences for a coding agent. */
+  templateSummary(schema: Schema): string;
 }
 
 /** The most compiled templates a service keeps; a workspace uses a handful. */
@@ -122,6 +129,12 @@ export function createLanguageService(): ArchdocLanguageService {
     },
     render: renderDocument,
     sectionSkeleton,
+    sectionGuide(schema, query, today) {
+      const section = findSection(schema, query);
+      return section && sectionGuide(schema, section, today);
+    },
+    sectionTitles,
+    templateSummary,
   };
   return service;
 }

@@ -4,8 +4,9 @@
  * uses, the templates the checker would use.
  */
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
+import { findingOf, nodesOf, summaryOf } from '../core/index.ts';
 import { normalizeUri } from '../policy/index.ts';
-import type { OutlineResult, RenderParams, RenderResult, TemplatesResult } from '../protocol.ts';
+import type { CheckResult, OutlineResult, RenderParams, RenderResult, SectionParams, SectionResult, TemplateRef, TemplatesResult } from '../protocol.ts';
 import type { ArchdocService } from './service.ts';
 
 /** The template-aware outline; null for documents that are not architecture documents. */
@@ -48,4 +49,48 @@ export async function render(service: ArchdocService, params: RenderParams): Pro
 /** The bundled templates and every template the settings for `uri` name. */
 export async function templates(service: ArchdocService, uri: string): Promise<TemplatesResult> {
   return { templates: await service.policy.templatesFor(uri) };
+}
+
+/** An open document's findings and section states; a document that is not checked says why. */
+export async function checkOf(service: ArchdocService, uri: string): Promise<CheckResult> {
+  const state = await service.state(uri);
+  const none = { uri, findings: [], summary: summaryOf([]), sections: [] };
+  if (!state) return { ...none, checked: false, template: null, reason: 'The document is not open.' };
+  switch (state.kind) {
+    case 'ready': {
+      const findings = service.diagnosticsOf(state).map(findingOf);
+      return { uri, checked: true, template: state.template, findings, summary: summaryOf(findings), sections: nodesOf(service.engine.outline(state.analysis).nodes) };
+    }
+    case 'template-error': {
+      const findings = service.diagnosticsOf(state).map(findingOf);
+      return { ...none, findings, summary: summaryOf(findings), checked: true, template: state.template ?? null, reason: state.error };
+    }
+    case 'config-error': {
+      const findings = service.diagnosticsOf(state).map(findingOf);
+      return { ...none, findings, summary: summaryOf(findings), checked: false, template: null, reason: `ArchDoc cannot use ${state.error.uri}: ${state.error.message}` };
+    }
+    case 'too-large':
+      return { ...none, checked: false, template: null, reason: `The document is larger than archdoc.maxFileSize (${state.limit} bytes).` };
+    case 'ignored':
+      return { ...none, checked: false, template: null, reason: 'This file is not an architecture document (see "Which documents are checked" in the README).' };
+  }
+}
+
+/** One section's guidance and skeleton from the template that applies to `uri`. */
+export async function sectionOf(service: ArchdocService, params: SectionParams): Promise<SectionResult> {
+  const { policy } = service;
+  let template: TemplateRef = { kind: 'bundled', id: policy.registry.defaultId };
+  if (params.uri !== undefined) {
+    const uri = normalizeUri(params.uri);
+    const outcome = await policy.settings(uri);
+    if (!outcome.ok) return { error: `ArchDoc cannot use ${outcome.error.uri}: ${outcome.error.message}` };
+    const chosen = policy.chooseTemplate(uri, outcome.settings, undefined);
+    if ('error' in chosen) return { error: chosen.error };
+    template = chosen.ref;
+  }
+  const outcome = await policy.templates.load(template, params.uri === undefined ? undefined : policy.folderOf(normalizeUri(params.uri)));
+  if (!outcome.ok) return { error: outcome.error };
+  const guide = service.engine.sectionGuide(outcome.schema, params.section, service.today());
+  if (!guide) return { error: `No section "${params.section}" in the template; its sections are: ${service.engine.sectionTitles(outcome.schema).join(', ')}.` };
+  return { ...guide, template };
 }

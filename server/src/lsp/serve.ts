@@ -6,9 +6,20 @@
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { OutlineRequest, RenderRequest, TemplatesRequest, type OutlineParams, type RenderParams, type TemplatesParams } from '../protocol.ts';
+import {
+  CheckRequest,
+  OutlineRequest,
+  RenderRequest,
+  SectionRequest,
+  TemplatesRequest,
+  type CheckParams,
+  type OutlineParams,
+  type RenderParams,
+  type SectionParams,
+  type TemplatesParams,
+} from '../protocol.ts';
 import { guard, guardNotification } from './guard.ts';
-import { outlineOf, render, templates } from './requests.ts';
+import { checkOf, outlineOf, render, sectionOf, templates } from './requests.ts';
 import type { ArchdocService } from './service.ts';
 
 /** Wires `connection` to `service` and starts listening. */
@@ -52,6 +63,8 @@ export function serve(connection: Connection, documents: TextDocuments<TextDocum
   connection.onRequest(OutlineRequest, guard('outline', log, null, (params: OutlineParams) => outlineOf(service, params.uri)));
   connection.onRequest(RenderRequest, guard('render', log, null, (params: RenderParams) => render(service, params)));
   connection.onRequest(TemplatesRequest, guard('templates', log, { templates: [] }, (params: TemplatesParams) => templates(service, params.uri)));
+  connection.onRequest(CheckRequest, guard('check', log, null, (params: CheckParams) => checkOf(service, params.uri)));
+  connection.onRequest(SectionRequest, guard('section', log, null, (params: SectionParams) => sectionOf(service, params)));
   connection.onShutdown(() => service.dispose());
 
   documents.listen(connection);
