@@ -1,7 +1,7 @@
 /** Test helpers over the pure core: the bundled schema, a one-call check, and fixture expectations. */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { createLanguageService, type CheckSettings, type Diagnostic, type Schema, type TemplateSidecar } from '../../server/src/core/index.ts';
+import { createLanguageService, readSidecar, sidecarName, type CheckSettings, type Diagnostic, type Schema } from '../../server/src/core/index.ts';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const BUNDLED_TEMPLATE_PATH = path.join(ROOT, 'server', 'templates', 'ARCHITECTURE.md');
@@ -11,10 +11,12 @@ export const engine = createLanguageService();
 
 let bundled: Schema | undefined;
 
+/** The bundled template as the CLI and the server load it: with its sidecar of aliases. */
 export function bundledSchema(): Schema {
   if (!bundled) {
-    const sidecar = JSON.parse(readFileSync(BUNDLED_TEMPLATE_PATH.replace(/\.md$/, '.json'), 'utf8')) as TemplateSidecar;
-    const compiled = engine.compileTemplate(readFileSync(BUNDLED_TEMPLATE_PATH, 'utf8'), sidecar);
+    const sidecar = readSidecar(readFileSync(sidecarName(BUNDLED_TEMPLATE_PATH), 'utf8'));
+    if (sidecar.error !== undefined) throw new Error(sidecar.error);
+    const compiled = engine.compileTemplate(readFileSync(BUNDLED_TEMPLATE_PATH, 'utf8'), { sidecar: sidecar.sidecar });
     if (!compiled.schema) throw new Error(compiled.error);
     bundled = compiled.schema;
   }

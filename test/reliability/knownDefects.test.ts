@@ -52,8 +52,17 @@ describe('quick fixes keep their promise on the smallest documents that broke th
     applyFix('## Performance\n\n   ### Overview\n', 'missing-section', /^Insert section "### Optimization Strategies"$/);
   });
 
-  it('inserting a missing parent whose only subsection stands elsewhere in the document does not insert it empty', () => {
-    applyFix('# Architecture\n\n## Testing Strategy\n\nWritten.\n', 'missing-section', /^Insert section "## Testing"$/);
+  it('a "## Testing Strategy" written as a top-level section is the Testing section, so neither it nor its subsection is missing', () => {
+    const missing = diagnose('# Architecture\n\n## Testing Strategy\n\nWritten.\n', bundledSchema())
+      .filter((d) => d.code === 'missing-section')
+      .flatMap((d) => (d.data as { sections: Array<{ sectionId: string }> }).sections.map((s) => s.sectionId));
+    assert.ok(!missing.includes('testing') && !missing.includes('testing/testing-strategy'), missing.join(' '));
+  });
+
+  it('fix-all leaves the heading tree alone, so a section written at the wrong level keeps what it holds', {
+    todo: 'fix-all changes heading levels',
+  }, () => {
+    fixAllRounds('## Components\n\n### Architecture\n', bundledSchema());
   });
 
   it('a date placeholder in the Status field offers the Status values, not a date, which is no valid Status', () => {

@@ -78,7 +78,7 @@ describe('the server under generated edits', () => {
             if (pauses[i]) await server.diagnosticsAt(uri, doc.version);
           }
           const text = doc.getText();
-          const expected = JSON.stringify(wire(diagnose(text, schema)));
+          const expected = JSON.stringify(wire(diagnose(text, schema, 'name')));
           // A publication for the final version may be followed by a corrected one (see the race test below); what must hold is where it settles.
           await server
             .waitFor('the diagnostics of the final text', () => {
@@ -119,7 +119,7 @@ describe('the server under generated edits', () => {
     }
     const first = await server.waitFor('a publication', () => server.diagnostics.has(uri)).then(() => server.diagnostics.get(uri));
     const expected = first?.version === 1 ? v1 : v2;
-    assert.deepEqual(first?.diagnostics, wire(diagnose(expected, bundledSchema())), `the first publication, labelled version ${first?.version}, does not hold that version's diagnostics`);
+    assert.deepEqual(first?.diagnostics, wire(diagnose(expected, bundledSchema(), 'name')), `the first publication, labelled version ${first?.version}, does not hold that version's diagnostics`);
     await server.close(uri);
   });
 
@@ -133,7 +133,7 @@ describe('the server under generated edits', () => {
         await server.open(uri, initial, 1);
         try {
           const { diagnostics } = await server.diagnosticsAt(uri, 1);
-          const before = diagnose(initial, schema);
+          const before = diagnose(initial, schema, 'name');
           for (const d of diagnostics.slice(0, 6)) {
             const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } })) as CodeAction[];
             for (const action of actions) {
@@ -141,7 +141,7 @@ describe('the server under generated edits', () => {
               const fixed = applyAsClient(initial, edits);
               applied++;
               try {
-                assertFixOutcome(before, diagnose(fixed, schema), action.diagnostics ?? [], action.title);
+                assertFixOutcome(before, diagnose(fixed, schema, 'name'), action.diagnostics ?? [], action.title);
               } catch (error) {
                 const defect = knownDefect({ text: initial, title: action.title, message: (error as Error).message, edits, before });
                 if (!defect) throw error;

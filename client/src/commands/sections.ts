@@ -60,6 +60,16 @@ function sectionIdOf(diagnostic: vscode.Diagnostic): string | undefined {
   return typeof data === 'object' && data !== null && 'sectionId' in data && typeof data.sectionId === 'string' ? data.sectionId : undefined;
 }
 
+/** Every section a missing-section diagnostic names: one per parent names all missing there. */
+function sectionIdsOf(diagnostic: vscode.Diagnostic): string[] {
+  const data = (diagnostic as { data?: unknown }).data;
+  if (typeof data === 'object' && data !== null && 'sections' in data && Array.isArray(data.sections)) {
+    return data.sections.flatMap((s: unknown) => (typeof s === 'object' && s !== null && 'sectionId' in s && typeof s.sectionId === 'string' ? [s.sectionId] : []));
+  }
+  const id = sectionIdOf(diagnostic);
+  return id === undefined ? [] : [id];
+}
+
 /** The markdown document a command acts on: the argument, else the active editor's. */
 async function targetDocument(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
   if (uri) return vscode.workspace.openTextDocument(uri);
@@ -115,8 +125,8 @@ export async function insertSection(target: InsertSectionTarget | undefined): Pr
 
 /** Whether a missing-section diagnostic concerns the target section: by its data, else by its message. */
 function isAbout(diagnostic: vscode.Diagnostic, target: InsertSectionTarget): boolean {
-  const id = sectionIdOf(diagnostic);
-  if (id !== undefined) return id === target.sectionId;
+  const ids = sectionIdsOf(diagnostic);
+  if (ids.length) return ids.includes(target.sectionId);
   const title = target.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`"(#+ )?${title}"`, 'i').test(diagnostic.message);
 }

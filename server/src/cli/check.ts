@@ -106,7 +106,7 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
       continue;
     }
     const { schema } = loaded;
-    const settings: CheckSettings = { severity: { ...decision.settings.severity, ...overrides.severity } };
+    const settings: CheckSettings = { severity: { ...decision.settings.severity, ...overrides.severity }, selectedBy: decision.selectedBy };
     if (!values.fix) {
       results.push({ path: file, diagnostics: engine.check(engine.analyze(text, schema), settings) });
       continue;

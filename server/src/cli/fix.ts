@@ -12,7 +12,7 @@ import { replaceFile } from './write.ts';
 export type FixOutcome = (FixResult & { readonly written: boolean }) | { readonly error: string };
 
 export async function fixFile(file: string, text: string, schema: Schema, settings: CheckSettings, today: string): Promise<FixOutcome> {
-  const result = engine.fix(text, schema, { today, severity: settings.severity });
+  const result = engine.fix(text, schema, { today, severity: settings.severity, selectedBy: settings.selectedBy });
   if (result.text === text) return { ...result, written: false };
   // Another program (an editor saving) may have written the file since it was read; its text wins.
   const now = await readText(file, Number.POSITIVE_INFINITY);

@@ -35,7 +35,7 @@ export function formatJson(results: readonly FileResult[]): string {
   const files = results.map((r) => ({
     path: r.path,
     ...(r.fixed === undefined ? {} : { fixed: r.fixed }),
-    diagnostics: r.diagnostics.map((d) => ({ code: d.code, severity: severityName(d), message: d.message, range: d.range })),
+    diagnostics: r.diagnostics.map((d) => ({ code: d.code, severity: severityName(d), message: d.message, range: d.range, data: d.data })),
   }));
   return JSON.stringify({ files }, null, 2) + '\n';
 }

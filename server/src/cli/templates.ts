@@ -3,7 +3,7 @@
  * file), else the one the project's policy chooses for the document, as the editor would.
  */
 import * as path from 'node:path';
-import type { Schema } from '../core/index.ts';
+import { readSidecar, sidecarName, type Schema } from '../core/index.ts';
 import { describeConfigError, MAX_TEMPLATE_BYTES, type Policy, type TemplateRegistry } from '../policy/index.ts';
 import { pathToUri, uriToPath } from '../node/workspace.ts';
 import { engine } from './engine.ts';
@@ -14,13 +14,17 @@ import { readText } from './files.ts';
 export async function loadSchema(template: string, registry: TemplateRegistry): Promise<Schema> {
   const bundled = registry.get(template);
   if (bundled) {
-    const compiled = engine.compileTemplate(bundled.text, bundled.sidecar);
+    const compiled = engine.compileTemplate(bundled.text, { sidecar: bundled.sidecar });
     if (compiled.error !== undefined) throw new CliError(`template ${bundled.id}: ${compiled.error}`);
     return compiled.schema;
   }
   const read = await readText(template, MAX_TEMPLATE_BYTES);
   if ('error' in read) throw new CliError(`template ${read.error}`);
-  const compiled = engine.compileTemplate(read.text);
+  // The template's sidecar (its aliases), beside it, is optional.
+  const side = await readText(sidecarName(template), MAX_TEMPLATE_BYTES);
+  const sidecar = 'error' in side ? undefined : readSidecar(side.text);
+  if (sidecar?.error !== undefined) throw new CliError(`template ${sidecarName(template)}: ${sidecar.error}`);
+  const compiled = engine.compileTemplate(read.text, { sidecar: sidecar?.sidecar });
   if (compiled.error !== undefined) throw new CliError(`template ${template}: ${compiled.error}`);
   return compiled.schema;
 }

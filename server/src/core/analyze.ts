@@ -4,10 +4,12 @@
  * Computed once per document version and schema; every rule and feature reads the result.
  */
 import type { Analysis, DocModel, FoundPlaceholder, Schema, SchemaSection, SectionMatch } from './types.ts';
-import { editDistance, headingKey, withoutTrailingNote } from './text.ts';
 import { orderSections } from './order.ts';
 import { entryKindOf } from './entryKind.ts';
 import { typedField } from './analysis/fieldValue.ts';
+import { findSection, matchSections } from './match.ts';
+import { readSectionMarkers, saysNotApplicable } from './parse/sectionMarkers.ts';
+import { documentFit } from './fit.ts';
 
 /** `[TODO]`, `[TBD: owner]`, `[...]`: marks people leave for themselves. */
 const TODO_MARK = /^\[\s*(?:(?:TODO|TBD|TBC|FIXME|XXX)\b[^\]]*|(?:\.\.\.|…)\s*)\]$/i;
@@ -15,57 +17,14 @@ const TODO_MARK = /^\[\s*(?:(?:TODO|TBD|TBC|FIXME|XXX)\b[^\]]*|(?:\.\.\.|…)\s*
 const TITLE_CASE = /^\[\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|of|or|and|to|the|a|an|for|in|on|per))+\]$/u;
 
 export function analyze(model: DocModel, schema: Schema): Analysis {
-  const { headings } = model;
-  const matches: Array<SectionMatch | undefined> = new Array(headings.length).fill(undefined);
-  const present = new Map<string, number>();
-  const duplicates = new Set<number>();
-  const byKey = new Map<string, SchemaSection[]>();
-  for (const s of schema.sections) byKey.set(s.key, [...(byKey.get(s.key) ?? []), s]);
-
-  const title = schema.root.title !== '' ? headings.findIndex((h) => h.level === 1) : -1;
-  if (title >= 0) {
-    matches[title] = { section: schema.root, kind: 'exact' };
-    present.set('', title);
-  }
-  const contextOf = (i: number): string => {
-    for (let p = headings[i].parent; p >= 0; p = headings[p].parent) {
-      const m = matches[p];
-      if (m && !duplicates.has(p)) return m.section.id;
-    }
-    return '';
-  };
-  const claim = (i: number, section: SchemaSection, kind: SectionMatch['kind']): void => {
-    matches[i] = { section, kind };
-    if (present.has(section.id)) duplicates.add(i);
-    else present.set(section.id, i);
-  };
-
-  // Exact titles first, preferring the section under the same parent.
-  headings.forEach((h, i) => {
-    if (i === title) return;
-    // A trailing note in parentheses (`## Decision Log (ADRs)`) doesn't change which section it is.
-    const candidates = byKey.get(headingKey(h.text)) ?? byKey.get(headingKey(withoutTrailingNote(h.text)));
-    if (!candidates) return;
-    const context = contextOf(i);
-    const pick =
-      candidates.find((c) => c.parentId === context && !present.has(c.id)) ??
-      candidates.find((c) => !present.has(c.id)) ??
-      candidates.find((c) => c.parentId === context) ??
-      candidates[0];
-    claim(i, pick, h.level === pick.level ? 'exact' : 'level');
-  });
-
-  // Then near misses of sections still absent.
-  headings.forEach((h, i) => {
-    if (i === title || matches[i]) return;
-    const section = nearMiss(headingKey(h.text), contextOf(i), schema, present);
-    if (section) claim(i, section, 'typo');
-  });
+  const markers = readSectionMarkers(model);
+  const { matches, present, duplicates, title } = matchSections(model, schema, markers);
+  const notApplicable = notApplicableSections(model, schema, markers, matches, duplicates);
 
   const { parents, ends } = templateTree(model, matches);
   // A heading's parent in template terms: the nearest enclosing heading that stands for a
   // section of a higher template level.
-  const matchedParent = headings.map((_h, i) => {
+  const matchedParent = model.headings.map((_h, i) => {
     const level = matches[i]?.section.level ?? Infinity;
     for (let p = parents[i]; p >= 0; p = parents[p]) {
       const m = matches[p];
@@ -75,7 +34,7 @@ export function analyze(model: DocModel, schema: Schema): Analysis {
   });
   const outOfOrder = orderSections(matches, duplicates, matchedParent, parents);
   const missing = schema.sections.filter(
-    (s) => !s.optional && !present.has(s.id) && (s.parentId === '' || present.has(s.parentId ?? '')),
+    (s) => !s.optional && !present.has(s.id) && !notApplicable.has(s.id) && (s.parentId === '' || present.has(s.parentId ?? '')) && !underNotApplicable(schema, s, notApplicable),
   );
   if (schema.root.title !== '' && title < 0) missing.unshift(schema.root);
   const placeholders = countedPlaceholders(model, schema, matches, duplicates);
@@ -95,7 +54,34 @@ export function analyze(model: DocModel, schema: Schema): Analysis {
     placeholders,
     placeholderLines: new Set(placeholders.map((p) => p.range.start.line)),
     matchedParent,
+    notApplicable,
+    fit: documentFit(model, schema, matches, duplicates, title),
   };
+}
+
+/** Sections the document says don't apply: by marker, or by a matched section whose body says so. */
+function notApplicableSections(
+  model: DocModel,
+  schema: Schema,
+  markers: ReturnType<typeof readSectionMarkers>,
+  matches: ReadonlyArray<SectionMatch | undefined>,
+  duplicates: ReadonlySet<number>,
+): Set<string> {
+  const out = new Set<string>();
+  for (const m of markers) {
+    if (m.kind !== 'not-applicable') continue;
+    const section = findSection(schema, m.target);
+    if (section) out.add(section.id);
+  }
+  matches.forEach((m, i) => {
+    if (m && m.section.id !== '' && !duplicates.has(i) && saysNotApplicable(model, i)) out.add(m.section.id);
+  });
+  return out;
+}
+
+function underNotApplicable(schema: Schema, section: SchemaSection, notApplicable: ReadonlySet<string>): boolean {
+  for (let p = section.parentId; p; p = schema.byId.get(p)?.parentId) if (notApplicable.has(p)) return true;
+  return false;
 }
 
 /**
@@ -115,34 +101,6 @@ function templateTree(model: DocModel, matches: ReadonlyArray<SectionMatch | und
     stack.push(i);
   });
   return { parents, ends };
-}
-
-/** How many edits a heading may be from a template title and still be that section. */
-function typoLimit(key: string): number {
-  if (key.length <= 4) return 0;
-  if (key.length <= 8) return 1;
-  if (key.length <= 16) return 2;
-  return 3;
-}
-
-function nearMiss(key: string, context: string, schema: Schema, present: ReadonlyMap<string, number>): SchemaSection | undefined {
-  if (key === '') return undefined;
-  let best: SchemaSection | undefined;
-  let bestScore = Infinity;
-  for (const s of schema.sections) {
-    if (present.has(s.id)) continue;
-    const limit = Math.min(typoLimit(key), typoLimit(s.key));
-    if (limit === 0) continue;
-    const d = editDistance(key, s.key, limit);
-    if (d > limit) continue;
-    // Prefer sections under the same parent; among equals, the closest title.
-    const score = d * 2 + (s.parentId === context ? 0 : 1);
-    if (score < bestScore) {
-      best = s;
-      bestScore = score;
-    }
-  }
-  return best;
 }
 
 /**

@@ -18,3 +18,6 @@ export { RULE_INFO, type RuleInfo } from './rules/index.ts';
 export { decodeText, type DecodeOutcome } from './decode.ts';
 export { findingOf, missingOf, nodesOf, summaryOf, type Finding, type FindingSummary, type MissingSection, type SectionNodeShape } from './features/findings.ts';
 export type { SectionGuide } from './features/sectionGuide.ts';
+export type { CompileOptions } from './template/compile.ts';
+export { readSidecar, sidecarName, type SidecarResult, type TemplateSidecar } from './template/sidecar.ts';
+export { sectionMarker, type SectionMarkerKind } from './parse/sectionMarkers.ts';

@@ -17,15 +17,17 @@ import { hover, type HoverOptions } from './features/hover.ts';
 import { outline, type OutlineSummary } from './features/outline.ts';
 import { findSection, sectionGuide, sectionTitles, templateSummary, type SectionGuide } from './features/sectionGuide.ts';
 import { parseDocument } from './parse/document.ts';
-import { compileTemplate, type CompileResult } from './template/compile.ts';
+import { compileTemplate, type CompileOptions, type CompileResult } from './template/compile.ts';
 import { renderDocument, sectionSkeleton, type RenderOptions, type SkeletonOptions } from './template/render.ts';
-import type { Analysis, CheckSettings, Schema, SchemaSection, TemplateSidecar } from './types.ts';
+import type { Analysis, CheckSettings, Schema, SchemaSection } from './types.ts';
 
 /** Options of the fix loop. */
 export interface FixOptions {
   /** ISO date used by fixes that insert one. */
   readonly today: string;
   readonly severity?: CheckSettings['severity'];
+  /** How the document was selected, as for `check`. */
+  readonly selectedBy?: CheckSettings['selectedBy'];
   /** Rounds after which the loop stops even if fix-all still offers edits. */
   readonly maxRounds?: number;
 }
@@ -46,8 +48,8 @@ export interface FixResult {
 
 /** The engine, as adapters see it. */
 export interface ArchdocLanguageService {
-  /** Compiles a template with its sidecar; the same pair is compiled once per service. */
-  compileTemplate(text: string, sidecar?: TemplateSidecar): CompileResult;
+  /** Compiles a template, with its sidecar when it has one; the same text is compiled once per service. */
+  compileTemplate(text: string, options?: CompileOptions): CompileResult;
   /** Parses a document and relates it to the schema: the analysis every feature reads. */
   analyze(text: string, schema: Schema): Analysis;
   /** Diagnostics of an analysed document. */
@@ -92,11 +94,11 @@ export function createLanguageService(): ArchdocLanguageService {
   const compiled = new Map<string, CompileResult>();
 
   const service: ArchdocLanguageService = {
-    compileTemplate(text, sidecar = {}) {
-      const key = `${JSON.stringify(sidecar)}\u0000${text}`;
+    compileTemplate(text, options = {}) {
+      const key = options.sidecar === undefined ? text : `${text}\u0000${JSON.stringify(options.sidecar)}`;
       let result = compiled.get(key);
       if (!result) {
-        result = compileTemplate(text, sidecar);
+        result = compileTemplate(text, options);
         if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value as string);
         compiled.set(key, result);
       }
@@ -110,7 +112,7 @@ export function createLanguageService(): ArchdocLanguageService {
     outline,
     codeActions,
     fix(text, schema, options) {
-      const settings = { severity: options.severity };
+      const settings = { severity: options.severity, selectedBy: options.selectedBy };
       const maxRounds = options.maxRounds ?? DEFAULT_FIX_ROUNDS;
       let current = text;
       let fixed = 0;

@@ -101,31 +101,6 @@ export function normalizeLine(line: string, tableRow = false): string {
     .replace(/^\d+[.)] /, '1. ');
 }
 
-/** Levenshtein distance with transpositions counted as one edit (optimal string alignment). */
-export function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  let prev2 = new Array<number>(cols).fill(0);
-  let prev = Array.from({ length: cols }, (_, j) => j);
-  for (let i = 1; i < rows; i++) {
-    const cur = new Array<number>(cols);
-    cur[0] = i;
-    let best = cur[0];
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
-      cur[j] = v;
-      if (v < best) best = v;
-    }
-    if (best > limit) return limit + 1;
-    prev2 = prev;
-    prev = cur;
-  }
-  return prev[cols - 1];
-}
-
 /** Whether `value` is a real calendar date written as YYYY-MM-DD. */
 export function isIsoDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -6,6 +6,7 @@
  * types are all that the language server, the CLI and the tests exchange with it.
  */
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import type { TemplateSidecar } from './template/sidecar.ts';
 import type { DIAGNOSTIC_CODES } from './codes.ts';
 
 export { DIAGNOSTIC_CODES, RULE_DOCS_BASE } from './codes.ts';
@@ -14,10 +15,22 @@ export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
+/**
+ * How a document came to be checked, as the adapter's selection decided it:
+ * - `opt-in`: it asked to be (front matter `archdoc: true`, an `<!-- archdoc -->` comment or a template marker);
+ * - `glob`: it matches the user's `archdoc.files` globs;
+ * - `name`: only its name or place says so (`ARCHITECTURE.md`, `docs/architecture/`, a file named on the command line).
+ *
+ * Documents selected by name are checked with the confidence policy of `fit.ts`; the others fully.
+ */
+export type SelectedBy = 'opt-in' | 'glob' | 'name';
+
 /** Settings the core understands. Adapters build this plain object; the core never reads settings itself. */
 export interface CheckSettings {
   /** Severity per code; codes not listed use their default. */
   readonly severity?: Partial<Record<DiagnosticCode, SeverityName>>;
+  /** How the document was selected; absent means it asked to be checked fully. */
+  readonly selectedBy?: SelectedBy;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -82,6 +95,11 @@ export interface SchemaSection {
   readonly parentId: string | undefined;
   readonly childIds: readonly string[];
   readonly optional: boolean;
+  /**
+   * Other names the section goes by, as matching keys (see `headingKey`): declared in the template
+   * with `<!-- archdoc: aliases A, B -->` or in the template's sidecar file.
+   */
+  readonly aliases: readonly string[];
   /** The section's own body (without subsections), trimmed: what the template says belongs here. */
   readonly guidance: string;
   /** The heading line and everything under it, subsections included, as in the template. */
@@ -89,24 +107,6 @@ export interface SchemaSection {
   readonly entryKinds: readonly EntryKindSpec[];
   /** 0-based line of the heading in the template. */
   readonly line: number;
-}
-
-/**
- * What a template says about itself beyond its markdown, from the JSON sidecar beside it
- * (`ARCHITECTURE.json` beside `ARCHITECTURE.md`). Every key is optional; generic code never
- * guesses what the sidecar would say.
- */
-export interface TemplateSidecar {
-  /** Id of a bundled template (`architecture`). */
-  readonly id?: string;
-  /** How pickers name the template. */
-  readonly label?: string;
-  /** The file name a new document from this template usually gets. */
-  readonly fileName?: string;
-  /** Placeholders that stand for the project's name, filled when a new document is rendered. */
-  readonly projectName?: readonly string[];
-  /** Values a new document starts with. */
-  readonly newDocument?: { readonly status?: string };
 }
 
 export interface Schema {
@@ -230,7 +230,12 @@ export interface DocModel {
 // ---------------------------------------------------------------------------------------------
 // Analysis: the document related to the schema
 
-export type MatchKind = 'exact' | 'typo' | 'level';
+/**
+ * How a heading came to stand for its section: its title (`exact`), an alias (`alias`), the title
+ * or an alias with words added (`qualified`: `Security & Privacy`), the document's own marker
+ * (`declared`), a near spelling (`typo`, a guess), or the title at another heading level (`level`).
+ */
+export type MatchKind = 'exact' | 'alias' | 'qualified' | 'declared' | 'typo' | 'level';
 
 export interface SectionMatch {
   readonly section: SchemaSection;
@@ -273,6 +278,27 @@ export interface Analysis {
   readonly entryKinds: readonly (EntryKindSpec | undefined)[];
   /** For each heading, the index of the nearest enclosing heading that stands for a template section (-1: none). */
   readonly matchedParent: readonly number[];
+  /** Sections the document declares not applicable, by marker or by a body that says so. */
+  readonly notApplicable: ReadonlySet<string>;
+  /** How closely the document follows the template, for the confidence policy. */
+  readonly fit: DocumentFit;
+}
+
+/** How closely a document follows its template (see `fit.ts`). */
+export interface DocumentFit {
+  /** Top-level template sections (the title's children) and how many of them the document has. */
+  readonly templateTop: number;
+  readonly matchedTop: number;
+  /** Top-level headings the template doesn't know. */
+  readonly customTop: number;
+  /** Top-level template sections the document has under another name (alias, qualifiers, marker, typo). */
+  readonly renamedTop: number;
+  /** Lines of the template's own guidance still in the document. */
+  readonly templateLines: number;
+  /** The document keeps the template's idea but adapts its headings: missing sections are likely choices. */
+  readonly adapted: boolean;
+  /** The document doesn't follow the template at all: another kind of architecture document. */
+  readonly unrelated: boolean;
 }
 
 export type { Diagnostic, Range };
@@ -285,6 +311,22 @@ export interface Position0 {
   readonly character: number;
 }
 
+/**
+ * A missing section: insert its skeleton (see `sectionSkeleton`, leaving out subsections already
+ * present) at `insertAt`, a line start (the line count means the end of the document). With
+ * `adopts`, every part of the skeleton already stands in the document, and `insertAt` is the line
+ * of the first of them: the heading inserted there takes them in. `after` is the id of the
+ * present section it goes after (`''`: none).
+ */
+export interface MissingSection {
+  readonly sectionId: string;
+  readonly title: string;
+  readonly level: number;
+  readonly insertAt: Position0;
+  readonly after: string;
+  readonly adopts: boolean;
+}
+
 /** `data` of each diagnostic, by code. Every payload names the code it belongs to. */
 export type DiagnosticData =
   | { readonly code: 'placeholder'; readonly kind: PlaceholderSpec['kind']; readonly values?: readonly string[] }
@@ -295,13 +337,26 @@ export type DiagnosticData =
    * every part of the skeleton already stands in the document, and `insertAt` is the line of the
    * first of them: the heading inserted there takes them in.
    */
-  | { readonly code: 'missing-section'; readonly sectionId: string; readonly insertAt: Position0; readonly after: string; readonly adopts: boolean }
+  /**
+   * One diagnostic per parent: `sections` lists every section missing there, in template order.
+   * The top-level fields repeat the first entry of `sections`. With `unrelated`, the document
+   * doesn't follow the template at all and this is the one notice it gets (opt in or out): it
+   * names no sections, and its top-level fields point at the title.
+   */
+  | ({ readonly code: 'missing-section'; readonly sections: readonly MissingSection[]; readonly unrelated?: boolean } & MissingSection)
   /** Move lines [startLine, endLine) so that they start at line `to` (a line of the original text). */
   | { readonly code: 'section-order'; readonly sectionId: string; readonly after: string; readonly startLine: number; readonly endLine: number; readonly to: number }
   | { readonly code: 'duplicate-section'; readonly sectionId: string; readonly firstLine: number }
   /** Replace the heading's line with `replacement` (a whole heading line such as `## Infrastructure`). */
   | { readonly code: 'heading-typo'; readonly sectionId: string; readonly expected: string; readonly replacement: string }
-  | { readonly code: 'heading-level'; readonly sectionId: string; readonly expectedLevel: number; readonly replacement: string }
+  /** With `misplaced`, the heading is also out of template order: one finding says both. */
+  | {
+      readonly code: 'heading-level';
+      readonly sectionId: string;
+      readonly expectedLevel: number;
+      readonly replacement: string;
+      readonly misplaced?: { readonly after: string; readonly parentId?: string };
+    }
   | { readonly code: 'empty-section'; readonly sectionId: string; readonly insertAt: Position0 }
   | { readonly code: 'invalid-value'; readonly values: readonly string[] }
   | { readonly code: 'invalid-date' }

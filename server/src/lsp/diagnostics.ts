@@ -53,7 +53,7 @@ export function diagnosticsFor(engine: ArchdocLanguageService, state: DocumentSt
       return [{ ...lineZero('template-error', state.error, SEVERITIES[severity], { code: 'template-error' }), codeDescription: { href: ruleHref('template-error') } }];
     }
     case 'ready':
-      return engine.check(state.analysis, { severity: state.settings.severity });
+      return engine.check(state.analysis, { severity: state.settings.severity, selectedBy: state.selectedBy });
   }
 }
 

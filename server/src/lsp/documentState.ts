@@ -4,7 +4,7 @@
  * Which of these is the policy's answer (`server/src/policy`); each version is parsed and
  * analysed once, and every feature reads the cached state.
  */
-import type { Analysis, ArchdocLanguageService } from '../core/index.ts';
+import type { Analysis, ArchdocLanguageService, SelectedBy } from '../core/index.ts';
 import type { ConfigError, EffectiveSettings, Policy, TemplateRef } from '../policy/index.ts';
 
 export type DocumentState =
@@ -12,7 +12,14 @@ export type DocumentState =
   | { readonly kind: 'too-large'; readonly bytes: number; readonly limit: number }
   | { readonly kind: 'config-error'; readonly error: ConfigError }
   | { readonly kind: 'template-error'; readonly error: string; readonly template: TemplateRef | undefined; readonly settings: EffectiveSettings }
-  | { readonly kind: 'ready'; readonly analysis: Analysis; readonly template: TemplateRef; readonly settings: EffectiveSettings };
+  | {
+      readonly kind: 'ready';
+      readonly analysis: Analysis;
+      readonly template: TemplateRef;
+      readonly settings: EffectiveSettings;
+      /** How the document was selected, for the core's confidence policy. */
+      readonly selectedBy: SelectedBy;
+    };
 
 /** The part of a text document the server reads. */
 export interface DocumentSnapshot {
@@ -64,7 +71,7 @@ export async function computeState(doc: DocumentSnapshot, deps: StateDependencie
   if (!outcome.ok) return untitled ? { kind: 'ignored' } : { kind: 'template-error', error: outcome.error, template, settings };
   const analysis = deps.engine.analyze(text, outcome.schema);
   if (untitled && !holdsTemplateSections(analysis)) return { kind: 'ignored' };
-  return { kind: 'ready', analysis, template, settings };
+  return { kind: 'ready', analysis, template, settings, selectedBy: decision.selectedBy };
 }
 
 /** Sections of the template an untitled document must hold before it counts as an architecture document. */

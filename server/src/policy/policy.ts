@@ -5,13 +5,13 @@
  * `PolicyWorkspace` it is given, and asks the cheap questions first: the name, then the
  * settings and the size, and only then the text, for markers.
  */
-import type { ArchdocLanguageService } from '../core/index.ts';
+import type { ArchdocLanguageService, SelectedBy } from '../core/index.ts';
 import type { TemplateInfo, TemplateRef } from '../protocol.ts';
 import type { ConfigError } from './config.ts';
 import { ConfigFiles, isConfigFile } from './configFiles.ts';
 import { readMarkers } from './markers.ts';
 import type { TemplateRegistry } from './registry.ts';
-import { isMarkdown, matchesScoped, selectedByPath, selectWithMarkers, type SelectionReason } from './selection.ts';
+import { isMarkdown, matchesScoped, selectedBy, selectedByPath, selectWithMarkers, type SelectionReason } from './selection.ts';
 import { mergeSettings, type EffectiveSettings } from './effective.ts';
 import { normalizeSettings, restrictSettings } from './settings.ts';
 import { resolveTemplate, sameRef, TemplateLoader } from './templates.ts';
@@ -55,6 +55,8 @@ export type Decision =
   | {
       readonly kind: 'checked';
       readonly reason: SelectionReason | 'untitled' | 'named';
+      /** The same, as the core's confidence policy takes it (`CheckSettings.selectedBy`). */
+      readonly selectedBy: SelectedBy;
       readonly template: TemplateRef;
       readonly templateSource: TemplateSource;
       readonly settings: EffectiveSettings;
@@ -122,7 +124,7 @@ export class Policy {
     if (reason === undefined) return { kind: 'ignored', reason: 'not-selected' };
     const chosen = this.chooseTemplate(uri, settings, markers.template);
     if ('error' in chosen) return { kind: 'template-error', error: chosen.error, settings };
-    return { kind: 'checked', reason, template: chosen.ref, templateSource: chosen.source, settings, folder };
+    return { kind: 'checked', reason, selectedBy: selectedBy(reason), template: chosen.ref, templateSource: chosen.source, settings, folder };
   }
 
   /**

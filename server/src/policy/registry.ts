@@ -3,8 +3,7 @@
  * markdown (`ARCHITECTURE.md`) and its sidecar (`ARCHITECTURE.json`), whose `id` names it.
  * Adding a bundled template is adding such a pair; nothing else names one.
  */
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { TemplateSidecar } from '../core/index.ts';
+import { readSidecar, type TemplateSidecar } from '../core/index.ts';
 import { readTextFile, type PolicyWorkspace } from './workspace.ts';
 import { joinUri } from './uri.ts';
 
@@ -55,29 +54,10 @@ export class TemplateRegistry {
 
 export type SidecarOutcome = { readonly sidecar: TemplateSidecar } | { readonly error: string };
 
-function strings(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string' && v !== '');
-}
-
-/**
- * Reads a sidecar's text. Keys the policy does not know are kept (other parts of the engine
- * read their own keys from the same file); known keys of the wrong type are errors.
- */
+/** Reads a sidecar's text, by the core's one sidecar format; an error completes "NAME.json …". */
 export function parseSidecar(text: string): SidecarOutcome {
-  const errors: ParseError[] = [];
-  const value: unknown = parse(text, errors, { allowTrailingComma: true });
-  if (errors.length > 0) return { error: `not valid JSON (${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset})` };
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { error: 'a sidecar holds one JSON object' };
-  const v = value as Record<string, unknown>;
-  for (const key of ['id', 'label', 'fileName'] as const) {
-    if (v[key] !== undefined && typeof v[key] !== 'string') return { error: `"${key}" must be a string` };
-  }
-  if (v.projectName !== undefined && !strings(v.projectName)) return { error: '"projectName" must be a list of placeholders' };
-  const status = (v.newDocument as Record<string, unknown> | undefined)?.status;
-  if (v.newDocument !== undefined && (typeof v.newDocument !== 'object' || (status !== undefined && typeof status !== 'string'))) {
-    return { error: '"newDocument" must be an object whose "status" is a string' };
-  }
-  return { sidecar: v as TemplateSidecar };
+  const read = readSidecar(text);
+  return read.error !== undefined ? { error: read.error } : { sidecar: read.sidecar };
 }
 
 /**
@@ -94,7 +74,7 @@ export async function loadTemplateFolder(workspace: PolicyWorkspace, folder: str
     if (!names.has(`${stem}.md`)) continue;
     const sidecarText = await readTextFile(workspace, joinUri(folder, name), MAX_BUNDLED_BYTES);
     const sidecar = 'error' in sidecarText ? sidecarText : parseSidecar(sidecarText.text);
-    if ('error' in sidecar) throw new Error(`Bundled template sidecar ${name}: ${sidecar.error}`);
+    if ('error' in sidecar) throw new Error(`Bundled template sidecar ${name} ${sidecar.error}`);
     if (sidecar.sidecar.id === undefined) continue;
     const uri = joinUri(folder, `${stem}.md`);
     const text = await readTextFile(workspace, uri, MAX_BUNDLED_BYTES);

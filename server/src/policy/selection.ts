@@ -5,6 +5,7 @@
  * `archdoc: false`. The questions are split so that the cheap ones (the name) can be asked
  * before the document's text is read for markers.
  */
+import type { SelectedBy } from '../core/index.ts';
 import type { DocumentMarkers } from './markers.ts';
 import { matchesGlob } from './glob.ts';
 import { basename, pathOf, relativeTo } from './uri.ts';
@@ -40,16 +41,26 @@ export function matchesScoped(globs: readonly ScopedGlob[], uri: string): boolea
  * workspace folder (or repository root): `docs/architecture/` is looked for below it.
  */
 export function selectedByPath(uri: string, folder: string | undefined, files: readonly ScopedGlob[]): SelectionReason | undefined {
+  // A glob someone wrote says more than a name the document happens to have.
+  if (matchesScoped(files, uri)) return 'files';
   const name = basename(uri);
   if (ARCHITECTURE_NAME.test(name)) return 'name';
   const shown = (folder === undefined ? undefined : relativeTo(folder, uri)) ?? pathOf(uri);
-  if (ARCHITECTURE_FOLDER.test(shown) && MARKDOWN_FILE.test(name)) return 'name';
-  return matchesScoped(files, uri) ? 'files' : undefined;
+  return ARCHITECTURE_FOLDER.test(shown) && MARKDOWN_FILE.test(name) ? 'name' : undefined;
 }
 
 /** The final answer once the markers are known: an opt-out wins, then an opt-in, then the path. */
 export function selectWithMarkers(byPath: SelectionReason | undefined, markers: DocumentMarkers): SelectionReason | 'opted-out' | undefined {
   if (markers.optIn === false) return 'opted-out';
-  if (markers.optIn === true || markers.template !== undefined) return byPath ?? 'marker';
+  if (markers.optIn === true || markers.template !== undefined) return 'marker';
   return byPath;
+}
+
+/**
+ * How the core should weigh a document (its confidence policy): one that opted in or matched
+ * a glob someone wrote is checked fully; one picked by its name alone (or named on the command
+ * line, or untitled) is checked as a document that may only adapt the template.
+ */
+export function selectedBy(reason: SelectionReason | 'untitled' | 'named'): SelectedBy {
+  return reason === 'marker' ? 'opt-in' : reason === 'files' ? 'glob' : 'name';
 }

@@ -96,7 +96,7 @@ export class TemplateLoader {
   }
 
   private compile(ref: TemplateRef, text: string, sidecar: TemplateSidecar): TemplateOutcome {
-    const result = this.engine.compileTemplate(text, sidecar);
+    const result = this.engine.compileTemplate(text, { sidecar });
     if (result.error !== undefined) return { ok: false, ref, error: `Template "${describeRef(ref)}" cannot be used: ${result.error}` };
     return { ok: true, ref, schema: result.schema };
   }
@@ -137,6 +137,6 @@ export class TemplateLoader {
     const read = await readTextFile(this.workspace, sidecarUri, MAX_TEMPLATE_BYTES);
     if ('error' in read) return { error: `${stem}.json ${read.error}` };
     const parsed = parseSidecar(read.text);
-    return 'error' in parsed ? { error: `${stem}.json is ${parsed.error}` } : parsed;
+    return 'error' in parsed ? { error: `${stem}.json ${parsed.error}` } : parsed;
   }
 }

@@ -14,8 +14,9 @@ import { engine } from '../../helpers/core.ts';
 const TODAY = '2025-06-01';
 const URI = 'file:///w/ARCHITECTURE.md';
 
-export function diagnose(text: string, schema: Schema): Diagnostic[] {
-  return engine.check(engine.analyze(text, schema));
+/** The diagnostics of a text; `selectedBy: 'name'` as the server checks a file it finds by its name or place. */
+export function diagnose(text: string, schema: Schema, selectedBy?: 'name'): Diagnostic[] {
+  return engine.check(engine.analyze(text, schema), { selectedBy });
 }
 
 export function editsOf(action: CodeAction): TextEdit[] {
@@ -33,9 +34,15 @@ function serious(d: Diagnostic): boolean {
   return d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning;
 }
 
-function countBy(diagnostics: readonly Diagnostic[], keep: (d: Diagnostic) => boolean): Map<string, number> {
+/** A missing-section diagnostic names every section missing under one parent: each counts. */
+function weight(d: Diagnostic): number {
+  const sections = (d.data as { sections?: unknown[] } | undefined)?.sections;
+  return d.code === 'missing-section' && Array.isArray(sections) ? Math.max(sections.length, 1) : 1;
+}
+
+function countBy(diagnostics: readonly Diagnostic[], keep: (d: Diagnostic) => boolean, weigh: (d: Diagnostic) => number = weight): Map<string, number> {
   const out = new Map<string, number>();
-  for (const d of diagnostics) if (keep(d)) out.set(String(d.code), (out.get(String(d.code)) ?? 0) + 1);
+  for (const d of diagnostics) if (keep(d)) out.set(String(d.code), (out.get(String(d.code)) ?? 0) + weigh(d));
   return out;
 }
 
@@ -44,13 +51,18 @@ function countBy(diagnostics: readonly Diagnostic[], keep: (d: Diagnostic) => bo
  * no code of warning or error severity has gained one.
  */
 export function assertFixOutcome(before: readonly Diagnostic[], after: readonly Diagnostic[], targets: readonly Diagnostic[], title: string): void {
-  const targeted = countBy(targets, () => true);
+  // A fix resolves at least one of the sections a missing-section diagnostic names.
+  const targeted = countBy(targets, () => true, () => 1);
   const all = countBy(before, () => true);
   const allAfter = countBy(after, () => true);
   for (const [code, n] of targeted) {
     assert.ok((allAfter.get(code) ?? 0) <= (all.get(code) ?? 0) - n, `"${title}" left its ${code} diagnostic: ${all.get(code)} before, ${allAfter.get(code) ?? 0} after`);
   }
   const seriousBefore = countBy(before, serious);
+  // A heading both misplaced and at the wrong level is one heading-level finding that says both:
+  // once its level is fixed, the misplacement it already named stands as a section-order finding.
+  const misplaced = before.filter((d) => serious(d) && d.code === 'heading-level' && (d.data as { misplaced?: unknown }).misplaced !== undefined).length;
+  if (misplaced) seriousBefore.set('section-order', (seriousBefore.get('section-order') ?? 0) + misplaced);
   for (const [code, n] of countBy(after, serious)) {
     assert.ok(n <= (seriousBefore.get(code) ?? 0), `"${title}" introduced ${code}: ${seriousBefore.get(code) ?? 0} before, ${n} after`);
   }
@@ -94,6 +106,8 @@ export function mayTouch(lines: readonly string[], d: Diagnostic, edit: TextEdit
     case 'template-text':
       return contains(wholeLines(lines, d.range.start.line, d.range.end.line), edit.range);
     case 'missing-section':
+      // One diagnostic per parent: any of the sections it names may be inserted, each at its point.
+      return isEmpty(edit.range) && data.sections.some((s) => JSON.stringify(edit.range) === JSON.stringify(insertionPoint(lines, s.insertAt.line)));
     case 'empty-section':
     case 'missing-field':
       return isEmpty(edit.range) && JSON.stringify(edit.range) === JSON.stringify(insertionPoint(lines, data.insertAt.line));

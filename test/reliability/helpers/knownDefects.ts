@@ -27,7 +27,12 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
   {
     id: 'insert-rematches-misplaced-heading',
     summary: 'sectionFixes.ts: with a heading written at the wrong level ("   ### Overview" under "## Performance"), inserting a section or an empty section\'s content changes which heading stands for which section, so a section goes missing ("## Performance\\n\\n   ### Overview", insert "### Optimization Strategies").',
-    matches: (f) => /^Insert/.test(f.title) && /missing-section/.test(f.message) && engine.analyze(f.text, bundledSchema()).matches.some((m) => m?.kind === 'level'),
+    matches: (f) => /^Insert/.test(f.title) && /missing-section|introduced (heading-level|empty-section)/.test(f.message) && engine.analyze(f.text, bundledSchema()).matches.some((m) => m?.kind === 'level'),
+  },
+  {
+    id: 'fix-all-changes-levels',
+    summary: 'sectionFixes.ts, codeActions.ts: changing the level of a heading written at the wrong level (the quick fix, and fix-all with it) makes the heading after it ("## Components" over "### Architecture") a sibling, so the section it held is left empty; fix-all should not change the heading tree, and the quick fix should take the subsections along or say so.',
+    matches: (f) => /^(Fix all|Change to level)/.test(f.title) && /introduced empty-section/.test(f.message) && engine.analyze(f.text, bundledSchema()).matches.some((m) => m?.kind === 'level'),
   },
 ];
 

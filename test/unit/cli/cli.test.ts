@@ -47,6 +47,7 @@ test('check --format json gives LSP ranges and severity names', () => {
       severity: 'error',
       message: '"Done" is not a valid Status: use one of Draft, Active, Deprecated',
       range: { start: { line: 3, character: 12 }, end: { line: 3, character: 16 } },
+      data: { code: 'invalid-value', values: ['Draft', 'Active', 'Deprecated'] },
     },
   ]);
 });

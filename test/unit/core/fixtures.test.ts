@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { diagnose, pairs, readFixture, ROOT } from '../../helpers/core.ts';
 
-for (const dir of ['rules', 'valid']) {
+for (const dir of ['rules', 'valid', 'patterns']) {
   const folder = path.join(ROOT, 'test', 'fixtures', dir);
   for (const name of readdirSync(folder).filter((f) => f.endsWith('.md')).sort()) {
     test(`fixture ${dir}/${name} reports exactly its inline expectations`, () => {

@@ -151,11 +151,12 @@ test("a placeholder on a typed field's line carries that field's values", () => 
   assert.deepEqual(d.data, { code: 'placeholder', kind: 'enum', values: ['Draft', 'Active', 'Deprecated'] });
 });
 
-test('a section at the wrong level is still checked for its parent', () => {
+test('a section at the wrong level is still checked for its parent, in one finding that says both', () => {
   const doc = edit(['### Entities\n', '###### Entities\n'], ['## Data Model\n', '']);
-  const found = pairs(diagnose(doc));
-  assert.ok(found.includes(`${lineOf(doc, '###### Entities')}:heading-level`));
-  assert.ok(found.includes(`${lineOf(doc, '###### Entities')}:section-order`), found.join(' '));
+  const found = diagnose(doc).filter((d) => d.range.start.line + 1 === lineOf(doc, '###### Entities'));
+  assert.deepEqual(found.map((d) => d.code), ['heading-level']);
+  assert.match(String(found[0].message), /not level 6, and belongs under a "## Data Model" section/);
+  assert.deepEqual((found[0].data as { misplaced?: unknown }).misplaced, { after: '', parentId: 'data-model' });
 });
 
 test('a note after a field value is allowed; the value itself is still checked', () => {

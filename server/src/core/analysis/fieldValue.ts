@@ -71,3 +71,36 @@ export function entryLines(a: Analysis): Uint8Array {
   });
   return inside;
 }
+
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/**
+ * Lines where the template puts the document's typed fields (Status, Last Updated): the header
+ * before the first section, the footer after a closing rule (`---`) below the last heading, and
+ * the run of field lines that ends the document. A `**Status:**` in a section's prose describes
+ * the software, not the document, and is not checked.
+ */
+export function metadataLines(a: Analysis): Uint8Array {
+  const { model } = a;
+  const n = model.lines.length;
+  const out = new Uint8Array(n);
+  const title = a.present.get('');
+  const first = model.headings.find((_h, i) => i !== title);
+  out.fill(1, 0, first ? first.line : n);
+  const last = model.headings.length ? model.headings[model.headings.length - 1] : undefined;
+  if (last) {
+    for (let line = n - 1; line > last.range.end.line; line--) {
+      if (!model.codeLines[line] && THEMATIC_BREAK.test(model.lines[line])) {
+        out.fill(1, line, n);
+        break;
+      }
+    }
+  }
+  const fieldLine = new Set(model.fieldLines.map((f) => f.line));
+  for (let line = n - 1; line >= 0; line--) {
+    if (model.lines[line].trim() === '') continue;
+    if (!fieldLine.has(line)) break;
+    out[line] = 1;
+  }
+  return out;
+}

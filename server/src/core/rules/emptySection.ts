@@ -11,7 +11,7 @@ export const emptySection: Rule = {
   tags: ['structure', 'content'],
   check(a, report) {
     a.matches.forEach((m, i) => {
-      if (!m || m.section.id === '' || m.section.optional || a.duplicates.has(i) || !isSectionEmpty(a, i)) return;
+      if (!m || m.section.id === '' || m.section.optional || a.duplicates.has(i) || a.notApplicable.has(m.section.id) || !isSectionEmpty(a, i)) return;
       const h = a.model.headings[i];
       report({
         range: h.range,

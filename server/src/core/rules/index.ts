@@ -4,7 +4,7 @@
  */
 import type { Rule, RuleInfo } from './rule.ts';
 
-export type { Rule, RuleInfo } from './rule.ts';
+export type { Finding, Rule, RuleInfo } from './rule.ts';
 import { placeholder } from './placeholder.ts';
 import { templateText } from './templateText.ts';
 import { missingSection } from './missingSection.ts';

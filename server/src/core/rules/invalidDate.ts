@@ -1,7 +1,7 @@
 import type { Analysis } from '../types.ts';
 import { isIsoDate, range } from '../text.ts';
 import type { Finding, Rule } from './rule.ts';
-import { bareValue, entryLines, leadingValue, typedField, valueRange } from '../analysis/fieldValue.ts';
+import { bareValue, entryLines, leadingValue, metadataLines, typedField, valueRange } from '../analysis/fieldValue.ts';
 
 /** Something date-like at the start of a decision title: `2026-13-40`, `12/03/2025`, `2025.3.12`. */
 const LEADING_DATE = /^\[?(\d[\d./-]*\d)\]?(?=\s|$|[-–—:|,])/;
@@ -16,7 +16,9 @@ export const invalidDate: Rule = {
   quietOnPlaceholderLines: true,
   check(a, report) {
     const inEntry = entryLines(a);
+    const metadata = metadataLines(a);
     for (const field of a.model.fieldLines) {
+      if (!metadata[field.line]) continue;
       const spec = typedField(a.schema, field);
       if (!spec || spec.kind !== 'date' || inEntry[field.line]) continue;
       const value = bareValue(field.value);

@@ -1,5 +1,5 @@
 import type { Rule } from './rule.ts';
-import { bareValue, entryLines, leadingValue, typedField, valueRange } from '../analysis/fieldValue.ts';
+import { bareValue, entryLines, leadingValue, metadataLines, typedField, valueRange } from '../analysis/fieldValue.ts';
 
 /** A typed field whose value is not one of its enumeration's values (`**Status**: Done`). */
 export const invalidValue: Rule = {
@@ -11,7 +11,9 @@ export const invalidValue: Rule = {
   quietOnPlaceholderLines: true,
   check(a, report) {
     const inEntry = entryLines(a);
+    const metadata = metadataLines(a);
     for (const field of a.model.fieldLines) {
+      if (!metadata[field.line]) continue;
       const spec = typedField(a.schema, field);
       if (!spec || spec.kind !== 'enum' || !spec.values || inEntry[field.line]) continue;
       const value = bareValue(field.value);

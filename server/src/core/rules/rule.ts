@@ -12,6 +12,11 @@ export interface Finding {
   readonly range: Range;
   readonly message: string;
   readonly data: DiagnosticData;
+  /**
+   * At most this severity: a finding the rule is not sure of (a guessed match, a gap in a
+   * document that adapts the template) is said more quietly than the configured severity.
+   */
+  readonly severity?: Exclude<SeverityName, 'off'>;
 }
 
 /** What a diagnostic code means, for people and tools: its documentation page is `docs/rules/<code>.md`. */

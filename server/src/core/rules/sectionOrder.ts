@@ -1,5 +1,5 @@
 import type { Rule } from './rule.ts';
-import { headingLabel, sectionLabel } from './describe.ts';
+import { sectionLabel, writtenLabel } from './describe.ts';
 
 /** Sections out of template order: the fewest headings whose removal leaves the rest in order. */
 export const sectionOrder: Rule = {
@@ -12,14 +12,21 @@ export const sectionOrder: Rule = {
     const { headings } = a.model;
     for (const [i, issue] of a.outOfOrder) {
       const h = headings[i];
-      const section = a.matches[i]?.section;
-      if (!section) continue;
+      const match = a.matches[i];
+      // A heading at the wrong level gets one finding that says both (see `heading-level`).
+      if (!match || match.kind === 'level') continue;
+      const section = match.section;
+      const name = writtenLabel(a, i);
+      const after = issue.kind === 'order' && issue.after ? a.present.get(issue.after) : undefined;
+      const parent = issue.kind === 'parent' ? a.present.get(issue.parentId) : undefined;
       const message =
         issue.kind === 'parent'
-          ? `Section "${headingLabel(section)}" belongs under "${sectionLabel(a.schema, issue.parentId)}"`
-          : issue.after
-            ? `Section "${headingLabel(section)}" is out of order (expected after "${sectionLabel(a.schema, issue.after)}")`
-            : `Section "${headingLabel(section)}" is out of order (expected before the sections around it)`;
+          ? parent !== undefined
+            ? `Section "${name}" belongs under "${writtenLabel(a, parent)}"`
+            : `Section "${name}" belongs under a "${sectionLabel(a.schema, issue.parentId)}" section, which the document doesn't have`
+          : after !== undefined
+            ? `Section "${name}" is out of order (expected after "${writtenLabel(a, after)}")`
+            : `Section "${name}" is out of order (expected before the sections around it)`;
       report({
         range: h.range,
         message,

@@ -7,6 +7,8 @@
  * - `<!-- archdoc: repeatable -->` on the line before a bold title: that block is an entry.
  * - `<!-- archdoc: required-fields Owner, SLA -->` on the line before a bold title: an entry
  *   whose fields with these labels are required (instead of the default: bold labels are).
+ * - `<!-- archdoc: aliases Design Decisions, Architecture Decisions -->` in a section's body:
+ *   other names a document may give the section; a heading with one of them is that section.
  */
 import type { DocModel } from '../types.ts';
 
@@ -20,6 +22,8 @@ export interface Annotations {
   readonly repeatable: ReadonlySet<number>;
   /** Required field labels (lower case) by the line of the entry title they precede. */
   readonly requiredFields: ReadonlyMap<number, readonly string[]>;
+  /** Other names of a section, as written, by the index of its heading. */
+  readonly aliases: ReadonlyMap<number, readonly string[]>;
 }
 
 const ANNOTATION_OPEN = /^\s*<!--\s*archdoc:\s*/;
@@ -41,6 +45,7 @@ export function readAnnotations(model: DocModel): Annotations {
   const required = new Set<number>();
   const repeatable = new Set<number>();
   const requiredFields = new Map<number, string[]>();
+  const aliases = new Map<number, string[]>();
   let h = -1;
   model.lines.forEach((text, line) => {
     while (h + 1 < model.headings.length && model.headings[h + 1].line <= line) h++;
@@ -60,16 +65,23 @@ export function readAnnotations(model: DocModel): Annotations {
         repeatable.add(next);
         break;
       case 'required-fields':
-        requiredFields.set(next, m.args.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean));
+        requiredFields.set(next, splitList(m.args).map((f) => f.toLowerCase()));
         repeatable.add(next);
+        break;
+      case 'aliases':
+        aliases.set(h, [...(aliases.get(h) ?? []), ...splitList(m.args)]);
         break;
     }
   });
-  return { lines, optional, required, repeatable, requiredFields };
+  return { lines, optional, required, repeatable, requiredFields, aliases };
 }
 
 function nextNonBlank(lines: readonly string[], from: number): number {
   let l = from;
   while (l < lines.length && lines[l].trim() === '') l++;
   return l;
+}
+
+function splitList(text: string): string[] {
+  return text.split(',').map((f) => f.trim()).filter(Boolean);
 }

@@ -3,11 +3,12 @@
  * The template is parsed with the same parser as documents, so both agree on what a
  * heading, a list, a table or a placeholder is.
  */
-import type { DocModel, PlaceholderSpec, Schema, SchemaSection, TemplateSidecar, TypedFieldSpec } from '../types.ts';
+import type { DocModel, PlaceholderSpec, Schema, SchemaSection, TypedFieldSpec } from '../types.ts';
 import { parseDocument } from '../parse/document.ts';
 import { headingKey, normalizeLine, slug, wordCount } from '../text.ts';
 import { readAnnotations, type Annotations } from './annotations.ts';
 import { entryKinds, type EntryKindWithLine } from './entries.ts';
+import type { TemplateSidecar } from './sidecar.ts';
 
 export type CompileResult = { readonly schema: Schema; readonly error?: undefined } | { readonly schema?: undefined; readonly error: string };
 
@@ -20,20 +21,24 @@ const OPTIONAL_HEADING = /\(\s*(?:if applicable|optional)[^)]*\)\s*$/i;
 
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
-/** Compiles a template's text, with what its sidecar says about it. */
-export function compileTemplate(text: string, sidecar: TemplateSidecar = {}): CompileResult {
+/** What compiling can be told besides the template text: its sidecar, when it has one. */
+export interface CompileOptions {
+  readonly sidecar?: TemplateSidecar;
+}
+
+export function compileTemplate(text: string, options: CompileOptions = {}): CompileResult {
   if (text.length > MAX_TEMPLATE_CHARS) return { error: `The template is too large (${text.length} characters; at most ${MAX_TEMPLATE_CHARS}).` };
   if (text.includes('\u0000')) return { error: 'The template is not text (it contains NUL bytes).' };
   const model = parseDocument(text);
   if (model.headings.length === 0) return { error: 'The template has no headings, so it defines no sections.' };
   const notes = readAnnotations(model);
-  const built = buildSections(model, notes);
+  const built = buildSections(model, notes, options.sidecar);
   const placeholders = collectPlaceholders(model, built.sectionOfLine);
   const typedFields = collectTypedFields(model);
   const templateLines = collectTemplateLines(model, built.sectionOfLine, built.entryTitleLines, notes);
   const schema: Schema = {
     source: text,
-    sidecar,
+    sidecar: options.sidecar ?? {},
     root: built.root,
     sections: built.sections,
     byId: new Map([built.root, ...built.sections].map((s) => [s.id, s])),
@@ -52,7 +57,7 @@ interface Built {
   readonly entryTitleLines: ReadonlySet<number>;
 }
 
-function buildSections(model: DocModel, notes: Annotations): Built {
+function buildSections(model: DocModel, notes: Annotations, sidecar: TemplateSidecar | undefined): Built {
   const { headings, lines } = model;
   const hasTitle = headings[0].level === 1 && headings.filter((h) => h.level === 1).length === 1;
   const ids: string[] = [];
@@ -101,6 +106,8 @@ function buildSections(model: DocModel, notes: Annotations): Built {
     const firstText = body.find((l) => l.trim() !== '') ?? '';
     const optional = notes.required.has(i) ? false : notes.optional.has(i) || OPTIONAL_MARK.test(firstText.trim()) || OPTIONAL_HEADING.test(h.text);
     const kinds: EntryKindWithLine[] = entryKinds(model, i, id, notes);
+    const named = [...(notes.aliases.get(i) ?? []), ...(sidecar?.aliases?.[id] ?? []), ...(sidecar?.aliases?.[h.text] ?? [])];
+    const aliases = [...new Set(named.map(headingKey).filter((k) => k !== '' && k !== headingKey(h.text)))];
     for (const k of kinds) entryTitleLines.add(k.titleLine);
     return {
       id,
@@ -111,6 +118,7 @@ function buildSections(model: DocModel, notes: Annotations): Built {
       parentId: id === '' ? undefined : h.parent >= 0 ? ids[h.parent] : '',
       childIds: children.get(id) ?? [],
       optional,
+      aliases,
       guidance: body.join('\n').trim(),
       skeleton: trimBlank(cleanLines(lines.slice(h.line, skeletonEnd(i)), h.line, notes)).join('\n'),
       entryKinds: kinds.map(({ titleLine: _t, ...k }) => k),
@@ -130,6 +138,7 @@ function buildSections(model: DocModel, notes: Annotations): Built {
       parentId: undefined,
       childIds: children.get('') ?? [],
       optional: false,
+      aliases: [],
       guidance: '',
       skeleton: '',
       entryKinds: [],

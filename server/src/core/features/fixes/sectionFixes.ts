@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { sectionSkeleton } from '../../template/render.ts';
-import type { SchemaSection } from '../../types.ts';
+import type { MissingSection, SchemaSection } from '../../types.ts';
 import { headingAt, insertLines } from '../shared.ts';
 import { dataOf, type Fix, type FixContext } from './fix.ts';
 
@@ -40,35 +40,42 @@ function insertionText(context: FixContext, section: SchemaSection): string {
 
 export function insertMissingSection(context: FixContext, diagnostic: Diagnostic): Fix[] {
   const data = dataOf(diagnostic, 'missing-section');
-  const section = data && context.analysis.schema.byId.get(data.sectionId);
-  if (!data || !section || insideCode(context, data.insertAt.line)) return [];
-  const fixes: Fix[] = [
-    {
+  if (!data || data.unrelated) return [];
+  const { schema, model } = context.analysis;
+  const fixes: Fix[] = [];
+  for (const entry of data.sections) {
+    const section = schema.byId.get(entry.sectionId);
+    if (!section || insideCode(context, entry.insertAt.line)) continue;
+    fixes.push({
       title: `Insert section "${section.id === '' ? section.title : headingLabel(section)}"`,
-      edits: [insertLines(context.analysis.model, data.insertAt.line, insertionText(context, section), true)],
+      edits: [insertLines(model, entry.insertAt.line, insertionText(context, section), true)],
       diagnostics: [diagnostic],
-      preferred: true,
-    },
-  ];
+      preferred: data.sections.length === 1,
+    });
+  }
   // A section that would take in a subsection from elsewhere moves the sections around it:
   // it is offered on its own, and left out of the fix that inserts the others together.
-  const all = context.all.filter((d) => {
+  const all: MissingSection[] = [];
+  const covered: Diagnostic[] = [];
+  for (const d of context.all) {
     const other = dataOf(d, 'missing-section');
-    return other !== undefined && !other.adopts && !insideCode(context, other.insertAt.line);
-  });
-  if (all.length > 1) fixes.push({ title: `Insert all ${all.length} missing sections`, edits: insertAll(context, all), diagnostics: all });
+    if (!other || other.unrelated) continue;
+    const usable = other.sections.filter((e) => !e.adopts && !insideCode(context, e.insertAt.line));
+    if (usable.length) covered.push(d);
+    all.push(...usable);
+  }
+  if (all.length > 1) fixes.push({ title: `Insert all ${all.length} missing sections`, edits: insertAll(context, all), diagnostics: covered });
   return fixes;
 }
 
 /** One edit per insertion line, sections in template order, so that clients need not order inserts. */
-function insertAll(context: FixContext, diagnostics: readonly Diagnostic[]): TextEdit[] {
+function insertAll(context: FixContext, entries: readonly MissingSection[]): TextEdit[] {
   const { schema, model } = context.analysis;
   const byLine = new Map<number, Array<{ section: SchemaSection; text: string }>>();
-  for (const d of diagnostics) {
-    const data = dataOf(d, 'missing-section');
-    const section = data && schema.byId.get(data.sectionId);
-    if (!data || !section) continue;
-    const line = data.insertAt.line;
+  for (const entry of entries) {
+    const section = schema.byId.get(entry.sectionId);
+    if (!section) continue;
+    const line = entry.insertAt.line;
     byLine.set(line, [...(byLine.get(line) ?? []), { section, text: insertionText(context, section) }]);
   }
   return [...byLine].map(([line, inserts]) => {

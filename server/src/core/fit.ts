@@ -1,0 +1,124 @@
+/**
+ * Severity follows confidence. A document picked only by its name (`ARCHITECTURE.md`) may be
+ * written from this template, adapted from it, or another kind of architecture document
+ * altogether; what is certain about the first is a guess about the others:
+ *
+ * - it follows the template closely: every finding at its configured severity;
+ * - it clearly adapts it (many sections of its own, several renamed, or few of the template's):
+ *   missing top-level sections are information, since leaving one out is likely a choice; how
+ *   it orders, nests and subdivides its sections is its own; content findings keep their severity;
+ * - it doesn't follow the template at all (a Bird's Eye View / Code Map document): one notice,
+ *   offering to opt in or out, and nothing else.
+ *
+ * A document that opted in (front matter, `<!-- archdoc -->`, a settings glob) is checked fully.
+ * This module is the one place that decides; `check.ts` applies it.
+ */
+import type { Analysis, MissingSection, CheckSettings, DiagnosticCode, DiagnosticData, DocModel, DocumentFit, Schema, SectionMatch } from './types.ts';
+import { lineRange, normalizeLine } from './text.ts';
+import type { Finding } from './rules/index.ts';
+
+export type Policy = 'full' | 'adapted' | 'unrelated';
+
+/**
+ * What becomes of a finding in an adapted document, where the structure is the author's choice:
+ * a missing top-level section is said at information; how the author orders, nests and divides
+ * the sections they kept (order, heading levels, subsections the template would put there) is
+ * not reported. Other findings keep their severity.
+ */
+export function adaptedTreatment(a: Analysis, code: DiagnosticCode, data: DiagnosticData): 'keep' | 'information' | 'drop' {
+  switch (code) {
+    case 'section-order':
+    case 'heading-level':
+      return 'drop';
+    case 'duplicate-section':
+      return 'information';
+    case 'missing-section': {
+      const parent = data.code === 'missing-section' ? a.schema.byId.get(data.sectionId)?.parentId : undefined;
+      return parent === '' || parent === undefined ? 'information' : 'drop';
+    }
+    default:
+      return 'keep';
+  }
+}
+
+export function documentFit(
+  model: DocModel,
+  schema: Schema,
+  matches: ReadonlyArray<SectionMatch | undefined>,
+  duplicates: ReadonlySet<number>,
+  title: number,
+): DocumentFit {
+  const top = schema.sections.filter((s) => s.parentId === '');
+  const templateTop = top.filter((s) => !s.optional).length;
+  const topIds = new Set(top.map((s) => s.id));
+  const topMatches = matches.filter((m, i): m is SectionMatch => m !== undefined && !duplicates.has(i) && topIds.has(m.section.id));
+  const matchedTop = new Set(topMatches.map((m) => m.section.id)).size;
+  const renamedTop = topMatches.filter((m) => m.kind !== 'exact').length;
+  // The document's own top level: the shallowest headings below the title.
+  const levels = model.headings.filter((_h, i) => i !== title).map((h) => h.level);
+  const topLevel = levels.length ? Math.min(...levels) : 2;
+  const customTop = model.headings.filter((h, i) => i !== title && h.level === topLevel && !matches[i]).length;
+  // The template's own lines left in, and its opening sentence filled in ("Technical design
+  // documentation for Orbit."): either says the document was written from this template.
+  const opening = openingPattern(schema);
+  let templateLines = 0;
+  model.lines.forEach((raw, line) => {
+    if (!model.proseLines[line] || model.codeLines[line] || raw.trim() === '') return;
+    if (schema.templateLines.has(normalizeLine(raw, model.tableLines[line] === 1)) || opening?.test(raw.trim())) templateLines++;
+  });
+  // A document with no sections of its own yet (a new one) is not judged adapted or unrelated:
+  // what it lacks is what it has still to write.
+  const unrelated = customTop >= 3 && matchedTop < 3 && matchedTop * 4 < templateTop && templateLines === 0;
+  const adapted = !unrelated && (customTop >= 3 || renamedTop >= 3 || (customTop >= 1 && (customTop > matchedTop || matchedTop * 2 <= templateTop)));
+  return { templateTop, matchedTop, customTop, renamedTop, templateLines, adapted, unrelated };
+}
+
+/** The first sentence of the title section's guidance, its placeholders standing for any text. */
+function openingPattern(schema: Schema): RegExp | undefined {
+  const first = schema.root.guidance.split('\n').find((l) => l.trim() !== '')?.trim();
+  const pieces = first === undefined ? [] : outsidePlaceholders(first);
+  if (pieces.length < 2) return undefined;
+  const parts = pieces.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('.+')}$`, 'i');
+}
+
+/** The text around each `[placeholder]` of a line, found with `indexOf` so that a long line costs one pass. */
+function outsidePlaceholders(line: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (let open = line.indexOf('['); open !== -1; open = line.indexOf('[', from)) {
+    const close = line.indexOf(']', open + 2);
+    if (close === -1) break;
+    parts.push(line.slice(from, open));
+    from = close + 1;
+  }
+  parts.push(line.slice(from));
+  return parts;
+}
+
+/** How a document is checked, from its fit and how it was selected. */
+export function policyFor(fit: DocumentFit, settings: CheckSettings): Policy {
+  if (settings.selectedBy !== 'name') return 'full';
+  if (fit.unrelated) return 'unrelated';
+  return fit.adapted ? 'adapted' : 'full';
+}
+
+/**
+ * The one notice a document gets when it doesn't follow the template at all: it names the
+ * template's top-level sections and says how to opt in or out.
+ */
+export function unrelatedNotice(a: Analysis): Finding {
+  // It names no missing sections: the document is not checked against the template, so nothing
+  // is claimed to be missing from it.
+  const first = { sectionId: '', title: a.schema.root.title, level: 1, insertAt: { line: 0, character: 0 }, after: '', adopts: false };
+  const sections: MissingSection[] = [];
+  return {
+    range: lineRange(a.model.lines, 0),
+    message:
+      `This document doesn't follow the architecture template (${a.fit.matchedTop} of ${a.fit.templateTop} sections found), so it is not checked against it. ` +
+      'Add <!-- archdoc --> to check it fully, or archdoc: false in its front matter to stop these notices.',
+    data: { code: 'missing-section', ...first, sections, unrelated: true },
+    severity: 'information',
+  };
+}
+
