@@ -60,18 +60,23 @@ function readmeTable(rules: readonly RuleInfo[], readme: string): string {
   const end = readme.indexOf(README_END);
   if (start < 0 || end < start) throw new Error(`README.md needs the markers ${README_START} and ${README_END}`);
   const rows = rules.map(
-    (r) => `| [\`${r.code}\`](docs/rules/${r.code}.md) | ${r.severity} | ${r.fixable ? 'yes' : 'no'} | ${cell(r.description)} |`,
+    (r) => `| [\`${r.code}\`](docs/rules/${r.code}.md) | ${r.repository ? 'by Status' : r.severity} | ${r.fixable ? 'yes' : 'no'} | ${cell(r.description)} |`,
   );
   const table = ['| Code | Default | Quick fix | Reported when |', '|---|---|---|---|', ...rows].join('\n');
   return `${readme.slice(0, start)}${README_START}\n${table}\n${readme.slice(end)}`;
 }
 
+/** What a repository check's severity is when no setting names one. */
+const BY_STATUS = "follows the document's Status: information for a Draft, warning when Active or without Status, not reported when Deprecated";
+
 function severitySetting(r: RuleInfo): Record<string, unknown> {
+  const descriptions = ['Shown as an error.', 'Shown as a warning.', 'Shown as information.', 'Shown as a hint (dotted underline only).', 'Not reported.'];
   return {
     type: 'string',
-    enum: [...SEVERITIES],
-    enumDescriptions: ['Shown as an error.', 'Shown as a warning.', 'Shown as information.', 'Shown as a hint (dotted underline only).', 'Not reported.'],
-    default: r.severity,
+    // Editors send a setting's default as if it were set; `status` is the default that leaves the choice to the Status.
+    enum: r.repository ? ['status', ...SEVERITIES] : [...SEVERITIES],
+    enumDescriptions: r.repository ? [`The severity ${BY_STATUS}.`, ...descriptions] : descriptions,
+    default: r.repository ? 'status' : r.severity,
     scope: 'resource',
     markdownDescription: `Severity of \`${r.code}\` findings: ${r.description}`,
   };
@@ -108,7 +113,9 @@ function pageHead(r: RuleInfo): string {
   const setting =
     r.configurable === false
       ? 'Default severity: **error**, which no setting changes.'
-      : `Default severity: **${r.severity}**. Change it with the setting \`archdoc.severity.${r.code}\`, \`"severity": { "${r.code}": … }\` in \`.archdoc.jsonc\`, or \`--severity ${r.code}=LEVEL\` on the command line.`;
+      : r.repository
+        ? `Default severity: it ${BY_STATUS}. Change it with the setting \`archdoc.severity.${r.code}\`, \`"severity": { "${r.code}": … }\` in \`.archdoc.jsonc\`, or \`--severity ${r.code}=LEVEL\` on the command line; a setting wins over the Status.`
+        : `Default severity: **${r.severity}**. Change it with the setting \`archdoc.severity.${r.code}\`, \`"severity": { "${r.code}": … }\` in \`.archdoc.jsonc\`, or \`--severity ${r.code}=LEVEL\` on the command line.`;
   return [PAGE_START, `# \`${r.code}\``, '', r.description, '', setting, `Quick fix: ${r.fixable ? 'yes' : 'no'}.`, PAGE_END].join('\n');
 }
 

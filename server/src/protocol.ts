@@ -35,6 +35,8 @@ export interface OutlineNode {
   readonly placeholders: number;
   /** Number of the template's guidance lines left unchanged in the section (own content and subsections). */
   readonly guidance: number;
+  /** Number of repository findings (the document no longer matching the repository) in the section, subsections included. */
+  readonly drift?: number;
   readonly children: readonly OutlineNode[];
 }
 

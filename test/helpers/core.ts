@@ -1,7 +1,7 @@
 /** Test helpers over the pure core: the bundled schema, a one-call check, and fixture expectations. */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { createLanguageService, readSidecar, sidecarName, type CheckSettings, type Diagnostic, type Schema } from '../../server/src/core/index.ts';
+import { createLanguageService, readSidecar, sidecarName, type CheckSettings, type DriftFacts, type Diagnostic, type Schema } from '../../server/src/core/index.ts';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const BUNDLED_TEMPLATE_PATH = path.join(ROOT, 'server', 'templates', 'ARCHITECTURE.md');
@@ -29,8 +29,9 @@ export function schemaOf(templateText: string): Schema {
   return compiled.schema;
 }
 
-export function diagnose(text: string, schema: Schema = bundledSchema(), settings?: CheckSettings): Diagnostic[] {
-  return engine.check(engine.analyze(text, schema), settings);
+/** Diagnostics of `text`; with `facts`, the repository checks run too. */
+export function diagnose(text: string, schema: Schema = bundledSchema(), settings?: CheckSettings, facts?: DriftFacts): Diagnostic[] {
+  return engine.check(engine.analyze(text, schema), settings, facts);
 }
 
 /** `line:code` pairs (1-based lines), sorted, for compact assertions. */

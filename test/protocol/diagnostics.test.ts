@@ -19,7 +19,7 @@ describe('pushed diagnostics', () => {
 
   it('announces incremental sync, `#` completion, symbols, hover and the fix-all code action kind', () => {
     const caps = client.initializeResult?.capabilities;
-    assert.deepEqual(caps?.textDocumentSync, { openClose: true, change: 2 });
+    assert.deepEqual(caps?.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
     assert.deepEqual(caps?.completionProvider?.triggerCharacters, ['#']);
     assert.equal(caps?.documentSymbolProvider, true);
     assert.equal(caps?.hoverProvider, true);

@@ -100,7 +100,9 @@ export class Client {
     readonly connection: ProtocolConnection,
     options: StartOptions,
   ) {
-    this.settings = options.settings ?? (() => ({}));
+    // The temporary workspaces hold documents that describe no real repository: the repository
+    // checks stay off unless a test's settings turn them on.
+    this.settings = options.settings ?? (() => ({ checkRepository: false }));
     process.on('exit', () => {
       this.exited = true;
       this.notify();

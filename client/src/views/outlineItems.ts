@@ -43,6 +43,9 @@ const ICONS: Record<OutlineState, ItemIcon> = {
   'out-of-order': { id: 'arrow-swap', color: 'list.warningForeground' },
 };
 
+/** A filled-in section whose statements no longer match the repository. */
+const DRIFT_ICON: ItemIcon = { id: 'git-compare', color: 'list.warningForeground' };
+
 /** `1 placeholder`, `7 placeholders`. */
 export function countPlaceholders(count: number): string {
   return `${count} placeholder${count === 1 ? '' : 's'}`;
@@ -91,6 +94,23 @@ function tooltipFor(node: OutlineNode): string {
   }
 }
 
+/** `2 out of date with the repository`: findings of the repository checks in a section. */
+export function countDrift(count: number): string {
+  return `${count} out of date with the repository`;
+}
+
+/** The description, with drift added after the state: `done · 2 out of date with the repository`. */
+function descriptionOf(node: OutlineNode): string {
+  const drift = node.drift ?? 0;
+  return drift > 0 ? `${describeNode(node)} · ${countDrift(drift)}` : describeNode(node);
+}
+
+function tooltipOf(node: OutlineNode): string {
+  const drift = node.drift ?? 0;
+  const own = tooltipFor(node);
+  return drift > 0 ? `${own} ${drift === 1 ? 'One statement no longer matches' : `${drift} statements no longer match`} the repository (see Problems).` : own;
+}
+
 function contextValueOf(node: OutlineNode, extra: boolean): SectionContextValue {
   if (extra) return 'archdoc.section.extra';
   if (node.state === 'missing' && node.optional) return 'archdoc.section.missing-optional';
@@ -103,11 +123,11 @@ function toItem(node: OutlineNode, parentId: string): SectionItem {
   return {
     id,
     label: node.title,
-    description: describeNode(node),
-    tooltip: tooltipFor(node),
+    description: descriptionOf(node),
+    tooltip: tooltipOf(node),
     state: node.state,
     contextValue: contextValueOf(node, extra),
-    icon: extra ? { id: 'symbol-text' } : ICONS[node.state],
+    icon: extra ? { id: 'symbol-text' } : (node.drift ?? 0) > 0 && node.state === 'complete' ? DRIFT_ICON : ICONS[node.state],
     sectionId: node.id,
     node,
     children: node.children.map((child) => toItem(child, id)),

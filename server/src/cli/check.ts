@@ -13,6 +13,7 @@ import { describeConfigError } from '../policy/index.ts';
 import { candidates, createCliPolicy, decideFile } from './project.ts';
 import { loadSchema, shownPath } from './templates.ts';
 import { usage } from './usage.ts';
+import { RepositoryChecks } from './repository.ts';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -59,6 +60,7 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
       severity: { type: 'string', multiple: true, default: [] },
       fix: { type: 'boolean', default: false },
       'max-size': { type: 'string' },
+      'document-only': { type: 'boolean', default: false },
     },
   });
   if (values.help) {
@@ -78,6 +80,7 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
   const { files, errors } = await candidates(positionals);
   const results: FileResult[] = [];
   const notes: string[] = [];
+  const repository = values['document-only'] ? undefined : new RepositoryChecks(io.err);
   for (const candidate of files) {
     const file = candidate.file;
     const outcome = await decideFile(policy, candidate, maxBytes ?? DEFAULT_MAX_BYTES);
@@ -107,17 +110,20 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
     }
     const { schema } = loaded;
     const settings: CheckSettings = { severity: { ...decision.settings.severity, ...overrides.severity }, selectedBy: decision.selectedBy };
+    const facts = await repository?.factsFor(file);
     if (!values.fix) {
-      results.push({ path: file, diagnostics: engine.check(engine.analyze(text, schema), settings) });
+      results.push({ path: file, diagnostics: engine.check(engine.analyze(text, schema), settings, facts) });
       continue;
     }
+    // --fix applies only fix-all's certain edits; the repository findings are reported, never fixed.
     const fixed = await fixFile(file, text, schema, settings, io.today());
     if ('error' in fixed) {
       errors.push(fixed.error);
       continue;
     }
     if (fixed.written) notes.push(`fixed ${fixed.fixed} problem${fixed.fixed === 1 ? '' : 's'} in ${file}`);
-    results.push({ path: file, diagnostics: fixed.diagnostics, fixed: fixed.fixed });
+    const diagnostics = facts ? engine.check(engine.analyze(fixed.text, schema), settings, facts) : fixed.diagnostics;
+    results.push({ path: file, diagnostics, fixed: fixed.fixed });
   }
   io.out(format(results, chosen, io));
   for (const note of notes) io.err(`archdoc: ${note}\n`);

@@ -4,7 +4,9 @@ const CHECK = `Usage: archdoc check [options] PATH...
 
 Checks architecture documents against the template. PATH is a file (checked whatever its
 name), a directory (its ARCHITECTURE.md and architecture.md files and docs/architecture/**/*.md)
-or a glob.
+or a glob. Each document is also checked against its repository (the folder holding
+.archdoc.jsonc, else the git root, else the current folder): its Code Organization tree,
+Environment Variables table, library versions, Last Updated date and links.
 
 Options:
   --template FILE        the template to check against (default: the bundled one)
@@ -13,6 +15,7 @@ Options:
   --fix                  apply the safe fixes (as fix-all in the editor) before reporting;
                          only files that change are written, atomically
   --max-size BYTES       refuse larger documents (default 50 MB)
+  --document-only        check against the template only, not against the repository
   -h, --help             show this help
 
 Exit status: 0 no warning or error (after fixing, with --fix); 1 warnings or errors; 2 bad
@@ -46,7 +49,7 @@ Options:
 `;
 
 const MAIN = `Usage:
-  archdoc check [--template FILE] [--format text|json|sarif|github] [--severity CODE=LEVEL]... [--fix] PATH...
+  archdoc check [--template FILE] [--format text|json|sarif|github] [--severity CODE=LEVEL]... [--fix] [--document-only] PATH...
   archdoc new PATH [--name NAME] [--template FILE] [--date YYYY-MM-DD] [--status VALUE] [--force]
   archdoc mcp [--root DIR]...
   archdoc --version | --help

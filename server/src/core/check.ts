@@ -1,7 +1,7 @@
 /**
  * Runs every rule over an analysis and turns findings into LSP diagnostics: severity from
- * settings, suppression comments honoured, and rules that yield to an unfilled placeholder
- * kept quiet on its line.
+ * settings, suppression comments honoured, rules that yield to an unfilled placeholder kept
+ * quiet on its line, and documents picked only by name checked by the confidence policy.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis, CheckSettings, DiagnosticCode, SeverityName } from './types.ts';
@@ -10,6 +10,8 @@ import { RULE_DOCS_BASE } from './codes.ts';
 import { isSuppressed } from './parse/suppressions.ts';
 import { adaptedTreatment, policyFor, unrelatedNotice } from './fit.ts';
 import type { Finding } from './rules/index.ts';
+import type { DriftFacts } from './facts.ts';
+import { documentStatus, driftSeverity } from './analysis/repository/sections.ts';
 
 /** Each code's severity when no setting changes it, as its rule describes it. */
 export const DEFAULT_SEVERITY = Object.fromEntries(RULE_INFO.map((r) => [r.code, r.severity])) as Readonly<Record<DiagnosticCode, SeverityName>>;
@@ -18,6 +20,9 @@ export const DEFAULT_SEVERITY = Object.fromEntries(RULE_INFO.map((r) => [r.code,
 export function ruleHref(code: DiagnosticCode): string {
   return `${RULE_DOCS_BASE}${code}.md`;
 }
+
+/** The codes of the repository checks, which need repository facts. */
+export const REPOSITORY_CODES: ReadonlySet<DiagnosticCode> = new Set(RULES.filter((r) => r.repository).map((r) => r.code));
 
 const RANK: Record<SeverityName, number> = { off: 0, hint: 1, information: 2, warning: 3, error: 4 };
 
@@ -33,7 +38,11 @@ const LSP_SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function checkDocument(analysis: Analysis, settings: CheckSettings = {}): Diagnostic[] {
+/**
+ * The document's diagnostics. With `facts` (gathered by an adapter), the repository checks run
+ * too; a code's severity setting wins over the one the document's Status gives them.
+ */
+export function checkDocument(analysis: Analysis, settings: CheckSettings = {}, facts?: DriftFacts): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { suppressions } = analysis.model;
   const policy = policyFor(analysis.fit, settings);
@@ -51,13 +60,21 @@ export function checkDocument(analysis: Analysis, settings: CheckSettings = {}):
     if (severity !== 'off') emit('missing-section', severity, unrelatedNotice(analysis));
     return out;
   }
+  let statusSeverity: SeverityName | undefined;
   for (const rule of RULES) {
-    const severity = settings.severity?.[rule.code] ?? DEFAULT_SEVERITY[rule.code];
+    if (rule.repository && !facts) continue;
+    const severity =
+      settings.severity?.[rule.code] ??
+      (rule.repository ? (statusSeverity ??= driftSeverity(documentStatus(analysis))) : DEFAULT_SEVERITY[rule.code]);
     if (severity === 'off') continue;
-    rule.check(analysis, (f) => {
-      if (rule.quietOnPlaceholderLines && analysis.placeholderLines.has(f.range.start.line)) return;
-      emit(rule.code, severity, f);
-    });
+    rule.check(
+      analysis,
+      (f) => {
+        if (rule.quietOnPlaceholderLines && analysis.placeholderLines.has(f.range.start.line)) return;
+        emit(rule.code, severity, f);
+      },
+      { facts },
+    );
   }
   return out.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
 }

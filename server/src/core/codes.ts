@@ -15,6 +15,14 @@ export const DIAGNOSTIC_CODES = [
   'missing-field',
   'table-columns',
   'extra-section',
+  'stale-path',
+  'undocumented-path',
+  'undocumented-env',
+  'unused-env',
+  'unknown-dependency',
+  'version-mismatch',
+  'stale-date',
+  'broken-link',
   'template-error',
 ] as const;
 

@@ -20,6 +20,7 @@ import { parseDocument } from './parse/document.ts';
 import { compileTemplate, type CompileOptions, type CompileResult } from './template/compile.ts';
 import { renderDocument, sectionSkeleton, type RenderOptions, type SkeletonOptions } from './template/render.ts';
 import type { Analysis, CheckSettings, Schema, SchemaSection } from './types.ts';
+import type { DriftFacts } from './facts.ts';
 
 /** Options of the fix loop. */
 export interface FixOptions {
@@ -52,12 +53,13 @@ export interface ArchdocLanguageService {
   compileTemplate(text: string, options?: CompileOptions): CompileResult;
   /** Parses a document and relates it to the schema: the analysis every feature reads. */
   analyze(text: string, schema: Schema): Analysis;
-  /** Diagnostics of an analysed document. */
-  check(analysis: Analysis, settings?: CheckSettings): Diagnostic[];
+  /** Diagnostics of an analysed document; with repository facts (gathered by an adapter), the repository checks too. */
+  check(analysis: Analysis, settings?: CheckSettings, facts?: DriftFacts): Diagnostic[];
   completion(analysis: Analysis, position: Position, options: CompletionOptions): CompletionItem[];
   hover(analysis: Analysis, position: Position, options: HoverOptions): Hover | null;
   symbols(analysis: Analysis): DocumentSymbol[];
-  outline(analysis: Analysis): OutlineSummary;
+  /** The template-aware outline; `driftLines` (lines of repository findings) mark the sections that drifted. */
+  outline(analysis: Analysis, driftLines?: readonly number[]): OutlineSummary;
   /** Quick fixes for `range` and, when asked for by `options.only`, the fix-all action. */
   codeActions(analysis: Analysis, diagnostics: readonly Diagnostic[], range: Range, options: CodeActionOptions): CodeAction[];
   /** Applies the fix-all action's edits until it offers none (or `maxRounds`), as `archdoc check --fix` does. */
@@ -105,7 +107,7 @@ export function createLanguageService(): ArchdocLanguageService {
       return result;
     },
     analyze: (text, schema) => analyze(parseDocument(text), schema),
-    check: (analysis, settings) => checkDocument(analysis, settings),
+    check: (analysis, settings, facts) => checkDocument(analysis, settings, facts),
     completion,
     hover,
     symbols: documentSymbols,

@@ -364,4 +364,23 @@ export type DiagnosticData =
   | { readonly code: 'missing-field'; readonly field: string; readonly insertAt: Position0; readonly text: string }
   | { readonly code: 'table-columns'; readonly expected: number; readonly actual: number }
   | { readonly code: 'extra-section' }
-  | { readonly code: 'template-error' };
+  | { readonly code: 'template-error' }
+  /** Remove the entry with its subtree (`edits`), keeping the tree's glyphs consistent. */
+  | { readonly code: 'stale-path'; readonly path: string; readonly edits: readonly LineEdit[] }
+  /** Insert `text` (a whole tree line with its newline) at `insertAt`, a line start. */
+  | { readonly code: 'undocumented-path'; readonly path: string; readonly insertAt: Position0; readonly text: string }
+  /** Insert `text` (a table row with its newline) at `insertAt`, a line start. */
+  | { readonly code: 'undocumented-env'; readonly name: string; readonly readBy: string; readonly insertAt: Position0; readonly text: string }
+  | { readonly code: 'unused-env'; readonly name: string; readonly line: number }
+  | { readonly code: 'unknown-dependency'; readonly name: string }
+  /** Replace `range` (the stated version) with `replacement`, the manifest's version written the same way. */
+  | { readonly code: 'version-mismatch'; readonly name: string; readonly declared: string; readonly replacement: string }
+  /** The date of the last commit of the document; `uncommitted` when it has changes since. */
+  | { readonly code: 'stale-date'; readonly commit: string; readonly uncommitted: boolean }
+  | { readonly code: 'broken-link'; readonly target: string };
+
+/** A replacement of part of one line, as a quick fix applies it. */
+export interface LineEdit {
+  readonly range: Range;
+  readonly newText: string;
+}

@@ -6,6 +6,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { ruleHref, type ArchdocLanguageService, type DiagnosticData, type SeverityName } from '../core/index.ts';
 import { describeConfigError, pathOf } from '../policy/index.ts';
 import type { DocumentState } from './documentState.ts';
+import type { DriftFacts } from '../core/index.ts';
 
 /** The code of the diagnostic a document too large to check gets. */
 export const FILE_TOO_LARGE = 'file-too-large';
@@ -25,7 +26,7 @@ function lineZero(code: string, message: string, severity: DiagnosticSeverity, d
 }
 
 /** The diagnostics of a document in the given state. */
-export function diagnosticsFor(engine: ArchdocLanguageService, state: DocumentState): Diagnostic[] {
+export function diagnosticsFor(engine: ArchdocLanguageService, state: DocumentState, facts?: DriftFacts): Diagnostic[] {
   switch (state.kind) {
     case 'ignored':
       return [];
@@ -53,7 +54,7 @@ export function diagnosticsFor(engine: ArchdocLanguageService, state: DocumentSt
       return [{ ...lineZero('template-error', state.error, SEVERITIES[severity], { code: 'template-error' }), codeDescription: { href: ruleHref('template-error') } }];
     }
     case 'ready':
-      return engine.check(state.analysis, { severity: state.settings.severity, selectedBy: state.selectedBy });
+      return engine.check(state.analysis, { severity: state.settings.severity, selectedBy: state.selectedBy }, facts);
   }
 }
 

@@ -4,7 +4,7 @@
  * uses, the templates the checker would use.
  */
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
-import { findingOf, nodesOf, summaryOf } from '../core/index.ts';
+import { findingOf, nodesOf, REPOSITORY_CODES, summaryOf, type DiagnosticCode } from '../core/index.ts';
 import { normalizeUri } from '../policy/index.ts';
 import type { CheckResult, OutlineResult, RenderParams, RenderResult, SectionParams, SectionResult, TemplateRef, TemplatesResult } from '../protocol.ts';
 import type { ArchdocService } from './service.ts';
@@ -15,8 +15,10 @@ export async function outlineOf(service: ArchdocService, uri: string): Promise<O
   if (!state) return null;
   const empty = { uri, version: state.version, nodes: [], sectionsPresent: 0, sectionsRequired: 0, placeholders: 0 };
   switch (state.kind) {
-    case 'ready':
-      return { uri, version: state.version, template: state.template, ...service.engine.outline(state.analysis) };
+    case 'ready': {
+      const drift = service.diagnosticsOf(state, uri).filter((d) => REPOSITORY_CODES.has(d.code as DiagnosticCode)).map((d) => d.range.start.line);
+      return { uri, version: state.version, template: state.template, ...service.engine.outline(state.analysis, drift) };
+    }
     case 'template-error':
       return { ...empty, template: state.template ?? null, error: state.error };
     case 'config-error':
@@ -58,15 +60,15 @@ export async function checkOf(service: ArchdocService, uri: string): Promise<Che
   if (!state) return { ...none, checked: false, template: null, reason: 'The document is not open.' };
   switch (state.kind) {
     case 'ready': {
-      const findings = service.diagnosticsOf(state).map(findingOf);
+      const findings = service.diagnosticsOf(state, uri).map(findingOf);
       return { uri, checked: true, template: state.template, findings, summary: summaryOf(findings), sections: nodesOf(service.engine.outline(state.analysis).nodes) };
     }
     case 'template-error': {
-      const findings = service.diagnosticsOf(state).map(findingOf);
+      const findings = service.diagnosticsOf(state, uri).map(findingOf);
       return { ...none, findings, summary: summaryOf(findings), checked: true, template: state.template ?? null, reason: state.error };
     }
     case 'config-error': {
-      const findings = service.diagnosticsOf(state).map(findingOf);
+      const findings = service.diagnosticsOf(state, uri).map(findingOf);
       return { ...none, findings, summary: summaryOf(findings), checked: false, template: null, reason: `ArchDoc cannot use ${state.error.uri}: ${state.error.message}` };
     }
     case 'too-large':

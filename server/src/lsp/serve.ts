@@ -32,6 +32,9 @@ export function serve(connection: Connection, documents: TextDocuments<TextDocum
   connection.onDidChangeWatchedFiles(guardNotification('watched files', log, (params) => service.watchedFilesChanged(params.changes)));
   documents.onDidChangeContent((event) => service.changed(event.document.uri));
   documents.onDidClose((event) => service.closed(event.document.uri));
+  // Repository facts are gathered on open and on save, never on a change of the text.
+  documents.onDidOpen((event) => void service.gatherFacts(event.document.uri, false).catch((error: unknown) => log(`Repository facts failed: ${String(error)}`)));
+  documents.onDidSave((event) => void service.gatherFacts(event.document.uri, true).catch((error: unknown) => log(`Repository facts failed: ${String(error)}`)));
 
   connection.onCompletion(
     guard('completion', log, [], async ({ textDocument, position }) => {
@@ -57,7 +60,7 @@ export function serve(connection: Connection, documents: TextDocuments<TextDocum
       const doc = await service.ready(textDocument.uri);
       if (!doc) return [];
       const options = { uri: textDocument.uri, version: service.versionedEdits() ? doc.version : undefined, today: service.today(), severity: doc.settings.severity, only: context.only };
-      return engine.codeActions(doc.analysis, service.diagnosticsOf(doc), range, options);
+      return engine.codeActions(doc.analysis, service.diagnosticsOf(doc, textDocument.uri), range, options);
     }),
   );
   connection.onRequest(OutlineRequest, guard('outline', log, null, (params: OutlineParams) => outlineOf(service, params.uri)));

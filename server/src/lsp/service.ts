@@ -24,7 +24,8 @@ import { describeConfigError, normalizeUri, pathOf, Policy, type TemplateRef } f
 import { diagnosticsFor, DiagnosticsScheduler } from './diagnostics.ts';
 import { computeState, StateCache, type DocumentState, type VersionedState } from './documentState.ts';
 import { SettingsStore } from './settingsStore.ts';
-import type { ServerHost, TemplateWatching } from './host.ts';
+import type { RepositoryFactsSource, ServerHost, TemplateWatching } from './host.ts';
+import type { DriftFacts } from '../core/index.ts';
 
 /** Milliseconds between the last keystroke and the check: short, as a check takes a few ms. */
 export const DEBOUNCE_MS = 10;
@@ -50,7 +51,9 @@ export class ArchdocService {
   readonly scheduler: DiagnosticsScheduler;
   private policyValue: Policy | undefined;
   private capabilities: ClientCapabilities = {};
-  private readonly diagnosticsCache = new WeakMap<DocumentState, Diagnostic[]>();
+  /** Facts for the repository checks; undefined where the host cannot gather them. */
+  repository: RepositoryFactsSource | undefined;
+  private readonly diagnosticsCache = new WeakMap<DocumentState, { readonly facts: DriftFacts | undefined; readonly diagnostics: Diagnostic[] }>();
   private readonly notices = new Set<string>();
   /** Unavailable checks already announced; kept across re-checks, unlike `notices`. */
   private readonly saidUnavailable = new Set<string>();
@@ -79,6 +82,7 @@ export class ArchdocService {
       log: (message) => this.log(message),
     });
     this.watcher = host.watcher?.((uris) => this.templatesChanged(uris), (message) => this.log(message));
+    this.repository = this.repositoryFacts(true);
   }
 
   /** Which documents are checked, against which template, with which settings: set up by `initialize`. */
@@ -87,11 +91,21 @@ export class ArchdocService {
     return this.policyValue;
   }
 
+  private repositoryFacts(trusted: boolean): RepositoryFactsSource | undefined {
+    return this.host.repositoryFacts?.({
+      folderOf: (uri) => this.policyValue?.folderOf(uri),
+      trusted,
+      recheck: (uri) => this.scheduler.schedule(uri, 0),
+      note: (message) => this.connection.console.info(message),
+    });
+  }
+
   readonly log = (message: string): void => this.connection.console.error(message);
 
   async initialize(params: InitializeParams): Promise<InitializeResult> {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     this.capabilities = params.capabilities;
+    this.repository = this.repositoryFacts(options.trusted !== false);
     const pull = params.capabilities.workspace?.configuration === true;
     this.settings = new SettingsStore(
       { pull, fetch: (uri) => this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'archdoc' }) },
@@ -109,7 +123,7 @@ export class ArchdocService {
     this.folders = folders.map(normalizeUri);
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         completionProvider: { triggerCharacters: ['#'] },
         documentSymbolProvider: true,
         hoverProvider: true,
@@ -136,8 +150,8 @@ export class ArchdocService {
     }
     if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        // Templates, their sidecars and config files.
-        watchers: [{ globPattern: '**/*.{md,markdown,json}' }, { globPattern: '**/.archdoc.{json,jsonc}' }],
+        // Templates, their sidecars and config files; every file for the repository checks (the client leaves out its excluded folders).
+        watchers: [{ globPattern: '**/*.{md,markdown,json}' }, { globPattern: '**/.archdoc.{json,jsonc}' }, { globPattern: '**/*' }],
       });
     } else {
       this.clientWatches = false;
@@ -158,6 +172,14 @@ export class ArchdocService {
       this.recheckAll();
     }
     this.templatesChanged(uris);
+    void this.repository?.filesChanged(uris).catch((error: unknown) => this.log(`Updating repository facts failed: ${String(error)}`));
+  }
+
+  /** An architecture document opened or was saved: gather its repository facts (never on a keystroke). */
+  async gatherFacts(uri: string, saved: boolean): Promise<void> {
+    const state = await this.ready(uri);
+    if (!state?.settings.checkRepository) return;
+    await this.repository?.refresh(uri, saved);
   }
 
   /** Template files changed on disk: forget them and check every open document again. */
@@ -182,6 +204,7 @@ export class ArchdocService {
     this.states.delete(uri);
     this.settings.forget(uri);
     this.published.delete(uri);
+    this.repository?.closed(uri);
     this.forgetNotice(uri);
     if (this.watchedTemplates.delete(uri)) this.watcher?.sync(this.watchedTemplates.values());
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -198,12 +221,13 @@ export class ArchdocService {
     return state?.kind === 'ready' ? state : undefined;
   }
 
-  diagnosticsOf(state: DocumentState): Diagnostic[] {
-    let diagnostics = this.diagnosticsCache.get(state);
-    if (!diagnostics) {
-      diagnostics = diagnosticsFor(this.engine, state);
-      this.diagnosticsCache.set(state, diagnostics);
-    }
+  /** The diagnostics of a state, with the repository facts cached for its document (no I/O). */
+  diagnosticsOf(state: DocumentState, uri: string): Diagnostic[] {
+    const facts = state.kind === 'ready' && state.settings.checkRepository ? this.repository?.factsFor(uri) : undefined;
+    const cached = this.diagnosticsCache.get(state);
+    if (cached && cached.facts === facts) return cached.diagnostics;
+    const diagnostics = diagnosticsFor(this.engine, state, facts);
+    this.diagnosticsCache.set(state, { facts, diagnostics });
     return diagnostics;
   }
 
@@ -231,7 +255,7 @@ export class ArchdocService {
     this.notify(uri, state);
     this.watchTemplate(uri, state.kind === 'ready' || state.kind === 'template-error' ? state.template : undefined);
     // The document object is updated in place by later changes: the version is the state's, read before any await.
-    return { version: state.version, diagnostics: this.diagnosticsOf(state) };
+    return { version: state.version, diagnostics: this.diagnosticsOf(state, uri) };
   }
 
   /**

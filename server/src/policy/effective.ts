@@ -23,6 +23,8 @@ export interface EffectiveSettings {
   readonly templates: ReadonlyArray<{ readonly glob: ScopedGlob; readonly template: string; readonly base: string }>;
   /** The default template; undefined for the default bundled one. */
   readonly template: ConfiguredTemplate | undefined;
+  /** Whether the repository checks run (the editor's `archdoc.checkRepository`). */
+  readonly checkRepository: boolean;
   /** The config file that applied, if any. */
   readonly config: string | undefined;
   /** Keys the editor's settings set to something else than the config file, which won. */
@@ -65,6 +67,7 @@ export function mergeSettings(client: ServerSettings, folder: string, config: Co
     files: files.map((glob) => ({ base: filesBase, glob })),
     templates: Object.entries(templates).map(([glob, t]) => ({ glob: { base: templatesBase, glob }, template: t, base: templatesBase })),
     template: template === '' ? undefined : { configured: template, base: templateBase },
+    checkRepository: client.checkRepository,
     config: config?.uri,
     overridden,
   };

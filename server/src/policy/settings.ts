@@ -17,6 +17,8 @@ export interface ServerSettings {
   readonly completion: { readonly insertSkeleton: boolean };
   /** Documents larger than this many bytes are declined with one diagnostic. */
   readonly maxFileSize: number;
+  /** Whether documents are also checked against their repository (tree, environment, dependencies, dates, links). */
+  readonly checkRepository: boolean;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   templates: {},
   completion: { insertSkeleton: true },
   maxFileSize: 5_000_000,
+  checkRepository: true,
 };
 
 export const SEVERITY_NAMES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -75,6 +78,7 @@ export function normalizeSettings(value: unknown): ServerSettings {
       typeof maxFileSize === 'number' && Number.isFinite(maxFileSize) && maxFileSize > 0
         ? maxFileSize
         : DEFAULT_SETTINGS.maxFileSize,
+    checkRepository: typeof raw.checkRepository === 'boolean' ? raw.checkRepository : DEFAULT_SETTINGS.checkRepository,
   };
 }
 

@@ -49,6 +49,8 @@ export function createProfile(workDir: string): Profile {
     'extensions.autoUpdate': false,
     'extensions.ignoreRecommendations': true,
     'git.enabled': false,
+    // The fixture workspaces' documents describe no real repository; the repository checks have their own tests.
+    'archdoc.checkRepository': false,
   };
   fs.writeFileSync(path.join(settingsDir, 'settings.json'), JSON.stringify(settings, null, 2));
   return profile;

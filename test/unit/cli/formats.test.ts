@@ -40,7 +40,7 @@ test('--format github prints one annotation per diagnostic with 1-based position
 });
 
 test('--format github marks information findings as notices and prints nothing for a clean document', () => {
-  assert.equal(run(['check', '--format', 'github', VALID]).out, '');
+  assert.equal(run(['check', '--document-only', '--format', 'github', VALID]).out, '');
   const dir = tempDir();
   writeFileSync(path.join(dir, 'ARCHITECTURE.md'), '# Architecture\n\n<!-- archdoc-disable-file missing-section -->\n## Overview\n\nHigh-level description of how the system is designed and why these choices were made.\n\nOurs.\n');
   const r = run(['check', '--format', 'github', 'ARCHITECTURE.md'], dir);

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { DEFAULT_SEVERITY, DIAGNOSTIC_CODES } from '../../../server/src/core/index.ts';
+import { DEFAULT_SEVERITY, DIAGNOSTIC_CODES, REPOSITORY_CODES, type DiagnosticCode } from '../../../server/src/core/index.ts';
 
 interface Property {
   readonly type: string;
@@ -61,8 +61,10 @@ void test('declares a severity setting for every configurable code, defaulting a
   for (const code of configurable) {
     const property = properties[`archdoc.severity.${code}`];
     assert.ok(property, `archdoc.severity.${code} is declared`);
-    assert.deepEqual(property.enum, ['error', 'warning', 'information', 'hint', 'off']);
-    assert.equal(property.default, DEFAULT_SEVERITY[code], `archdoc.severity.${code} defaults to the engine's default`);
+    // A repository check's default, `status`, leaves its severity to the document's Status.
+    const byStatus = REPOSITORY_CODES.has(code as DiagnosticCode);
+    assert.deepEqual(property.enum, [...(byStatus ? ['status'] : []), 'error', 'warning', 'information', 'hint', 'off']);
+    assert.equal(property.default, byStatus ? 'status' : DEFAULT_SEVERITY[code], `archdoc.severity.${code} defaults to the engine's default`);
   }
   const declared = Object.keys(properties).filter((key) => key.startsWith('archdoc.severity.'));
   assert.equal(declared.length, configurable.length, 'no severity setting for an unknown code');

@@ -98,3 +98,13 @@ test('a section still holding the template\'s guidance says how many lines are l
   assert.equal(describeNode(node('security', 'guidance', { guidance: 3 })), '3 template lines');
   assert.equal(describeNode(node('security', 'guidance', { guidance: 1 })), '1 template line');
 });
+
+void test('marks a section whose statements drifted from the repository, in its description, tooltip and icon', () => {
+  const [item] = toSectionItems(result([node('design-patterns', 'complete', { drift: 2 })]));
+  assert.equal(item.description, 'done · 2 out of date with the repository');
+  assert.match(item.tooltip, /2 statements no longer match the repository/);
+  assert.equal(item.icon.id, 'git-compare');
+  const [clean] = toSectionItems(result([node('design-patterns', 'complete', { drift: 0 })]));
+  assert.equal(clean.description, 'done');
+  assert.equal(clean.icon.id, 'pass');
+});

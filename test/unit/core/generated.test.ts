@@ -11,6 +11,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { DEFAULT_SEVERITY, DIAGNOSTIC_CODES, RULE_INFO, type Analysis } from '../../../server/src/core/index.ts';
 import { artifacts, docsBase, PAGE_SECTIONS, ROOT } from '../../../scripts/generate.ts';
 import { bundledSchema, diagnose, engine } from '../../helpers/core.ts';
+import { exampleFacts } from '../../helpers/repos.ts';
 
 /** The quick fixes offered for `target`. */
 function quickFixesFor(analysis: Analysis, diagnostics: readonly Diagnostic[], target: Diagnostic): CodeAction[] {
@@ -79,7 +80,8 @@ test("each page's bad example reports its code against the bundled template", ()
       continue;
     }
     // Codes that are off by default are turned on, as the page tells the reader to.
-    const found = diagnose(badExample(r.code), bundledSchema(), { severity: { [r.code]: 'warning' } }).map((d) => d.code);
+    // Repository checks read the pages' example repository.
+    const found = diagnose(badExample(r.code), bundledSchema(), { severity: { [r.code]: 'warning' } }, r.repository ? exampleFacts() : undefined).map((d) => d.code);
     assert.ok(found.includes(r.code), `docs/rules/${r.code}.md's bad example reports ${r.code} (got ${found.join(', ')})`);
   }
 });
@@ -89,7 +91,7 @@ test('a rule is marked fixable exactly when its bad example gets a quick fix for
     if (r.code === 'template-error') continue;
     const text = badExample(r.code);
     const analysis = engine.analyze(text, bundledSchema());
-    const diagnostics = diagnose(text, bundledSchema(), { severity: { [r.code]: 'warning' } });
+    const diagnostics = diagnose(text, bundledSchema(), { severity: { [r.code]: 'warning' } }, r.repository ? exampleFacts() : undefined);
     const targets = diagnostics.filter((d) => d.code === r.code);
     const fixes = targets.flatMap((target) => quickFixesFor(analysis, diagnostics, target));
     assert.equal(fixes.length > 0, r.fixable, `${r.code}: fixable is ${r.fixable}, quick fixes offered: ${fixes.length}`);

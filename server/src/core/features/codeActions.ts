@@ -16,6 +16,7 @@ import { dataOf, type Fix, type FixContext, type FixProvider } from './fixes/fix
 import { addMissingField, removeTemplateLine, resizeTableRow } from './fixes/lineFixes.ts';
 import { fillEmptySection, fixHeadingLevel, insertMissingSection, moveSection, renameHeading } from './fixes/sectionFixes.ts';
 import { fillPlaceholder, replaceInvalidDate, replaceInvalidValue } from './fixes/valueFixes.ts';
+import { addEnvRow, addUndocumentedPath, removeEnvRow, removeStalePath, setLastUpdated, setVersion } from './fixes/driftFixes.ts';
 
 /** The kind of the fix-all source action. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.archdoc`;
@@ -32,6 +33,12 @@ const PROVIDERS: Partial<Record<DiagnosticCode, FixProvider>> = {
   'invalid-date': replaceInvalidDate,
   'missing-field': addMissingField,
   'table-columns': resizeTableRow,
+  'stale-path': removeStalePath,
+  'undocumented-path': addUndocumentedPath,
+  'undocumented-env': addEnvRow,
+  'unused-env': removeEnvRow,
+  'version-mismatch': setVersion,
+  'stale-date': setLastUpdated,
 };
 
 export interface CodeActionOptions {

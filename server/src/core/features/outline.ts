@@ -6,7 +6,7 @@
 import { isSectionEmpty } from '../analysis/sections.ts';
 import type { OutlineNode, OutlineResult, OutlineState } from '../../protocol.ts';
 import type { Analysis, SchemaSection } from '../types.ts';
-import { guidancePerHeading, placeholdersPerHeading } from './shared.ts';
+import { guidancePerHeading, perHeading, placeholdersPerHeading } from './shared.ts';
 
 export type OutlineSummary = Pick<OutlineResult, 'nodes' | 'sectionsPresent' | 'sectionsRequired' | 'placeholders'>;
 
@@ -14,6 +14,8 @@ interface Context {
   readonly analysis: Analysis;
   readonly placeholders: readonly number[];
   readonly guidance: readonly number[];
+  /** Per heading: repository findings (drift) within its section. */
+  readonly drift: readonly number[];
   /** Headings that stand for no template section, by the index of their enclosing heading. */
   readonly extras: ReadonlyMap<number, readonly number[]>;
 }
@@ -38,6 +40,7 @@ function extraNodes(context: Context, parent: number): OutlineNode[] {
       range: h.range,
       placeholders: context.placeholders[heading],
       guidance: context.guidance[heading],
+      drift: context.drift[heading],
       children: extraNodes(context, heading),
     };
   });
@@ -51,7 +54,7 @@ function sectionNode(context: Context, section: SchemaSection): OutlineNode {
     .map((s) => sectionNode(context, s));
   const heading = analysis.present.get(section.id);
   if (heading === undefined) {
-    return { id: section.id, title: section.title, level: section.level, state: 'missing', optional: section.optional, placeholders: 0, guidance: 0, children };
+    return { id: section.id, title: section.title, level: section.level, state: 'missing', optional: section.optional, placeholders: 0, guidance: 0, drift: 0, children };
   }
   return {
     id: section.id,
@@ -62,6 +65,7 @@ function sectionNode(context: Context, section: SchemaSection): OutlineNode {
     range: analysis.model.headings[heading].range,
     placeholders: context.placeholders[heading],
     guidance: context.guidance[heading],
+    drift: context.drift[heading],
     children: [...children, ...extraNodes(context, heading)],
   };
 }
@@ -78,8 +82,15 @@ function collectExtras(analysis: Analysis): Map<number, number[]> {
   return extras;
 }
 
-export function outline(analysis: Analysis): OutlineSummary {
-  const context: Context = { analysis, placeholders: placeholdersPerHeading(analysis), guidance: guidancePerHeading(analysis), extras: collectExtras(analysis) };
+/** The outline; `driftLines` are the lines of the document's repository findings, to mark the sections that drifted. */
+export function outline(analysis: Analysis, driftLines: readonly number[] = []): OutlineSummary {
+  const context: Context = {
+    analysis,
+    placeholders: placeholdersPerHeading(analysis),
+    guidance: guidancePerHeading(analysis),
+    drift: perHeading(analysis, driftLines),
+    extras: collectExtras(analysis),
+  };
   const { schema } = analysis;
   const top = schema.root.childIds.map((id) => schema.byId.get(id)).filter((s): s is SchemaSection => s !== undefined);
   const required = schema.sections.filter((s) => !s.optional);

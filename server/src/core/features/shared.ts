@@ -93,7 +93,7 @@ export function guidancePerHeading(analysis: Analysis): number[] {
 }
 
 /** Per heading: how many of `lines` fall within its section, subsections included. */
-function perHeading(analysis: Analysis, lines: readonly number[]): number[] {
+export function perHeading(analysis: Analysis, lines: readonly number[]): number[] {
   const { model } = analysis;
   const before = new Uint32Array(model.lines.length + 1);
   for (const line of lines) before[line + 1]++;

@@ -18,6 +18,14 @@ import { invalidDate } from './invalidDate.ts';
 import { missingField } from './missingField.ts';
 import { tableColumns } from './tableColumns.ts';
 import { extraSection } from './extraSection.ts';
+import { stalePath } from './stalePath.ts';
+import { undocumentedPath } from './undocumentedPath.ts';
+import { undocumentedEnv } from './undocumentedEnv.ts';
+import { unusedEnv } from './unusedEnv.ts';
+import { unknownDependency } from './unknownDependency.ts';
+import { versionMismatch } from './versionMismatch.ts';
+import { staleDate } from './staleDate.ts';
+import { brokenLink } from './brokenLink.ts';
 import { templateError } from './templateError.ts';
 
 export const RULES: readonly Rule[] = [
@@ -34,6 +42,14 @@ export const RULES: readonly Rule[] = [
   missingField,
   tableColumns,
   extraSection,
+  stalePath,
+  undocumentedPath,
+  undocumentedEnv,
+  unusedEnv,
+  unknownDependency,
+  versionMismatch,
+  staleDate,
+  brokenLink,
 ];
 
 /** Every diagnostic code the engine reports, with what it means: the rules, then the codes the faces report themselves. */

@@ -7,6 +7,7 @@
  * (`npm run generate`), so a rule's description is written once, here.
  */
 import type { Analysis, DiagnosticCode, DiagnosticData, Range, SeverityName } from '../types.ts';
+import type { DriftFacts } from '../facts.ts';
 
 export interface Finding {
   readonly range: Range;
@@ -17,6 +18,11 @@ export interface Finding {
    * document that adapts the template) is said more quietly than the configured severity.
    */
   readonly severity?: Exclude<SeverityName, 'off'>;
+}
+
+/** What a check knows beyond the document: the repository's facts, when an adapter gathered them. */
+export interface RuleContext {
+  readonly facts?: DriftFacts;
 }
 
 /** What a diagnostic code means, for people and tools: its documentation page is `docs/rules/<code>.md`. */
@@ -32,10 +38,16 @@ export interface RuleInfo {
   readonly tags?: readonly string[];
   /** False for a code whose severity no setting changes (a broken template is always an error). */
   readonly configurable?: boolean;
+  /**
+   * A repository check: it runs only when the check has repository facts, and with no severity
+   * setting of its own its severity follows the document's Status (Draft: information; Active
+   * or no Status: warning; Deprecated: off). `severity` is what an Active document gets.
+   */
+  readonly repository?: boolean;
 }
 
 export interface Rule extends RuleInfo {
   /** Whether an unfilled placeholder on the same line silences this rule there. */
   readonly quietOnPlaceholderLines?: boolean;
-  check(analysis: Analysis, report: (finding: Finding) => void): void;
+  check(analysis: Analysis, report: (finding: Finding) => void, context: RuleContext): void;
 }

@@ -1,0 +1,186 @@
+/**
+ * The Code Organization tree: the first fenced block of that section, in glyph style
+ * (`├── src/`, `│   └── a.ts`, or ASCII `|--`) or indented style, read into entries with the
+ * repository path each one names. `# comments`, descriptions after the name, `…`/`...` and
+ * pure glyph lines are ignored; a first line naming the repository itself (or `.`) is the root.
+ */
+import type { Analysis } from '../../types.ts';
+import type { RepositoryFacts } from '../../facts.ts';
+import { sectionsTitled } from './sections.ts';
+
+export interface TreeEntry {
+  readonly line: number;
+  /** The path relative to the repository root, `/`-separated, without a trailing slash. */
+  readonly path: string;
+  /** The name as written, e.g. `controllers/` or `server/src/core/`. */
+  readonly name: string;
+  readonly nameStart: number;
+  /** The text before the name: indentation and glyphs. */
+  readonly prefix: string;
+  /** Column of the `├`/`└` glyph, or -1 in indented style. */
+  readonly glyphColumn: number;
+  /** Index of the enclosing entry, or -1 at the top (or under the root line). */
+  readonly parent: number;
+  /** One past the index of the last entry in this entry's subtree. */
+  end: number;
+  /** Written with a trailing `/`, or has entries under it. */
+  dir: boolean;
+  /** The line is the template's own example, left in place: it shapes the tree but is not checked. */
+  readonly template: boolean;
+  /** A pattern or an example (`*.ts`, `<service>/`, `e.g.`): shapes the tree but is not checked. */
+  readonly unchecked: boolean;
+}
+
+export interface CodeTree {
+  /** The opening fence's line. */
+  readonly fenceLine: number;
+  /** The closing fence's line (or the section's end when the fence is never closed). */
+  readonly closeLine: number;
+  /** The line naming the repository itself, when the tree starts with one. */
+  readonly rootLine: number | undefined;
+  readonly entries: readonly TreeEntry[];
+}
+
+const TREE_INFO = new Set(['', 'text', 'txt', 'tree', 'plaintext', 'plain', 'ascii', 'none']);
+/** Names that stand for more than one path, or for none: globs, placeholders, elisions. */
+const PATTERN = /[*?<>{}[\]$…]|\.\.\.|^e\.g\.?$/;
+const EXAMPLE_NOTE = /\be\.g\.|\bfor example\b|\(example\)/i;
+
+interface LineShape {
+  readonly prefix: string;
+  readonly glyphColumn: number;
+  readonly name: string;
+  readonly nameStart: number;
+  readonly rest: string;
+}
+
+/** Splits a tree line into its glyph prefix, the name and what follows; undefined when it names nothing. */
+export function shapeOf(text: string): LineShape | undefined {
+  let i = 0;
+  let glyphColumn = -1;
+  while (i < text.length) {
+    const c = text[i];
+    const next = text[i + 1];
+    if ((c === '├' || c === '└' || c === '+' || c === '`' || c === '|') && (next === '─' || next === '-')) {
+      glyphColumn = i;
+      i++;
+      while (text[i] === '─' || text[i] === '-') i++;
+      while (text[i] === ' ' || text[i] === '\t') i++;
+      break;
+    }
+    if (c !== ' ' && c !== '\t' && c !== '│' && c !== '|') break;
+    i++;
+  }
+  const rest = text.slice(i);
+  const name = /^\S+/.exec(rest)?.[0];
+  if (name === undefined || name.startsWith('#') || name === '…' || name === '...') return undefined;
+  return { prefix: text.slice(0, i), glyphColumn, name, nameStart: i, rest: rest.slice(name.length) };
+}
+
+/** An entry's name and note with spacing folded, to recognise the template's own entries. */
+function entryText(shape: LineShape): string {
+  return `${shape.name} ${shape.rest.trim().replace(/\s+/g, ' ')}`.trim();
+}
+
+function depthKey(shape: LineShape): number {
+  if (shape.glyphColumn >= 0) return shape.glyphColumn + 1;
+  return shape.prefix.replace(/\t/g, '    ').length;
+}
+
+function cleanName(name: string): string {
+  return withoutTrailingSlashes(name.replace(/^\.\//, '').replace(/^\/+/, ''));
+}
+
+function namesRepository(name: string, facts: RepositoryFacts | undefined): boolean {
+  const bare = cleanName(name).toLowerCase();
+  if (name === '.' || name === './') return true;
+  if (!facts || !name.endsWith('/')) return false;
+  return bare === facts.rootName.toLowerCase() || facts.projectNames.some((p) => p.toLowerCase() === bare);
+}
+
+/** The fence that holds the tree, within a section's lines. */
+function findFence(a: Analysis, start: number, end: number): { open: number; close: number } | undefined {
+  const { model } = a;
+  for (let line = start; line < end; line++) {
+    if (!model.fenceContent[line]) continue;
+    const open = line - 1;
+    const info = /^\s*(?:`{3,}|~{3,})\s*([^\s`]*)/.exec(model.lines[open] ?? '');
+    let close = line;
+    while (close < end && model.fenceContent[close]) close++;
+    if (info && TREE_INFO.has(info[1].toLowerCase())) return { open, close };
+    line = close;
+  }
+  return undefined;
+}
+
+/** The Code Organization tree of the document, when it has one. */
+export function codeTree(a: Analysis, facts: RepositoryFacts | undefined): CodeTree | undefined {
+  const section = sectionsTitled(a, 'Code Organization')[0];
+  if (!section) return undefined;
+  const fence = findFence(a, section.start, section.end);
+  if (!fence) return undefined;
+  // The template's own entries, whatever glyphs or depth the document put them at.
+  const templateTree = new Set<string>();
+  for (const line of section.guidance.split('\n')) {
+    const shape = shapeOf(line);
+    if (shape) templateTree.add(entryText(shape));
+  }
+  const entries: TreeEntry[] = [];
+  const stack: Array<{ key: number; index: number }> = [];
+  let rootLine: number | undefined;
+  for (let line = fence.open + 1; line < fence.close; line++) {
+    const text = a.model.lines[line];
+    const shape = shapeOf(text);
+    if (!shape) continue;
+    if (entries.length === 0 && rootLine === undefined && shape.glyphColumn < 0 && namesRepository(shape.name, facts)) {
+      rootLine = line;
+      continue;
+    }
+    const key = depthKey(shape);
+    while (stack.length && stack[stack.length - 1].key >= key) stack.pop();
+    const parent = stack.length ? stack[stack.length - 1].index : -1;
+    const own = cleanName(shape.name);
+    const path = parent >= 0 ? joinPath(entries[parent].path, own) : own;
+    const unchecked = PATTERN.test(shape.name) || EXAMPLE_NOTE.test(shape.rest) || own === '';
+    entries.push({
+      line,
+      path,
+      name: shape.name,
+      nameStart: shape.nameStart,
+      prefix: shape.prefix,
+      glyphColumn: shape.glyphColumn,
+      parent,
+      end: entries.length + 1,
+      dir: shape.name.endsWith('/'),
+      template: templateTree.has(entryText(shape)),
+      unchecked,
+    });
+    for (const s of stack) entries[s.index].end = entries.length;
+    if (parent >= 0) entries[parent].dir = true;
+    stack.push({ key, index: entries.length - 1 });
+  }
+  return { fenceLine: fence.open, closeLine: fence.close, rootLine, entries };
+}
+
+/** `a/b/` → `a/b`, by a loop: a regular expression anchored at the end would retry every run of slashes. */
+export function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === '/') end--;
+  return path.slice(0, end);
+}
+
+export function joinPath(parent: string, child: string): string {
+  return parent === '' ? child : `${parent}/${child}`;
+}
+
+/** Whether `path` exists: a file, a directory, or anything under an excluded (git-ignored, dot) folder. */
+export function pathExists(facts: RepositoryFacts, path: string): boolean {
+  if (path === '' || facts.directories.has(path) || facts.files.has(path)) return true;
+  for (let p = path; p !== ''; p = parentOf(p)) if (facts.excluded.has(p)) return true;
+  return false;
+}
+
+export function parentOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
