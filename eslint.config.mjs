@@ -49,7 +49,10 @@ export default tseslint.config(
   { files: ['server/src/core/rules/**/*.ts'], rules: restrict(NODE, VSCODE, { ...ADAPTERS, group: [...ADAPTERS.group, '**/policy/**'] }) },
   { files: ['server/src/policy/**/*.ts'], rules: restrict(NODE, VSCODE, ADAPTERS, ENGINE_FACE) },
   { files: ['server/src/lsp/**/*.ts', 'server/src/mcp/**/*.ts', 'server/src/cli/**/*.ts', 'server/src/cli.ts', 'server/src/server.ts', 'bench/**/*.ts', 'test/helpers/**/*.ts', 'test/*/helpers/**/*.ts', 'test/protocol/**/*.ts'], rules: restrict(ENGINE_FACE) },
-  { files: ['client/**/*.ts'], rules: restrict(SERVER_FROM_CLIENT) },
+  { files: ['client/**/*.ts'], ignores: ['client/src/browser/**'], rules: restrict(SERVER_FROM_CLIENT) },
+  // The browser build runs in a Web Worker and the web extension host: no Node modules there.
+  { files: ['client/src/browser/**/*.ts'], rules: restrict(SERVER_FROM_CLIENT, { ...NODE, message: 'The browser build has no Node: reach files through workspace.fs.' }) },
+  { files: ['server/src/browser/**/*.ts', 'server/src/browserServer.ts'], rules: restrict(ENGINE_FACE, { ...NODE, message: 'The browser build has no Node: reach files through the client (lsp/clientWorkspace.ts).' }) },
   {
     // Regular expressions see user text (documents, templates, settings): every one must run in
     // linear time, so the backtracking checks are errors for the shipped code.

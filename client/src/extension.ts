@@ -1,79 +1,32 @@
 /**
- * The ArchDoc extension: starts the language server for markdown documents and adds what
- * only an editor can offer, the scaffold command, the Architecture view and the status bar
- * item. Activation registers things and returns; the server starts in the background.
+ * The desktop ArchDoc extension: the language server runs as a Node process and new
+ * documents on a local disk are written atomically. Everything else is shared with the
+ * browser extension (activate.ts).
  */
-import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { addMissingSections, insertSection } from './commands/sections.ts';
-import { NewDocumentCommand } from './commands/newDocument.ts';
-import { BundledTemplateProvider, openTemplate, TEMPLATE_SCHEME } from './commands/openTemplate.ts';
+import { readFileSync } from 'node:fs';
+import type * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { activateArchdoc } from './activate.ts';
+import { diskFileWriter } from './commands/diskFileWriter.ts';
 import { createLanguageClient } from './languageClient.ts';
-import { registerLanguageModelTools } from './lm/tools.ts';
-import { ignoredTemplates, RestrictedModeNotice } from './restrictedMode.ts';
-import { TabDiagnostics } from './tabDiagnostics.ts';
-import { OutlineTracker } from './views/outlineTracker.ts';
-import { createOutlineView, fixSection, OutlineStatusBar, OutlineTreeProvider, revealSection, snapshot, type ViewItemSnapshot } from './views/outlineView.ts';
 
 export type { NewDocumentArgs, NewDocumentResult } from './commands/newDocument.ts';
 export type { ViewItemSnapshot } from './views/outlineView.ts';
 
-let client: LanguageClient | undefined;
+let client: BaseLanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
-  const output = vscode.window.createOutputChannel('ArchDoc', { log: true });
-  const tabDiagnostics = new TabDiagnostics();
-  client = createLanguageClient(context, output, tabDiagnostics.middleware);
-  const languageClient = client;
-  tabDiagnostics.attach(languageClient);
-  const tracker = new OutlineTracker(languageClient);
-  const tree = new OutlineTreeProvider(tracker);
-  const newDocument = new NewDocumentCommand(languageClient);
-  const templateFolder = vscode.Uri.joinPath(context.extensionUri, 'server', 'templates');
-  const restricted = new RestrictedModeNotice();
+  client = activateArchdoc(context, { createClient: createLanguageClient, writer: diskFileWriter, readSettingsFile });
+}
 
-  context.subscriptions.push(
-    output,
-    languageClient,
-    tabDiagnostics,
-    tracker.onDidChange((outline) => {
-      if (!outline) return;
-      const folder = vscode.workspace.getWorkspaceFolder(outline.uri);
-      const ignored = outline.result.ignoredTemplate ?? (folder ? ignoredTemplates()[folder.uri.toString()] : undefined);
-      if (ignored !== undefined) restricted.show(ignored);
-    }),
-    tracker,
-    tree,
-    new OutlineStatusBar(tracker),
-    createOutlineView(tree, tracker),
-    vscode.workspace.registerTextDocumentContentProvider(TEMPLATE_SCHEME, new BundledTemplateProvider(templateFolder)),
-    vscode.commands.registerCommand('archdoc.newDocument', (args?: unknown) => newDocument.run(args)),
-    vscode.commands.registerCommand('archdoc.addMissingSections', (uri?: unknown) =>
-      addMissingSections(uri instanceof vscode.Uri ? uri : undefined, (document, id) => tracker.sectionTitle(document, id)),
-    ),
-    vscode.commands.registerCommand('archdoc.insertSection', (node?: unknown) => insertSection(OutlineTreeProvider.insertTarget(node))),
-    vscode.commands.registerCommand('archdoc.revealSection', revealSection),
-    vscode.commands.registerCommand('archdoc.fixSection', (node?: unknown) => fixSection(OutlineTreeProvider.sectionLocation(node))),
-    vscode.commands.registerCommand('archdoc.openTemplate', () => openTemplate(languageClient, tracker)),
-    vscode.commands.registerCommand('archdoc.restartServer', async () => {
-      await languageClient.restart();
-      tracker.schedule(0);
-    }),
-    vscode.commands.registerCommand('archdoc.view.items', async (): Promise<ViewItemSnapshot[]> => {
-      await tracker.settled();
-      return snapshot(tree.items);
-    }),
-    // Trust changes which templates the server may read; it learns the new state at initialization.
-    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
-      if (languageClient.isRunning()) await languageClient.restart();
-    }),
-  );
-
-  context.subscriptions.push(...registerLanguageModelTools(languageClient));
-
-  languageClient.start().catch((error: unknown) => {
-    output.error('The ArchDoc language server did not start', error);
-  });
+/** A local settings file's text; undefined when there is none, it is not local, or it cannot be read. */
+function readSettingsFile(uri: vscode.Uri): string | undefined {
+  if (uri.scheme !== 'file') return undefined;
+  try {
+    return readFileSync(uri.fsPath, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 export async function deactivate(): Promise<void> {

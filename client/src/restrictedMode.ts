@@ -5,7 +5,6 @@
  * server can decline to check those folders' documents rather than check them against
  * another template, and the user is told once, with the way to trust the workspace.
  */
-import { readFileSync } from 'node:fs';
 import { parse } from 'jsonc-parser';
 import * as vscode from 'vscode';
 
@@ -26,19 +25,20 @@ export function templateSetIn(settings: unknown): string | undefined {
   return undefined;
 }
 
-function readSettings(uri: vscode.Uri | undefined): unknown {
-  if (!uri || uri.scheme !== 'file') return undefined;
-  try {
-    return parse(readFileSync(uri.fsPath, 'utf8'));
-  } catch {
-    // No settings file, or one that cannot be read: nothing was set there.
-    return undefined;
-  }
-}
+/**
+ * Reads a settings file's text at once (the initialization options are computed synchronously);
+ * undefined when there is none or it cannot be read. The desktop reads local files; a browser
+ * host, where nothing can be read synchronously, reads none.
+ */
+export type SettingsReader = (uri: vscode.Uri) => string | undefined;
 
 /** Per workspace folder URI, the template the untrusted workspace's settings name; empty when trusted. */
-export function ignoredTemplates(): Record<string, string> {
+export function ignoredTemplates(read: SettingsReader): Record<string, string> {
   if (vscode.workspace.isTrusted) return {};
+  const readSettings = (uri: vscode.Uri | undefined): unknown => {
+    const text = uri ? read(uri) : undefined;
+    return text === undefined ? undefined : parse(text);
+  };
   const workspaceFile = readSettings(vscode.workspace.workspaceFile) as { settings?: unknown } | undefined;
   const fromWorkspace = templateSetIn(workspaceFile?.settings);
   const ignored: Record<string, string> = {};

@@ -7,13 +7,13 @@
  * document shows them again without waiting for the server.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, Middleware } from 'vscode-languageclient';
 import { documentsInTabs } from './views/outlineTracker.ts';
 
 export class TabDiagnostics implements vscode.Disposable {
   private readonly latest = new Map<string, vscode.Diagnostic[]>();
   private shown = documentsInTabs();
-  private client: LanguageClient | undefined;
+  private client: BaseLanguageClient | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor() {
@@ -32,7 +32,7 @@ export class TabDiagnostics implements vscode.Disposable {
     },
   };
 
-  attach(client: LanguageClient): void {
+  attach(client: BaseLanguageClient): void {
     this.client = client;
   }
 

@@ -144,3 +144,48 @@ export interface SectionParams {
 }
 
 export type SectionResult = (SectionGuide & { readonly template: TemplateRef }) | { readonly error: string };
+
+/**
+ * Files the server reads through the client, where it cannot reach them itself (the browser
+ * build, whose Web Worker has no file system): the client answers from `workspace.fs`, as
+ * vscode-yaml does for its schemas. Everything is addressed by URI.
+ */
+export const FileStatRequest = 'archdoc/fs/stat';
+export const FileReadRequest = 'archdoc/fs/readFile';
+export const DirectoryReadRequest = 'archdoc/fs/readDirectory';
+
+export interface FileParams {
+  readonly uri: string;
+}
+
+/** `archdoc/fs/readFile` refuses a file larger than `maxBytes`, so that it never crosses the connection. */
+export interface FileReadParams extends FileParams {
+  readonly maxBytes: number;
+}
+
+export type FileKind = 'file' | 'directory' | 'other';
+
+/** `archdoc/fs/stat`: `null` when nothing is there. */
+export type FileStatResult = { readonly kind: FileKind; readonly size: number } | null;
+
+/** `archdoc/fs/readFile`: the file's bytes in base64, so that binary files stay recognisable. */
+export interface FileReadResult {
+  readonly base64: string;
+}
+
+/** `archdoc/fs/readDirectory`: names and kinds of a folder's entries. */
+export type DirectoryReadResult = ReadonlyArray<readonly [string, FileKind]>;
+
+/** Bytes as base64, with what both a browser and Node offer (`btoa`), in chunks that stay below argument limits. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}

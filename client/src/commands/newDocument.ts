@@ -3,9 +3,8 @@
  * target and (when several are configured) the template, has the language server render the
  * document, writes it without ever replacing a file, and opens it on its first placeholder.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
   RenderRequest,
   TemplatesRequest,
@@ -15,7 +14,7 @@ import {
   type TemplateRef,
   type TemplatesResult,
 } from '../../../server/src/protocol.ts';
-import { createNewFile, staysInside } from './newFile.ts';
+import type { NewFileWriter } from './fileWriter.ts';
 import { firstPlaceholder, localIsoDate, resolveTarget, suggestAlternative, validateProjectName } from './scaffoldInput.ts';
 
 /**
@@ -93,7 +92,10 @@ function asArgs(input: unknown): NewDocumentArgs {
 }
 
 export class NewDocumentCommand {
-  constructor(private readonly client: LanguageClient) {}
+  constructor(
+    private readonly client: BaseLanguageClient,
+    private readonly writer: NewFileWriter,
+  ) {}
 
   async run(input?: unknown): Promise<NewDocumentResult> {
     const args = asArgs(input);
@@ -119,11 +121,11 @@ export class NewDocumentCommand {
       const resolved = resolveTarget(target);
       if (!resolved.ok) return refuse(resolved.reason, args);
       const uri = vscode.Uri.joinPath(folder, ...resolved.segments);
-      if (folder.scheme === 'file' && !(await staysInside(folder.fsPath, uri.fsPath))) {
+      if (await this.writer.escapes(folder, uri)) {
         return refuse(`${resolved.relativePath} leads outside ${folder.fsPath} through a symbolic link.`, args);
       }
       const text = (await exists(uri)) ? undefined : await this.render(uri, name, template);
-      if (text !== undefined && (await write(uri, text)) === 'created') return open(uri, text);
+      if (text !== undefined && (await this.writer.create(uri, text)) === 'created') return open(uri, text);
       if (args.name !== undefined && args.target !== undefined) {
         void vscode.window.showWarningMessage(`${resolved.relativePath} already exists; ArchDoc left it unchanged.`);
         return { status: 'exists', uri: uri.toString() };
@@ -154,7 +156,7 @@ export class NewDocumentCommand {
         title: 'New Architecture Doc',
         prompt: 'The project name, written into the document as it is typed.',
         placeHolder: 'Project name',
-        value: folder ? path.posix.basename(folder.path) : '',
+        value: folder ? basename(folder) : '',
         validateInput: validateProjectName,
         ignoreFocusOut: true,
       }),
@@ -227,7 +229,9 @@ function freeUntitledUri(): vscode.Uri {
 function explorerArgs(clicked: vscode.Uri): NewDocumentArgs {
   const workspaceFolder = vscode.workspace.getWorkspaceFolder(clicked);
   if (!workspaceFolder) return { folder: clicked };
-  const directory = path.posix.relative(workspaceFolder.uri.path, clicked.path);
+  const root = workspaceFolder.uri.path.endsWith('/') ? workspaceFolder.uri.path.slice(0, -1) : workspaceFolder.uri.path;
+  const inside = clicked.path.startsWith(`${root}/`) ? clicked.path.slice(root.length + 1) : '';
+  const directory = inside.endsWith('/') ? inside.slice(0, -1) : inside;
   return { folder: workspaceFolder.uri, directory: directory === '' ? undefined : directory };
 }
 
@@ -248,14 +252,6 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-/** Creates the file; on disk atomically and exclusively, elsewhere through a workspace edit that refuses to overwrite. */
-async function write(uri: vscode.Uri, text: string): Promise<'created' | 'exists'> {
-  if (uri.scheme === 'file') return createNewFile(uri.fsPath, text);
-  const edit = new vscode.WorkspaceEdit();
-  edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
-  return (await vscode.workspace.applyEdit(edit)) ? 'created' : 'exists';
 }
 
 async function open(uri: vscode.Uri, text: string): Promise<NewDocumentResult> {
@@ -294,7 +290,7 @@ async function askTarget(folder: vscode.Uri, directory: string | undefined): Pro
   const items = [...free, other, ...taken];
   const picked = orCancel(
     await vscode.window.showQuickPick(items, {
-      title: `New Architecture Doc in ${path.posix.basename(folder.path)}`,
+      title: `New Architecture Doc in ${basename(folder)}`,
       placeHolder: 'Where should the document be created?',
       ignoreFocusOut: true,
     }),
@@ -307,7 +303,7 @@ async function askTarget(folder: vscode.Uri, directory: string | undefined): Pro
 async function askOtherTarget(folder: vscode.Uri, value: string): Promise<string> {
   return orCancel(
     await vscode.window.showInputBox({
-      title: `New Architecture Doc in ${path.posix.basename(folder.path)}`,
+      title: `New Architecture Doc in ${basename(folder)}`,
       prompt: 'A markdown file path relative to the folder.',
       value,
       valueSelection: [value.lastIndexOf('/') + 1, value.lastIndexOf('.')],
@@ -330,4 +326,8 @@ async function alternativeFor(folder: vscode.Uri, relativePath: string): Promise
     taken.add(candidate);
   }
   return suggestAlternative(relativePath, (name) => taken.has(name));
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }

@@ -4,7 +4,7 @@
  * editing the installed extension's copy would be lost on update and affect every workspace.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { TemplatesRequest, type TemplateRef, type TemplatesResult } from '../../../server/src/protocol.ts';
 import { bundledTemplateUri, templateDocumentUri } from '../templateRefs.ts';
 import type { OutlineTracker } from '../views/outlineTracker.ts';
@@ -47,7 +47,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-export async function openTemplate(client: LanguageClient, tracker: OutlineTracker): Promise<vscode.Uri | undefined> {
+export async function openTemplate(client: BaseLanguageClient, tracker: OutlineTracker): Promise<vscode.Uri | undefined> {
   const outline = await tracker.settled();
   const template = outline?.result.template ?? (await pickConfigured(client));
   if (!template) return undefined;
@@ -58,7 +58,7 @@ export async function openTemplate(client: LanguageClient, tracker: OutlineTrack
 }
 
 /** With no architecture document active: the workspace's templates, picked when there are several. */
-async function pickConfigured(client: LanguageClient): Promise<TemplateRef | undefined> {
+async function pickConfigured(client: BaseLanguageClient): Promise<TemplateRef | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   if (!folder) return { kind: 'bundled', id: 'architecture' };
   await client.start();

@@ -8,7 +8,7 @@
  * view and the status item at once.
  */
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { OutlineRequest, type OutlineNode, type OutlineParams, type OutlineResult } from '../../../server/src/protocol.ts';
 
 /** How long typing must pause before the outline is asked for again. */
@@ -34,7 +34,7 @@ export class OutlineTracker implements vscode.Disposable {
   private pending = 0;
   private idle: (() => void)[] = [];
 
-  constructor(private readonly client: LanguageClient) {
+  constructor(private readonly client: BaseLanguageClient) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
       vscode.window.tabGroups.onDidChangeTabs(() => this.schedule(0)),

@@ -5,7 +5,7 @@
  * analysed once, and every feature reads the cached state.
  */
 import type { Analysis, ArchdocLanguageService, SelectedBy } from '../core/index.ts';
-import { type ConfigError, type EffectiveSettings, type Policy, type TemplateRef } from '../policy/index.ts';
+import type { ConfigError, EffectiveSettings, Policy, TemplateRef } from '../policy/index.ts';
 
 export type DocumentState =
   | { readonly kind: 'ignored' }
@@ -34,8 +34,19 @@ export interface StateDependencies {
   readonly policy: Policy;
 }
 
-function utf8Length(text: string): number {
-  return Buffer.byteLength(text, 'utf8');
+/** The UTF-8 size of `text`, counted without Node's Buffer (absent in a browser) and without encoding a copy. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 /** Works out the state of one document version from scratch. */

@@ -21,13 +21,10 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, FIX_ALL_KIND, isoDate, SEMANTIC_TOKENS_LEGEND } from '../core/index.ts';
 import { describeConfigError, normalizeUri, pathOf, Policy, type TemplateRef } from '../policy/index.ts';
-import { loadBundledTemplates } from '../node/bundled.ts';
-import { NodeWorkspace, pathToUri, uriToPath } from '../node/workspace.ts';
 import { diagnosticsFor, DiagnosticsScheduler } from './diagnostics.ts';
 import { computeState, StateCache, type DocumentState, type VersionedState } from './documentState.ts';
 import { SettingsStore } from './settingsStore.ts';
-import { TemplateWatcher } from './watcher.ts';
-import { RepositoryFacts } from './repository.ts';
+import type { RepositoryFactsSource, ServerHost, TemplateWatching } from './host.ts';
 import type { DriftFacts } from '../core/index.ts';
 
 /** Milliseconds between the last keystroke and the check: short, as a check takes a few ms. */
@@ -68,16 +65,18 @@ export class ArchdocService {
   readonly states: StateCache;
   readonly scheduler: DiagnosticsScheduler;
   private policyValue: Policy | undefined;
-  private readonly workspace = new NodeWorkspace();
   private capabilities: ClientCapabilities = {};
-  repository: RepositoryFacts;
+  /** Facts for the repository checks; undefined where the host cannot gather them. */
+  repository: RepositoryFactsSource | undefined;
   private readonly diagnosticsCache = new WeakMap<DocumentState, { readonly facts: DriftFacts | undefined; readonly diagnostics: Diagnostic[] }>();
   private readonly notices = new Set<string>();
   /** The latest gathering of repository facts per document. */
   private readonly gathering = new Map<string, Promise<void>>();
+  /** Unavailable checks already announced; kept across re-checks, unlike `notices`. */
+  private readonly saidUnavailable = new Set<string>();
   private readonly published = new Set<string>();
-  private readonly watcher: TemplateWatcher;
-  /** The template file the server watches for each open document that needs one. */
+  private readonly watcher: TemplateWatching | undefined;
+  /** The template (by URI) the server watches for each open document that needs one. */
   private readonly watchedTemplates = new Map<string, string>();
   /** Whether the client watches the workspace's markdown files for the server. */
   private clientWatches = true;
@@ -87,7 +86,7 @@ export class ArchdocService {
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly bundledTemplates: string,
+    private readonly host: ServerHost,
   ) {
     this.settings = new SettingsStore({ pull: false, fetch: () => Promise.resolve(undefined) }, undefined);
     this.states = new StateCache((doc) => computeState(doc, { engine: this.engine, policy: this.policy }));
@@ -101,7 +100,7 @@ export class ArchdocService {
       },
       log: (message) => this.log(message),
     });
-    this.watcher = new TemplateWatcher((files) => this.templatesChanged(files.map(pathToUri)), (message) => this.log(message));
+    this.watcher = host.watcher?.((uris) => this.templatesChanged(uris), (message) => this.log(message));
     this.repository = this.repositoryFacts(true);
   }
 
@@ -111,15 +110,9 @@ export class ArchdocService {
     return this.policyValue;
   }
 
-  private repositoryFacts(trusted: boolean): RepositoryFacts {
-    return new RepositoryFacts({
-      // The repository checks work on file paths; the policy knows the folders by URI.
-      folders: {
-        folderOf: (file) => {
-          const folder = this.policyValue?.folderOf(pathToUri(file));
-          return folder === undefined ? undefined : uriToPath(folder);
-        },
-      },
+  private repositoryFacts(trusted: boolean): RepositoryFactsSource | undefined {
+    return this.host.repositoryFacts?.({
+      folderOf: (uri) => this.policyValue?.folderOf(uri),
       trusted,
       recheck: (uri) => this.scheduler.schedule(uri, 0),
       note: (message) => this.connection.console.info(message),
@@ -138,8 +131,8 @@ export class ArchdocService {
       options.settings ?? options.archdoc,
     );
     this.policyValue = new Policy({
-      workspace: this.workspace,
-      registry: await loadBundledTemplates(this.workspace, this.bundledTemplates),
+      workspace: this.host.workspace,
+      registry: await this.host.bundledTemplates(),
       engine: this.engine,
       trusted: options.trusted !== false,
       folders: () => this.folders,
@@ -215,8 +208,7 @@ export class ArchdocService {
       this.recheckAll();
     }
     this.templatesChanged(uris);
-    const files = uris.map(uriToPath).filter((p): p is string => p !== undefined);
-    void this.repository.filesChanged(files).catch((error: unknown) => this.log(`Updating repository facts failed: ${String(error)}`));
+    void this.repository?.filesChanged(uris).catch((error: unknown) => this.log(`Updating repository facts failed: ${String(error)}`));
   }
 
   /** An architecture document opened or was saved: gather its repository facts (never on a keystroke). */
@@ -224,7 +216,7 @@ export class ArchdocService {
     const run = (async () => {
       const state = await this.ready(uri);
       if (!state?.settings.checkRepository) return;
-      await this.repository.refresh(uri, saved);
+      await this.repository?.refresh(uri, saved);
     })();
     this.gathering.set(uri, run.catch(() => undefined));
     return run;
@@ -257,10 +249,10 @@ export class ArchdocService {
     this.states.delete(uri);
     this.settings.forget(uri);
     this.published.delete(uri);
-    this.repository.closed(uri);
+    this.repository?.closed(uri);
     this.gathering.delete(uri);
     this.forgetNotice(uri);
-    if (this.watchedTemplates.delete(uri)) this.watcher.sync(this.watchedTemplates.values());
+    if (this.watchedTemplates.delete(uri)) this.watcher?.sync(this.watchedTemplates.values());
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -277,7 +269,7 @@ export class ArchdocService {
 
   /** The diagnostics of a state, with the repository facts cached for its document (no I/O). */
   diagnosticsOf(state: DocumentState, uri: string): Diagnostic[] {
-    const facts = state.kind === 'ready' && state.settings.checkRepository ? this.repository.factsFor(uri) : undefined;
+    const facts = state.kind === 'ready' && state.settings.checkRepository ? this.repository?.factsFor(uri) : undefined;
     const cached = this.diagnosticsCache.get(state);
     if (cached && cached.facts === facts) return cached.diagnostics;
     const diagnostics = diagnosticsFor(this.engine, state, facts);
@@ -299,7 +291,7 @@ export class ArchdocService {
 
   dispose(): void {
     this.scheduler.dispose();
-    this.watcher.dispose();
+    this.watcher?.dispose();
   }
 
   private async check(uri: string): Promise<{ version: number; diagnostics: Diagnostic[] } | undefined> {
@@ -317,17 +309,17 @@ export class ArchdocService {
    * the others itself, and every template when the client cannot watch files.
    */
   private watchTemplate(uri: string, template: TemplateRef | undefined): void {
-    const file = template?.kind === 'file' ? uriToPath(template.uri) : undefined;
-    const needed = file !== undefined && template?.kind === 'file' && !(this.clientWatches && this.policy.folderOf(template.uri) !== undefined);
+    const file = template?.kind === 'file' ? template.uri : undefined;
+    const needed = file !== undefined && !(this.clientWatches && this.policy.folderOf(file) !== undefined);
     if (needed ? this.watchedTemplates.get(uri) === file : !this.watchedTemplates.has(uri)) return;
     if (needed) this.watchedTemplates.set(uri, file);
     else this.watchedTemplates.delete(uri);
-    this.watcher.sync(this.watchedTemplates.values());
+    this.watcher?.sync(this.watchedTemplates.values());
   }
 
   /** The number of folders the server watches itself. */
   watchedFolders(): number {
-    return this.watcher.size;
+    return this.watcher?.size ?? 0;
   }
 
   private forgetNotice(uri: string): void {
@@ -341,7 +333,10 @@ export class ArchdocService {
    * again (its diagnostic says the rest).
    */
   private notify(uri: string, state: DocumentState): void {
-    if (state.kind === 'ready') this.forgetNotice(uri);
+    if (state.kind === 'ready') {
+      this.forgetNotice(uri);
+      this.sayUnavailable();
+    }
     const notice = noticeOf(uri, state);
     if (notice === undefined) return;
     let key = notice.key;
@@ -354,6 +349,19 @@ export class ArchdocService {
     this.notices.add(key);
     void this.connection.sendNotification(ShowMessageNotification.type, { type: notice.type, message: notice.message });
   }
+
+  /** Checks the host cannot run are said once per session, when the first document is checked, not per document. */
+  private sayUnavailable(): void {
+    for (const check of this.host.unavailableChecks ?? []) {
+      if (this.saidUnavailable.has(check.code)) continue;
+      this.saidUnavailable.add(check.code);
+      void this.connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Info,
+        message: `ArchDoc skips ${check.code} here: ${check.reason}.`,
+      });
+    }
+  }
+
 }
 
 /** The message a state deserves, once per `key`: config and template errors, oversized documents, overridden settings. */

@@ -26,7 +26,12 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-export async function openWorkbench(url: string, viewport = { width: 1400, height: 900 }): Promise<Workbench> {
+/** `prepare` runs on the new page before it loads `url`, to expose functions or listen to it. */
+export async function openWorkbench(
+  url: string,
+  viewport = { width: 1400, height: 900 },
+  prepare?: (page: Page) => Promise<void>,
+): Promise<Workbench> {
   // Playwright gives each launch a fresh temporary profile.
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
@@ -44,6 +49,7 @@ export async function openWorkbench(url: string, viewport = { width: 1400, heigh
     const page = await browser.newPage({ viewport });
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
+    await prepare?.(page);
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     return { browser, page, pageErrors, close: () => browser.close() };
   } catch (error) {

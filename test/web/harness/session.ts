@@ -1,0 +1,115 @@
+/**
+ * One run of a web suite: the packaged extension unpacked (ARCHDOC_TEST_VSIX, or `npm run
+ * package`), the suite bundled into it, a copy of the fixture workspace mounted on
+ * `@vscode/test-web`'s in-memory file system, and Debian's Chromium, driven by
+ * playwright-core, opening the workbench, which runs the suite in the web extension host and
+ * reports through functions the page exposes. Used by the web suite and the web benchmark.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildExtensionUnderTest, runChecked } from '../../integration/harness/build';
+import { openWorkbench, type Workbench } from '../../integration/harness/browser';
+import type { SuiteResults } from '../../integration/harness/results';
+import { RESULTS_PREFIX } from '../suite/protocol';
+import { bundleSuite, type SuiteSelection } from './bundle';
+import { startWebServer, type VscodeWebCache, type WebServer } from './vscodeWeb';
+
+const fixtureWorkspace = path.join(__dirname, '..', 'fixtures', 'workspace');
+
+/** The extension as a user installs it: the `extension/` folder of the packaged `.vsix`. */
+export function prepareExtension(workDir: string): string {
+  const built = buildExtensionUnderTest(workDir);
+  if (!built.real) throw new Error('the web suite needs ArchDoc itself, and `npm run package` is missing');
+  const into = path.join(workDir, 'vsix');
+  runChecked('unzip', ['-q', '-o', built.vsix, '-d', into], workDir);
+  return path.join(into, 'extension');
+}
+
+export interface SessionOptions extends SuiteSelection {
+  readonly cache: VscodeWebCache;
+  readonly workDir: string;
+  readonly extensionDir: string;
+  /** The folder of the `*.test.ts` files to run. */
+  readonly suiteDir: string;
+  readonly timeoutMs: number;
+  /** Called with every line the workbench logs. */
+  readonly onLine?: (line: string) => void;
+  readonly log: (message: string) => void;
+}
+
+export interface SessionOutcome {
+  readonly results: SuiteResults;
+  /** The text of the notification centre when the suite ended, where the user reads ArchDoc's notices. */
+  readonly notifications: string;
+  /** Everything the workbench logged, results line excepted. */
+  readonly lines: readonly string[];
+}
+
+export async function runSession(options: SessionOptions): Promise<SessionOutcome> {
+  const { workDir, extensionDir, log } = options;
+  const testsFile = path.join(extensionDir, 'web-test', 'suite.js');
+  await bundleSuite(options.suiteDir, testsFile, options);
+  const workspace = path.join(workDir, `workspace-${Date.now()}`);
+  fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
+  const server = await startWebServer(options.cache, { extensionDir, testsFile, workspace });
+  try {
+    return await runInBrowser(server, options);
+  } finally {
+    server.close();
+    log('the web server stopped');
+  }
+}
+
+async function runInBrowser(server: WebServer, options: SessionOptions): Promise<SessionOutcome> {
+  const lines: string[] = [];
+  let results: SuiteResults | undefined;
+  let exited: (code: number) => void = () => {};
+  const exit = new Promise<number>((resolve) => (exited = resolve));
+  let failed: (error: Error) => void = () => {};
+  const cannotRun = new Promise<never>((_, reject) => (failed = reject));
+  const record = (line: string) => {
+    // The workbench says so, and then waits forever, when the extension has no web entry point.
+    if (line.includes('No extension host found that can launch the test runner')) failed(new Error(`the workbench cannot run the suite: ${line}`));
+    // The page's console repeats the automation log with CSS markers; one copy is enough.
+    if (line.startsWith('%c')) return;
+    const at = line.indexOf(RESULTS_PREFIX);
+    if (at >= 0) {
+      results = JSON.parse(line.slice(at + RESULTS_PREFIX.length)) as SuiteResults;
+      return;
+    }
+    lines.push(line);
+    options.onLine?.(line);
+  };
+  let workbench: Workbench | undefined;
+  const onSignal = () => void Promise.resolve(workbench?.close()).finally(() => (server.close(), process.exit(130)));
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+  try {
+    workbench = await openWorkbench(server.url, undefined, async (page) => {
+      // The workbench reports the extension host's log and the end of the run through these.
+      await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => record(`[${type}] ${args.map(String).join(' ')}`));
+      await page.exposeFunction('codeAutomationExit', (code: number) => exited(code));
+      page.on('console', (message) => record(message.text()));
+    });
+    options.log('the workbench is open');
+    const code = await withDeadline(Promise.race([exit, cannotRun]), options.timeoutMs, 'the web suite to finish');
+    if (!results) throw new Error(`the workbench exited with ${code} and reported no results`);
+    const centre = workbench.page.locator('.notifications-center');
+    const notifications = (await centre.count()) > 0 ? await centre.innerText() : '';
+    return { results, lines, notifications };
+  } catch (error) {
+    options.log(`workbench log, last lines:\n${lines.slice(-60).join('\n')}`);
+    if (workbench?.pageErrors.length) options.log(`page errors:\n${workbench.pageErrors.join('\n')}`);
+    throw error;
+  } finally {
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+    await workbench?.close();
+  }
+}
+
+function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s waiting for ${what}`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
