@@ -142,7 +142,7 @@ export async function createProject(roots: Roots, options: McpOptions): Promise<
     },
     async fix(input, write) {
       const loaded = await load(input);
-      const fixed = engine.fix(loaded.text, loaded.schema, { today: options.today(), severity: loaded.settings.severity });
+      const fixed = engine.fix(loaded.text, loaded.schema, { today: options.today(), severity: loaded.settings.severity, selectedBy: loaded.settings.selectedBy });
       let written = false;
       if (write && fixed.changed && loaded.file) {
         await replaceFile(loaded.file, fixed.text);
