@@ -20,6 +20,14 @@ function applyFix(text: string, code: string, title: RegExp, line = 0): void {
 }
 
 describe('quick fixes keep their promise on the smallest documents that broke them', () => {
+  it(
+    'inserting sections into a leniently checked document leaves nothing newly missing',
+    { todo: 'once the insertion makes the document follow the template, what the lenient check held back is reported' },
+    () => {
+      applyFix('## the\n\n## Deployment\n', 'missing-section', /^Insert all \d+ missing sections$/);
+    },
+  );
+
   it('"Insert all missing sections" on an empty document also inserts the title it lists', () => {
     applyFix('\n', 'missing-section', /^Insert all \d+ missing sections$/);
   });

@@ -18,6 +18,7 @@ import { distance } from 'fastest-levenshtein';
 import type { DocModel, MatchKind, Schema, SchemaSection, SectionMatch } from './types.ts';
 import { headingKey, withoutTrailingNote } from './text.ts';
 import type { SectionMarker } from './parse/sectionMarkers.ts';
+import { appendTo } from './multimap.ts';
 
 export interface Matching {
   readonly matches: Array<SectionMatch | undefined>;
@@ -49,8 +50,8 @@ export function matchSections(model: DocModel, schema: Schema, markers: readonly
   const byKey = new Map<string, SchemaSection[]>();
   const byAlias = new Map<string, SchemaSection[]>();
   for (const s of schema.sections) {
-    byKey.set(s.key, [...(byKey.get(s.key) ?? []), s]);
-    for (const a of s.aliases) byAlias.set(a, [...(byAlias.get(a) ?? []), s]);
+    appendTo(byKey, s.key, s);
+    for (const a of s.aliases) appendTo(byAlias, a, s);
   }
   const title = schema.root.title !== '' ? headings.findIndex((h) => h.level === 1) : -1;
   if (title >= 0) {

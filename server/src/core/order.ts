@@ -6,6 +6,7 @@
  * their template level (see the template tree in `analyze.ts`).
  */
 import type { OrderIssue, SectionMatch } from './types.ts';
+import { appendTo } from './multimap.ts';
 
 export function orderSections(
   matches: ReadonlyArray<SectionMatch | undefined>,
@@ -28,7 +29,7 @@ export function orderSections(
       out.set(i, { kind: 'parent', parentId: m.section.parentId ?? '' });
       return;
     }
-    groups.set(parent, [...(groups.get(parent) ?? []), i]);
+    appendTo(groups, parent, i);
   });
   for (const members of groups.values()) {
     const order = members.map((i) => (matches[i] as SectionMatch).section.index);

@@ -34,6 +34,17 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
       engine.analyze(f.text, bundledSchema()).matches.some((m) => m?.kind === 'level'),
   },
   {
+    id: 'insertion-ends-lenient-check',
+    summary: 'missingFixes.ts with fit.ts: inserting sections into a document that is checked leniently (found by its name and adapted, "## the\\n\\n## Deployment", or unrelated, "### the") can make it follow the template, and then what the lenient check held back (the missing subsections of sections it already had, every missing section, or sections out of order) is reported.',
+    matches: (f) => {
+      if (!/^Insert /.test(f.title)) return false;
+      // A document found by its name and checked leniently (adapted, or unrelated to the template) before the insertion.
+      const fit = engine.analyze(f.text, bundledSchema()).fit;
+      if (!fit.adapted && !fit.unrelated) return false;
+      return /(?:introduced|left its) (?:missing-section|section-order|heading-level|empty-section)/.test(f.message);
+    },
+  },
+  {
     id: 'bom-before-indented-heading',
     summary: 'parse/document.ts reads a byte order mark as text: "\\uFEFF   ### Overview" is no heading, yet once a line is inserted at the top (the BOM stays first) it is one, and is reported ("\\uFEFF   ### Overview\\n", insert "Architecture" or disable a code for the file).',
     matches: (f) => f.text.startsWith('\uFEFF') && f.edits.some((e) => e.range.start.line === 0) && /introduced (?:heading-level|section-order|empty-section)/.test(f.message),

@@ -9,6 +9,7 @@ import { describeState, sectionStates, type SectionStates } from '../sectionStat
 import type { Analysis, DiagnosticCode, SchemaSection } from '../types.ts';
 import { REPOSITORY_CODES } from '../check.ts';
 import { perHeading } from './shared.ts';
+import { appendTo } from '../multimap.ts';
 
 export type OutlineSummary = Pick<OutlineResult, 'nodes' | 'sectionsWritten' | 'sectionsRequired' | 'placeholders'>;
 
@@ -68,7 +69,7 @@ function collectExtras(analysis: Analysis): Map<number, number[]> {
     if (analysis.matches[i] || analysis.duplicates.has(i) || h.level === 1) return;
     // Added sections directly under the title are listed at the top level.
     const parent = h.parent >= 0 && headings[h.parent].level === 1 ? -1 : h.parent;
-    extras.set(parent, [...(extras.get(parent) ?? []), i]);
+    appendTo(extras, parent, i);
   });
   return extras;
 }

@@ -3,6 +3,7 @@ import { missingEntry } from '../analysis/missing.ts';
 import { lineRange } from '../text.ts';
 import type { Finding, Rule } from './rule.ts';
 import { headingLabel, writtenLabel } from './describe.ts';
+import { appendTo } from '../multimap.ts';
 
 /**
  * Required template sections that the document lacks: one finding per parent section, naming
@@ -19,7 +20,7 @@ export const missingSection: Rule = {
     const groups = new Map<string, SchemaSection[]>();
     for (const section of a.missing) {
       const key = section.id === '' ? '\u0000title' : (section.parentId ?? '');
-      groups.set(key, [...(groups.get(key) ?? []), section]);
+      appendTo(groups, key, section);
     }
     for (const sections of groups.values()) report(finding(a, sections));
   },

@@ -91,8 +91,10 @@ export function disableFixes(context: FixContext, diagnostic: Diagnostic): Fix[]
   const { model } = context.analysis;
   const fixes: Fix[] = [];
   // A missing section is no line's problem: its diagnostic stands on the parent's heading, or
-  // on the first line, which a comment inserted above would take over.
-  const line = code === 'missing-section' ? undefined : lineEdit(model, diagnostic.range.start.line, code);
+  // on the first line, which a comment inserted above would take over. Guidance left in a
+  // section is the section's finding, shown on its first guidance line: silencing that line
+  // would only move it to the next one.
+  const line = code === 'missing-section' || code === 'template-text' ? undefined : lineEdit(model, diagnostic.range.start.line, code);
   if (line) fixes.push({ kind: 'disable-line', title: `Disable ${code} for this line`, edits: [line], diagnostics: [diagnostic] });
   fixes.push(fileFix(context, code));
   return fixes;

@@ -3,6 +3,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { DocEntry, EntryKindSpec } from '../../types.ts';
 import { entryAt, entryKindOf, insertLines } from '../shared.ts';
 import { dataOf, type Fix, type FixContext } from './fix.ts';
+import { appendTo } from '../../multimap.ts';
 
 interface Insertion {
   readonly line: number;
@@ -60,7 +61,7 @@ export function addMissingField(context: FixContext, diagnostic: Diagnostic): Fi
     const byLine = new Map<number, Insertion[]>();
     for (const d of siblings) {
       const i = insertionFor(context, d);
-      if (i) byLine.set(i.line, [...(byLine.get(i.line) ?? []), i]);
+      if (i) appendTo(byLine, i.line, i);
     }
     const edits = [...byLine].map(([line, list]) =>
       insertLines(model, line, list.sort((a, b) => a.order - b.order).map((i) => i.text.replace(/\n?$/, '\n')).join('')),

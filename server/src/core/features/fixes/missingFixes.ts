@@ -15,6 +15,7 @@ import { insertLines } from '../shared.ts';
 import { dataOf, type Fix, type FixContext } from './fix.ts';
 import { oneLine } from './headingEdits.ts';
 import { aboveSuppression, emptiesSection, insideRawText, sectionBoundary } from './placement.ts';
+import { appendTo } from '../../multimap.ts';
 
 function headingLabel(section: SchemaSection): string {
   return section.id === '' ? section.title : `${'#'.repeat(section.level)} ${section.title}`;
@@ -187,7 +188,7 @@ function insertAllFix(context: FixContext): Fix | undefined {
 /** One edit per insertion line, sections in template order, so that clients need not order inserts. */
 function insertAll(context: FixContext, inserts: ReadonlyArray<{ section: SchemaSection; line: number }>): TextEdit[] {
   const byLine = new Map<number, SchemaSection[]>();
-  for (const { section, line } of inserts) byLine.set(line, [...(byLine.get(line) ?? []), section]);
+  for (const { section, line } of inserts) appendTo(byLine, line, section);
   return [...byLine].map(([line, sections]) => {
     const text = sections
       // The title first; then deeper sections: at a shared line they close the section above,
