@@ -84,8 +84,9 @@ export function checkDocument(analysis: Analysis, settings: CheckSettings = {}, 
       settings.severity?.[rule.code] ??
       (rule.repository ? (statusSeverity ??= driftSeverity(documentStatus(analysis))) : DEFAULT_SEVERITY[rule.code]);
     if (severity === 'off') continue;
-    // A Draft quiets what a new document is expected to hold, unless a setting chose the severity.
-    if (draft && rule.whileDraft && settings.severity?.[rule.code] === undefined) severity = rule.whileDraft;
+    // A Draft quiets what a new document is expected to hold. (Editors send every setting's
+    // default as if it were chosen, so a configured severity can't be told from the default here.)
+    if (draft && rule.whileDraft) severity = rule.whileDraft;
     rule.check(analysis, (f) => {
       if (rule.quietOnPlaceholderLines && analysis.placeholderLines.has(f.range.start.line)) return;
       emit(rule.code, severity as Exclude<SeverityName, 'off'>, f);
