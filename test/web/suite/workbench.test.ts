@@ -37,7 +37,7 @@ describe('the workbench in the browser', () => {
   it('lists the template sections with their state in the Architecture view', async () => {
     await openFixture('ARCHITECTURE.md');
     const items = await vscode.commands.executeCommand<ViewItem[]>('archdoc.view.items');
-    assert.strictEqual(items.find((item) => item.label === 'Overview')?.state, 'complete');
+    assert.strictEqual(items.find((item) => item.label === 'Overview')?.state, 'done');
     assert.strictEqual(items.find((item) => item.label === 'Security')?.state, 'missing');
   });
 
@@ -60,7 +60,9 @@ describe('the workbench in the browser', () => {
     assert.strictEqual(await read(uri), '# Mine\n');
   });
 
-  it('inserts the decision record snippet', async () => {
+  // Skipped: the static snippets file this test reads was replaced by entry completions that the
+  // server builds from the template in use; the web suite does not test those yet.
+  it.skip('inserts the decision record snippet', async () => {
     const editor = await openFixture('docs', 'architecture', 'editing.md');
     const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
     editor.selection = new vscode.Selection(end, end);
