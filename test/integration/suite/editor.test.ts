@@ -123,9 +123,7 @@ describe('the editor as a new user meets it', () => {
     assert.equal(overview.length, 1, `Overview is listed once: ${names.join(', ')}`);
   });
 
-  // Skipped: since the desktop and browser clients share one activation, the Architecture view
-  // keeps the closed document's sections after "Close All Editors" (the diagnostics do clear).
-  it.skip('clears the diagnostics and the view when the document is closed, and keeps them while a panel has focus', async () => {
+  it('clears the diagnostics and the view when the document is closed, and keeps them while a panel has focus', async () => {
     const { document } = await openFixture('ARCHITECTURE.md');
     await waitForDiagnostics(document.uri, (found) => archdocCodes(found).length > 0, 'diagnostics on ARCHITECTURE.md');
     await vscode.commands.executeCommand('workbench.action.output.toggleOutput');
