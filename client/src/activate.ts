@@ -47,11 +47,9 @@ export function activateArchdoc(context: vscode.ExtensionContext, host: Extensio
     trace,
     languageClient,
     tabDiagnostics,
+    // The server decides which documents the ignored template leaves unchecked (a marker or the config file may name another).
     tracker.onDidChange((outline) => {
-      if (!outline) return;
-      const folder = vscode.workspace.getWorkspaceFolder(outline.uri);
-      const template = outline.result.ignoredTemplate ?? (folder ? ignored()[folder.uri.toString()] : undefined);
-      if (template !== undefined) restricted.show(template);
+      if (outline?.result.ignoredTemplate !== undefined) restricted.show(outline.result.ignoredTemplate);
     }),
     tracker,
     tree,

@@ -8,6 +8,11 @@
  * VSCODE_EXECUTABLE_PATH names a desktop VS Code, `@vscode/test-electron` runs the same
  * suite there instead.
  *
+ * `suite/restricted.test.ts` runs in a second pass, in a workbench with Workspace Trust on that
+ * opens `fixtures/restricted/` in Restricted Mode; what only the page shows there (the notice,
+ * the status item) is then checked from the page (harness/restrictedPass.ts). The Electron
+ * path runs the first pass only.
+ *
  * Environment: ARCHDOC_TEST_SUITES (comma-separated test file stems), ARCHDOC_TEST_GREP,
  * ARCHDOC_TEST_TIMEOUT (seconds, default 300), ARCHDOC_TEST_KEEP=1 to keep the temp folder,
  * ARCHDOC_TEST_STAND_IN=1 to test the harness against a stand-in extension.
@@ -20,10 +25,12 @@ import { runTests } from '@vscode/test-electron';
 import { buildExtensionUnderTest, buildRunnerExtension, type BuiltExtension } from './harness/build';
 import { createProfile, ensureCodeServer, folderUrl, installExtension, startCodeServer } from './harness/codeServer';
 import { openWorkbench } from './harness/browser';
-import { formatResults, type SuiteResults } from './harness/results';
+import { checkRestrictedWorkbench, RESTRICTED_SUITE } from './harness/restrictedPass';
+import { formatResults, type SuiteResults, type TestResult } from './harness/results';
 import { waitForFile } from './harness/waitForFile';
 
 const fixtureWorkspace = path.join(__dirname, 'fixtures', 'workspace');
+const restrictedWorkspace = path.join(__dirname, 'fixtures', 'restricted');
 const timeoutMs = Number(process.env.ARCHDOC_TEST_TIMEOUT ?? 300) * 1000;
 
 async function main(): Promise<number> {
@@ -34,12 +41,29 @@ async function main(): Promise<number> {
     if (!extension.real) {
       log('warning: testing a stand-in, not ArchDoc: only the harness checks run');
     }
-    const workspace = path.join(workDir, 'workspace');
-    fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
-    const env = suiteEnv(extension, path.join(workDir, 'results.json'));
-    const results = process.env.VSCODE_EXECUTABLE_PATH
-      ? await runInElectron(process.env.VSCODE_EXECUTABLE_PATH, workDir, workspace, extension, runner.dir, env)
-      : await runInCodeServer(workDir, workspace, [extension.vsix, runner.vsix], env);
+    const { main: mainSuites, restricted } = passes(extension);
+    const passResults: SuiteResults[] = [];
+    if (mainSuites.length > 0) {
+      const passDir = path.join(workDir, 'main');
+      const workspace = path.join(passDir, 'workspace');
+      fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
+      const env = suiteEnv(mainSuites, path.join(passDir, 'results.json'), extension);
+      passResults.push(
+        process.env.VSCODE_EXECUTABLE_PATH
+          ? await runInElectron(process.env.VSCODE_EXECUTABLE_PATH, passDir, workspace, extension, runner.dir, env)
+          : await runInCodeServer(passDir, workspace, [extension.vsix, runner.vsix], env),
+      );
+    }
+    if (restricted && process.env.VSCODE_EXECUTABLE_PATH) log('the restricted pass runs in code-server only; skipped');
+    else if (restricted) {
+      log('the restricted pass: Workspace Trust on, the workspace not trusted');
+      const passDir = path.join(workDir, 'restricted');
+      const workspace = path.join(passDir, 'workspace');
+      fs.cpSync(restrictedWorkspace, workspace, { recursive: true });
+      const env = suiteEnv([RESTRICTED_SUITE], path.join(passDir, 'results.json'), extension);
+      passResults.push(await runInCodeServer(passDir, workspace, [extension.vsix, runner.vsix], env, { trust: true, afterSuite: checkRestrictedWorkbench }));
+    }
+    const results = combine(passResults);
     console.log(formatResults(results));
     return results.failed > 0 || results.error ? 1 : 0;
   } finally {
@@ -48,13 +72,35 @@ async function main(): Promise<number> {
   }
 }
 
-function suiteEnv(extension: BuiltExtension, resultsFile: string): Record<string, string> {
-  const env: Record<string, string> = { ARCHDOC_TEST_RESULTS: resultsFile, ARCHDOC_TEST_EXTENSION_ID: extension.id };
+/** The test file stems each pass runs, from ARCHDOC_TEST_SUITES (every file when unset). */
+function passes(extension: BuiltExtension): { main: string[]; restricted: boolean } {
   // The stand-in can only prove the harness; the feature suites need ArchDoc itself.
-  const suites = extension.real ? process.env.ARCHDOC_TEST_SUITES : 'mechanism';
-  if (suites) env.ARCHDOC_TEST_SUITES = suites;
+  if (!extension.real) return { main: ['mechanism'], restricted: false };
+  const all = fs.readdirSync(path.join(__dirname, 'suite')).filter((name) => name.endsWith('.test.ts')).map((name) => name.slice(0, -'.test.ts'.length));
+  const requested = process.env.ARCHDOC_TEST_SUITES?.split(',').filter(Boolean) ?? all;
+  return { main: requested.filter((stem) => stem !== RESTRICTED_SUITE), restricted: requested.includes(RESTRICTED_SUITE) };
+}
+
+function suiteEnv(suites: readonly string[], resultsFile: string, extension: BuiltExtension): Record<string, string> {
+  const env: Record<string, string> = { ARCHDOC_TEST_RESULTS: resultsFile, ARCHDOC_TEST_EXTENSION_ID: extension.id, ARCHDOC_TEST_SUITES: suites.join(',') };
   if (process.env.ARCHDOC_TEST_GREP) env.ARCHDOC_TEST_GREP = process.env.ARCHDOC_TEST_GREP;
   return env;
+}
+
+/** The passes' results as one run's. */
+function combine(results: readonly SuiteResults[]): SuiteResults {
+  const tests = results.flatMap((r) => r.tests);
+  const errors = results.map((r) => r.error).filter((e): e is string => e !== undefined);
+  return {
+    vscodeVersion: results[0]?.vscodeVersion ?? 'none',
+    appName: results[0]?.appName ?? 'none',
+    passed: tests.filter((t) => t.state === 'passed').length,
+    failed: tests.filter((t) => t.state === 'failed').length,
+    pending: tests.filter((t) => t.state === 'pending').length,
+    durationMs: results.reduce((sum, r) => sum + r.durationMs, 0),
+    tests,
+    ...(errors.length > 0 ? { error: errors.join('\n') } : results.length === 0 ? { error: 'no test file matched ARCHDOC_TEST_SUITES' } : {}),
+  };
 }
 
 async function runInCodeServer(
@@ -62,9 +108,10 @@ async function runInCodeServer(
   workspace: string,
   vsixes: readonly string[],
   env: Record<string, string>,
+  options: { trust?: boolean; afterSuite?: (page: Page) => Promise<TestResult[]> } = {},
 ): Promise<SuiteResults> {
   const bin = step('code-server is ready', () => ensureCodeServer());
-  const profile = createProfile(workDir);
+  const profile = createProfile(workDir, { trust: options.trust });
   step('installed the extensions', () => vsixes.forEach((vsix) => installExtension(bin, profile, vsix)));
   const server = await stepAsync('code-server is listening', () => startCodeServer(bin, profile, env));
   let workbench: Awaited<ReturnType<typeof openWorkbench>> | undefined;
@@ -80,7 +127,15 @@ async function runInCodeServer(
     const text = await stepAsync('the suite finished', () =>
       Promise.race([waitForFile(env.ARCHDOC_TEST_RESULTS, timeoutMs), serverStopped]),
     );
-    return JSON.parse(text) as SuiteResults;
+    const results = JSON.parse(text) as SuiteResults;
+    if (!options.afterSuite || results.error) return results;
+    const checked = await stepAsync('checked the workbench', () => options.afterSuite!(workbench!.page));
+    return {
+      ...results,
+      passed: results.passed + checked.filter((t) => t.state === 'passed').length,
+      failed: results.failed + checked.filter((t) => t.state === 'failed').length,
+      tests: [...results.tests, ...checked],
+    };
   } catch (error) {
     log(`code-server output:\n${server.output()}`);
     if (workbench?.pageErrors.length) log(`workbench errors:\n${workbench.pageErrors.join('\n')}`);
