@@ -178,24 +178,29 @@ async function runInElectron(
 }
 
 /**
- * Plays the user's part in the confirmations the suite triggers: a language-model tool that
- * edits asks first, and outside a chat VS Code asks with a modal dialog. Each such dialog is
- * answered Yes, as a user would; the test then sees the edit, which can only happen after it.
+ * Plays the user's part in the modal dialogs the suite triggers, as a user would answer them:
+ * - a language-model tool that edits asks first (outside a chat, with a modal dialog): Yes;
+ * - New Architecture Doc on a name that exists: Choose Another Name, to keep both documents.
+ * The test then sees what only that answer can cause.
  */
 function answerConfirmations(page: Page): void {
-  const dialog = page.locator('.monaco-dialog-box', { hasText: 'Apply ArchDoc fixes?' });
-  const answer = async (): Promise<void> => {
+  const answers: Array<[text: string, button: RegExp]> = [
+    ['Apply ArchDoc fixes?', /^(Yes|OK)$/],
+    ['ArchDoc never overwrites a file.', /^Choose Another Name$/],
+  ];
+  const answer = async (text: string, button: RegExp): Promise<void> => {
+    const dialog = page.locator('.monaco-dialog-box', { hasText: text });
     for (;;) {
       try {
         await dialog.waitFor({ state: 'visible', timeout: 0 });
       } catch {
         return; // The page was closed: the run is over.
       }
-      await dialog.locator('.monaco-button', { hasText: /^(Yes|OK)$/ }).first().click();
+      await dialog.locator('.monaco-button', { hasText: button }).first().click();
       await dialog.waitFor({ state: 'hidden' }).catch(() => undefined);
     }
   };
-  void answer();
+  for (const [text, button] of answers) void answer(text, button);
 }
 
 /** The extension host's log and ArchDoc's own, where a failure to load, activate or start is explained. */

@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { archdocCodes, fixtureUri, openFixture, waitForDiagnostics } from './helpers';
+import { archdocCodes, extensionUnderTest, fixtureUri, openFixture, waitForDiagnostics, waitForOutputLine } from './helpers';
 
 interface ViewItem {
   readonly label: string;
@@ -24,6 +24,15 @@ describe('restricted mode with a workspace template', () => {
     assert.equal(vscode.workspace.isTrusted, false);
     // VS Code hides the workspace's value: the extension sees the default.
     assert.equal(vscode.workspace.getConfiguration('archdoc').get('template'), '');
+  });
+
+  it('says at start-up that the workspace is not trusted and its template is ignored', async () => {
+    // ArchDoc activates with the first markdown document; none is open yet.
+    await extensionUnderTest().activate();
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.toString() ?? '';
+    const lines = await waitForOutputLine(/ArchDoc language server .* started/, 'the start-up line');
+    const line = lines.find((l) => / ArchDoc language server .* started/.test(l)) ?? '';
+    assert.ok(line.includes(`workspace not trusted (Restricted Mode); templates: ${folder}: templates/service-note.md, ignored in Restricted Mode`), line);
   });
 
   it('checks a document whose own marker names the template inside the folder', async () => {
