@@ -41,7 +41,7 @@ async function main(): Promise<number> {
     if (!extension.real) {
       log('warning: testing a stand-in, not ArchDoc: only the harness checks run');
     }
-    const { main: mainSuites, restricted } = passes(extension);
+    const { main: mainSuites, separate } = passes(extension);
     const passResults: SuiteResults[] = [];
     if (mainSuites.length > 0) {
       const passDir = path.join(workDir, 'main');
@@ -54,14 +54,18 @@ async function main(): Promise<number> {
           : await runInCodeServer(passDir, workspace, [extension.vsix, runner.vsix], env),
       );
     }
-    if (restricted && process.env.VSCODE_EXECUTABLE_PATH) log('the restricted pass runs in code-server only; skipped');
-    else if (restricted) {
-      log('the restricted pass: Workspace Trust on, the workspace not trusted');
-      const passDir = path.join(workDir, 'restricted');
-      const workspace = path.join(passDir, 'workspace');
-      fs.cpSync(restrictedWorkspace, workspace, { recursive: true });
-      const env = suiteEnv([RESTRICTED_SUITE], path.join(passDir, 'results.json'), extension);
-      passResults.push(await runInCodeServer(passDir, workspace, [extension.vsix, runner.vsix], env, { trust: true, afterSuite: checkRestrictedWorkbench }));
+    for (const pass of separate) {
+      if (process.env.VSCODE_EXECUTABLE_PATH) {
+        log(`the ${pass.suite} pass runs in code-server only; skipped`);
+        continue;
+      }
+      log(`the ${pass.suite} pass: ${pass.what}`);
+      const passDir = path.join(workDir, pass.suite);
+      const workspace = pass.fixture === undefined ? undefined : path.join(passDir, 'workspace');
+      if (pass.fixture !== undefined) fs.cpSync(pass.fixture, workspace!, { recursive: true });
+      const env = { ...suiteEnv([pass.suite], path.join(passDir, 'results.json'), extension), ARCHDOC_TEST_SAVE_DIR: path.join(passDir, 'saved') };
+      fs.mkdirSync(env.ARCHDOC_TEST_SAVE_DIR, { recursive: true });
+      passResults.push(await runInCodeServer(passDir, workspace, [extension.vsix, runner.vsix], env, pass));
     }
     const results = combine(passResults);
     console.log(formatResults(results));
@@ -72,13 +76,27 @@ async function main(): Promise<number> {
   }
 }
 
-/** The test file stems each pass runs, from ARCHDOC_TEST_SUITES (every file when unset). */
-function passes(extension: BuiltExtension): { main: string[]; restricted: boolean } {
+/** A test file that runs in a workbench of its own, after the main pass. */
+interface SeparatePass extends PassOptions {
+  readonly suite: string;
+  readonly what: string;
+  /** The fixture folder to open; none opens an empty window. */
+  readonly fixture?: string;
+}
+
+const SEPARATE: readonly SeparatePass[] = [
+  { suite: RESTRICTED_SUITE, what: 'Workspace Trust on, the workspace not trusted', fixture: restrictedWorkspace, trust: true, afterSuite: checkRestrictedWorkbench },
+  { suite: 'untitled', what: 'no folder open', watch: (page, env) => answerSaveAs(page, env.ARCHDOC_TEST_SAVE_DIR) },
+];
+
+/** The test file stems the main pass runs, and the separate passes, from ARCHDOC_TEST_SUITES (every file when unset). */
+function passes(extension: BuiltExtension): { main: string[]; separate: SeparatePass[] } {
   // The stand-in can only prove the harness; the feature suites need ArchDoc itself.
-  if (!extension.real) return { main: ['mechanism'], restricted: false };
+  if (!extension.real) return { main: ['mechanism'], separate: [] };
   const all = fs.readdirSync(path.join(__dirname, 'suite')).filter((name) => name.endsWith('.test.ts')).map((name) => name.slice(0, -'.test.ts'.length));
   const requested = process.env.ARCHDOC_TEST_SUITES?.split(',').filter(Boolean) ?? all;
-  return { main: requested.filter((stem) => stem !== RESTRICTED_SUITE), restricted: requested.includes(RESTRICTED_SUITE) };
+  const separate = SEPARATE.filter((pass) => requested.includes(pass.suite));
+  return { main: requested.filter((stem) => !SEPARATE.some((pass) => pass.suite === stem)), separate };
 }
 
 function suiteEnv(suites: readonly string[], resultsFile: string, extension: BuiltExtension): Record<string, string> {
@@ -103,12 +121,21 @@ function combine(results: readonly SuiteResults[]): SuiteResults {
   };
 }
 
+interface PassOptions {
+  /** Workspace Trust on: the folder opens in Restricted Mode. */
+  readonly trust?: boolean;
+  /** Plays a part in the page while the suite runs. */
+  readonly watch?: (page: Page, env: Record<string, string>) => void;
+  /** Checks what only the page shows once the suite has run; each result counts as a test. */
+  readonly afterSuite?: (page: Page) => Promise<TestResult[]>;
+}
+
 async function runInCodeServer(
   workDir: string,
-  workspace: string,
+  workspace: string | undefined,
   vsixes: readonly string[],
   env: Record<string, string>,
-  options: { trust?: boolean; afterSuite?: (page: Page) => Promise<TestResult[]> } = {},
+  options: PassOptions = {},
 ): Promise<SuiteResults> {
   const bin = step('code-server is ready', () => ensureCodeServer());
   const profile = createProfile(workDir, { trust: options.trust });
@@ -119,8 +146,10 @@ async function runInCodeServer(
   const onSignal = () => void stopAll().finally(() => process.exit(130));
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   try {
-    workbench = await stepAsync('the workbench is open', () => openWorkbench(folderUrl(server, workspace)));
+    // `ew`: an empty window, with no folder open.
+    workbench = await stepAsync('the workbench is open', () => openWorkbench(workspace === undefined ? `${server.url}/?ew=true` : folderUrl(server, workspace)));
     answerConfirmations(workbench.page);
+    options.watch?.(workbench.page, env);
     const serverStopped = server.exited.then((how) => {
       throw new Error(`code-server stopped during the run (${how})`);
     });
@@ -137,6 +166,8 @@ async function runInCodeServer(
       tests: [...results.tests, ...checked],
     };
   } catch (error) {
+    const screenshot = path.join(workDir, 'failure.png');
+    if (await workbench?.page.screenshot({ path: screenshot }).then(() => true, () => false)) log(`the page at the failure: ${screenshot}`);
     log(`code-server output:\n${server.output()}`);
     if (workbench?.pageErrors.length) log(`workbench errors:\n${workbench.pageErrors.join('\n')}`);
     for (const file of extensionHostLogs(profile.userDataDir)) log(`${file}, last lines:\n${tail(file, 40)}`);
@@ -201,6 +232,30 @@ function answerConfirmations(page: Page): void {
     }
   };
   for (const [text, button] of answers) void answer(text, button);
+}
+
+/**
+ * Plays the user's part in Save As, with VS Code's own file dialog (a quick input holding the
+ * proposed path): keeps the proposed file name and saves it in `folder`, so that a test can
+ * tell the name VS Code proposed from the file it gets, and nothing is written elsewhere.
+ */
+function answerSaveAs(page: Page, folder: string): void {
+  const dialog = page.locator('.quick-input-widget', { has: page.locator('.quick-input-title', { hasText: 'Save As' }) });
+  const answer = async (): Promise<void> => {
+    for (;;) {
+      try {
+        await dialog.waitFor({ state: 'visible', timeout: 0 });
+      } catch {
+        return; // The page was closed: the run is over.
+      }
+      const input = dialog.locator('input').first();
+      const proposed = await input.inputValue();
+      await input.fill(path.join(folder, proposed.slice(proposed.lastIndexOf('/') + 1)));
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'hidden' }).catch(() => undefined);
+    }
+  };
+  void answer();
 }
 
 /** The extension host's log and ArchDoc's own, where a failure to load, activate or start is explained. */
