@@ -63,8 +63,9 @@ async function main(): Promise<number> {
       const passDir = path.join(workDir, pass.suite);
       const workspace = pass.fixture === undefined ? undefined : path.join(passDir, 'workspace');
       if (pass.fixture !== undefined) fs.cpSync(pass.fixture, workspace!, { recursive: true });
-      const env = { ...suiteEnv([pass.suite], path.join(passDir, 'results.json'), extension), ARCHDOC_TEST_SAVE_DIR: path.join(passDir, 'saved') };
-      fs.mkdirSync(env.ARCHDOC_TEST_SAVE_DIR, { recursive: true });
+      const env: Record<string, string> = { ...suiteEnv([pass.suite], path.join(passDir, 'results.json'), extension), ARCHDOC_TEST_SAVE_DIR: path.join(passDir, 'saved') };
+      if (pass.home) env.HOME = path.join(passDir, 'home');
+      for (const dir of [env.ARCHDOC_TEST_SAVE_DIR, env.HOME]) if (dir !== undefined) fs.mkdirSync(dir, { recursive: true });
       passResults.push(await runInCodeServer(passDir, workspace, [extension.vsix, runner.vsix], env, pass));
     }
     const results = combine(passResults);
@@ -82,11 +83,13 @@ interface SeparatePass extends PassOptions {
   readonly what: string;
   /** The fixture folder to open; none opens an empty window. */
   readonly fixture?: string;
+  /** A home folder of its own (HOME), created empty, for what the extension writes there. */
+  readonly home?: boolean;
 }
 
 const SEPARATE: readonly SeparatePass[] = [
   { suite: RESTRICTED_SUITE, what: 'Workspace Trust on, the workspace not trusted', fixture: restrictedWorkspace, trust: true, afterSuite: checkRestrictedWorkbench },
-  { suite: 'untitled', what: 'no folder open', watch: (page, env) => answerSaveAs(page, env.ARCHDOC_TEST_SAVE_DIR) },
+  { suite: 'untitled', what: 'no folder open', home: true, watch: (page, env) => answerSaveAs(page, env.ARCHDOC_TEST_SAVE_DIR) },
 ];
 
 /** The test file stems the main pass runs, and the separate passes, from ARCHDOC_TEST_SUITES (every file when unset). */
@@ -248,11 +251,22 @@ function answerSaveAs(page: Page, folder: string): void {
       } catch {
         return; // The page was closed: the run is over.
       }
+      const shown = Date.now();
       const input = dialog.locator('input').first();
-      const proposed = await input.inputValue();
+      // The dialog fills in the folder first and the file name after it: wait for a name that stays.
+      let proposed = '';
+      for (let previous = '', until = Date.now() + 15_000; Date.now() < until; previous = proposed) {
+        proposed = await input.inputValue().catch(() => '');
+        if (proposed === previous && /\/[^/]+\.\w+$/.test(proposed)) break;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      log(`Save As proposes ${proposed} (${Date.now() - shown} ms after it opened)`);
       await input.fill(path.join(folder, proposed.slice(proposed.lastIndexOf('/') + 1)));
-      await page.keyboard.press('Enter');
-      await dialog.waitFor({ state: 'hidden' }).catch(() => undefined);
+      // The first Enter may only take the dialog's completion of what was typed; the next one saves.
+      for (let attempt = 0; attempt < 5; attempt++) {
+        await page.keyboard.press('Enter');
+        if (await dialog.waitFor({ state: 'hidden', timeout: 2000 }).then(() => true, () => false)) break;
+      }
     }
   };
   void answer();
