@@ -4,6 +4,7 @@
  * file name VS Code proposes and saving it under ARCHDOC_TEST_SAVE_DIR.
  */
 import * as assert from 'node:assert/strict';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { archdocCodes, waitForDiagnostics } from './helpers';
@@ -40,7 +41,7 @@ describe('New Architecture Doc with no folder open', () => {
   });
 
   it('saves the untitled scaffold as ARCHITECTURE.md in the home folder, and never names a file that exists', async () => {
-    const home = process.env.HOME ?? '';
+    const home = os.homedir();
     const result = await newDocument();
     assert.equal(result.status, 'untitled', result.message);
     const untitled = vscode.Uri.parse(result.uri ?? '');
