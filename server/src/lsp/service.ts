@@ -54,6 +54,8 @@ export interface InitializationOptions {
    * problems that are not there.
    */
   readonly ignoredTemplates?: Readonly<Record<string, string>>;
+  /** Per folder URI, the `archdoc.templates` globs when they are all the ignored settings name; see `PolicyOptions`. */
+  readonly ignoredTemplateGlobs?: Readonly<Record<string, readonly string[]>>;
 }
 
 export class ArchdocService {
@@ -138,6 +140,7 @@ export class ArchdocService {
       folders: () => this.folders,
       clientSettings: (uri) => this.settings.get(uri),
       ignoredTemplates: options.ignoredTemplates,
+      ignoredTemplateGlobs: options.ignoredTemplateGlobs,
     });
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.folders = folders.map(normalizeUri);

@@ -36,6 +36,12 @@ export interface PolicyOptions {
    * trusted. Only the editor knows the workspace set one; it hides the value itself.
    */
   readonly ignoredTemplates?: Readonly<Record<string, string>>;
+  /**
+   * Per workspace folder URI, when the ignored settings are `archdoc.templates` globs alone
+   * (no `archdoc.template`), those globs: only the documents they cover would have followed
+   * the workspace's template, and the others are checked as they would be in a trusted one.
+   */
+  readonly ignoredTemplateGlobs?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A document the policy is asked about. */
@@ -157,12 +163,17 @@ export class Policy {
 
   /** The template the workspace set for a workspace folder that restricted mode ignores, as written. */
   ignoredTemplateOf(folder: string): string | undefined {
-    if (this.options.trusted || !this.options.ignoredTemplates) return undefined;
+    return this.forFolder(this.options.ignoredTemplates, folder);
+  }
+
+  /** The value an untrusted workspace's folder has in a per-folder record the editor sent. */
+  private forFolder<T>(record: Readonly<Record<string, T>> | undefined, folder: string): T | undefined {
+    if (this.options.trusted || !record) return undefined;
     const bare = (key: string): string => {
       const uri = normalizeUri(key);
       return uri.endsWith('/') ? uri.slice(0, -1) : uri;
     };
-    return Object.entries(this.options.ignoredTemplates).find(([key]) => bare(key) === bare(folder))?.[1];
+    return Object.entries(record).find(([key]) => bare(key) === bare(folder))?.[1];
   }
 
   /**
@@ -174,7 +185,12 @@ export class Policy {
    */
   private async ignoredTemplate(uri: string, folder: string | undefined, chosen: { source: TemplateSource } | { error: string }): Promise<string | undefined> {
     const ignored = folder === undefined ? undefined : this.ignoredTemplateOf(folder);
-    if (ignored === undefined) return undefined;
+    if (ignored === undefined || folder === undefined) return undefined;
+    const globs = this.forFolder(this.options.ignoredTemplateGlobs, folder);
+    if (Array.isArray(globs)) {
+      const scoped = globs.filter((glob): glob is string => typeof glob === 'string').map((glob) => ({ base: folder, glob }));
+      if (!matchesScoped(scoped, uri)) return undefined;
+    }
     const config = await this.configs.lookup(uri, folder);
     if (config?.ok !== true) return ignored;
     const named = 'source' in chosen && chosen.source === 'templates' ? config.config.templates : config.config.template;

@@ -12,7 +12,11 @@ const SEED = readFileSync(path.join(ROOT, 'server', 'templates', 'ARCHITECTURE.m
 const SEED_SIDECAR = JSON.parse(readFileSync(path.join(ROOT, 'server', 'templates', 'ARCHITECTURE.json'), 'utf8')) as Record<string, unknown>;
 const TEAM = '# Team\n\n## Purpose\n\nWhy.\n';
 
-function policyFor(files: Record<string, string>, settings: unknown = {}, options: { trusted?: boolean; home?: string; ignoredTemplates?: Record<string, string> } = {}) {
+function policyFor(
+  files: Record<string, string>,
+  settings: unknown = {},
+  options: { trusted?: boolean; home?: string; ignoredTemplates?: Record<string, string>; ignoredTemplateGlobs?: Record<string, string[]> } = {},
+) {
   const workspace = new MemoryWorkspace(files, options.home ?? 'file:///home/me');
   const registry = new TemplateRegistry([{ id: 'architecture', text: SEED, sidecar: SEED_SIDECAR }]);
   const policy = new Policy({
@@ -23,6 +27,7 @@ function policyFor(files: Record<string, string>, settings: unknown = {}, option
     folders: () => [WS],
     clientSettings: () => Promise.resolve(settings),
     ...(options.ignoredTemplates ? { ignoredTemplates: options.ignoredTemplates } : {}),
+    ...(options.ignoredTemplateGlobs ? { ignoredTemplateGlobs: options.ignoredTemplateGlobs } : {}),
   });
   return { policy, workspace };
 }
@@ -135,6 +140,10 @@ describe('the policy', () => {
     assert.equal(marked.templateSource, 'marker');
     const configured = policyFor({ ...files, [`${WS}/.archdoc.jsonc`]: '{ "template": "team.md" }' }, {}, { trusted: false, ignoredTemplates }).policy;
     assert.deepEqual(checked(await configured.decide(doc(`${WS}/ARCHITECTURE.md`))).template, { kind: 'file', uri: `${WS}/team.md` });
+    // Set by archdoc.templates globs alone, it covers only the documents they match; the others follow the bundled template, trusted or not.
+    const globbed = policyFor(files, {}, { trusted: false, ignoredTemplates, ignoredTemplateGlobs: { [WS]: ['services/**/*.md'] } }).policy;
+    assert.equal((await globbed.decide(doc(`${WS}/services/billing/ARCHITECTURE.md`))).kind, 'template-ignored');
+    assert.deepEqual(checked(await globbed.decide(doc(`${WS}/ARCHITECTURE.md`))).template, { kind: 'bundled', id: 'architecture' });
     // Trusted, the workspace's template reaches the server and nothing is ignored.
     assert.equal((await policyFor(files, {}, { trusted: true, ignoredTemplates }).policy.decide(doc(`${WS}/ARCHITECTURE.md`))).kind, 'checked');
   });
