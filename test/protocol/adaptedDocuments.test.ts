@@ -11,6 +11,7 @@ import { CodeActionRequest, type CodeAction, type Diagnostic } from 'vscode-lang
 import { OutlineRequest, type OutlineNode, type OutlineResult } from '../../server/src/protocol.ts';
 import { Client, OpenDocument, ROOT, workspace } from './harness.ts';
 import { VALID } from './fixtures.ts';
+import { realDocuments } from '../helpers/realDocuments.ts';
 
 const UNRELATED = readFileSync(path.join(ROOT, 'test', 'fixtures', 'unrelated', 'birds-eye-view.md'), 'utf8').replace(/ <!-- expect: [^>]*-->/g, '');
 
@@ -86,5 +87,37 @@ describe('adapted and unrelated documents over the protocol', () => {
       assert.deepEqual([node?.state, node?.description], ['done', 'not applicable'], title);
     }
     assert.equal(result.sectionsWritten, result.sectionsRequired);
+  });
+
+  /** Applies the server's fix-all until it offers nothing more (at most five rounds), as an editor does on save. */
+  async function fixAll(doc: OpenDocument): Promise<void> {
+    for (let round = 0; round < 5; round++) {
+      await doc.diagnostics();
+      const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri: doc.uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll.archdoc'] },
+      })) as CodeAction[];
+      const edit = actions[0]?.edit;
+      const edits = [...Object.values(edit?.changes ?? {}).flat(), ...(edit?.documentChanges ?? []).flatMap((c) => ('edits' in c ? c.edits : []))];
+      if (edits.length === 0) return;
+      await doc.apply(edit);
+    }
+  }
+
+  it("changes no heading of any real document with the server's fix-all, found by its name or opted in", async () => {
+    const headings = (text: string): string[] => text.split('\n').filter((l) => /^#{1,6} /.test(l));
+    const changed: string[] = [];
+    for (const real of realDocuments()) {
+      // A date written year first gives fix-all one certain edit to make in every document.
+      const dated = `${real.text}\n**Last Updated**: 2026/11/20\n`;
+      for (const [where, text] of [[`real/${real.name}/ARCHITECTURE.md`, dated], [`opted/${real.name}.md`, `<!-- archdoc -->\n${dated}`]] as const) {
+        const doc = await OpenDocument.open(client, ws.uri(where), text);
+        await fixAll(doc);
+        assert.match(doc.text, /\*\*Last Updated\*\*: 2026-11-20\n$/, `fix-all made its certain edit in ${where}`);
+        if (JSON.stringify(headings(doc.text)) !== JSON.stringify(headings(text))) changed.push(where);
+      }
+    }
+    assert.deepEqual(changed, []);
   });
 });

@@ -24,7 +24,7 @@ for (const doc of docs) {
 
 test('the corpus meets the targets: precision, recall of true gaps, warnings per document', () => {
   const f = figures(docs);
-  assert.ok(f.documents >= 15);
+  assert.ok(f.documents >= 18);
   assert.ok(f.precision >= 0.9, `precision ${f.precision}`);
   assert.ok(f.recall >= 0.9, `recall ${f.recall}`);
   assert.ok(f.medianWarnings <= 3, `median warnings ${f.medianWarnings}`);
@@ -36,9 +36,11 @@ test('the corpus meets the targets: precision, recall of true gaps, warnings per
  */
 const ALLOWED_FALSE: Record<string, readonly string[]> = {
   'agentic-investigator': ['missing-section|system-architecture', 'missing-section|data-model', 'missing-section|dependencies'],
+  'ai-soc-assistant': ['missing-section|workflows'],
   contravento: ['missing-section|system-architecture'],
   cryptons: ['missing-section|design-patterns', 'missing-section|testing', 'missing-section|dependencies'],
   freespace: ['missing-section|workflows', 'missing-section|deployment'],
+  'grdl-io': ['missing-section|system-architecture', 'missing-section|data-model', 'missing-section|technology-stack', 'missing-section|performance', 'missing-section|decision-log'],
   helldeck: ['missing-section|system-architecture'],
   mindpal: ['missing-section|system-architecture'],
   tagsense: ['missing-section|security', 'missing-section|dependencies'],
