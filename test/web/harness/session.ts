@@ -3,7 +3,8 @@
  * package`), the suite bundled into it, a copy of the fixture workspace mounted on
  * `@vscode/test-web`'s in-memory file system, and Debian's Chromium, driven by
  * playwright-core, opening the workbench, which runs the suite in the web extension host and
- * reports through functions the page exposes. Used by the web suite and the web benchmark.
+ * reports through functions the page exposes, and reads what the page shows through the
+ * probe (probe.ts). Used by the web suite and the web benchmark.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,6 +13,7 @@ import { openWorkbench, type Workbench } from '../../integration/harness/browser
 import type { SuiteResults } from '../../integration/harness/results';
 import { RESULTS_PREFIX } from '../suite/protocol';
 import { bundleSuite, type SuiteSelection } from './bundle';
+import { startProbe, type Probe } from './probe';
 import { startWebServer, type VscodeWebCache, type WebServer } from './vscodeWeb';
 
 const fixtureWorkspace = path.join(__dirname, '..', 'fixtures', 'workspace');
@@ -48,19 +50,24 @@ export interface SessionOutcome {
 export async function runSession(options: SessionOptions): Promise<SessionOutcome> {
   const { workDir, extensionDir, log } = options;
   const testsFile = path.join(extensionDir, 'web-test', 'suite.js');
-  await bundleSuite(options.suiteDir, testsFile, options);
-  const workspace = path.join(workDir, `workspace-${Date.now()}`);
-  fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
-  const server = await startWebServer(options.cache, { extensionDir, testsFile, workspace });
+  const probe = await startProbe();
   try {
-    return await runInBrowser(server, options);
+    await bundleSuite(options.suiteDir, testsFile, options, probe.url);
+    const workspace = path.join(workDir, `workspace-${Date.now()}`);
+    fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
+    const server = await startWebServer(options.cache, { extensionDir, testsFile, workspace });
+    try {
+      return await runInBrowser(server, probe, options);
+    } finally {
+      server.close();
+      log('the web server stopped');
+    }
   } finally {
-    server.close();
-    log('the web server stopped');
+    probe.close();
   }
 }
 
-async function runInBrowser(server: WebServer, options: SessionOptions): Promise<SessionOutcome> {
+async function runInBrowser(server: WebServer, probe: Probe, options: SessionOptions): Promise<SessionOutcome> {
   const lines: string[] = [];
   let results: SuiteResults | undefined;
   let exited: (code: number) => void = () => {};
@@ -89,6 +96,7 @@ async function runInBrowser(server: WebServer, options: SessionOptions): Promise
       await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => record(`[${type}] ${args.map(String).join(' ')}`));
       await page.exposeFunction('codeAutomationExit', (code: number) => exited(code));
       page.on('console', (message) => record(message.text()));
+      probe.attach(page);
     });
     options.log('the workbench is open');
     const code = await withDeadline(Promise.race([exit, cannotRun]), options.timeoutMs, 'the web suite to finish');

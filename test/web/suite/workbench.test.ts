@@ -60,20 +60,6 @@ describe('the workbench in the browser', () => {
     assert.strictEqual(await read(uri), '# Mine\n');
   });
 
-  // Skipped: the static snippets file this test reads was replaced by entry completions that the
-  // server builds from the template in use; the web suite does not test those yet.
-  it.skip('inserts the decision record snippet', async () => {
-    const editor = await openFixture('docs', 'architecture', 'editing.md');
-    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
-    editor.selection = new vscode.Selection(end, end);
-    assert.isTrue(await editor.edit((edit) => edit.insert(end, '\n\n')));
-    const snippets = JSON.parse(await read(vscode.Uri.joinPath(extensionUnderTest().extensionUri, 'snippets', 'markdown.json'))) as Record<string, { prefix: string | string[] }>;
-    const name = Object.entries(snippets).find(([, s]) => ([] as string[]).concat(s.prefix).includes('decision'))?.[0];
-    assert.isDefined(name, 'a snippet with the prefix decision is contributed');
-    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name });
-    assert.include(editor.document.getText(), '**Decision');
-  });
-
   it('leaves the notice that stale-date is skipped in the notification centre, last of the suite', async () => {
     // The runner reads the centre once the suite has ended (see harness/session.ts): an
     // extension cannot read notifications, so the check of what the user sees happens there.

@@ -1,0 +1,34 @@
+/**
+ * What the workbench page shows, asked of the runner's probe (../harness/probe.ts) from inside
+ * the web extension host, where no API reads the status bar or a view's rendered rows.
+ */
+declare const __ARCHDOC_WEB_PROBE__: string;
+
+export interface PageTexts {
+  /** Whether an item matching the pattern appeared before the deadline. */
+  readonly matched: boolean;
+  readonly texts: readonly string[];
+}
+
+async function ask(route: string, params: Record<string, string>, match: RegExp, timeoutMs: number): Promise<PageTexts> {
+  const query = new URLSearchParams({ ...params, match: match.source, timeout: String(timeoutMs) });
+  const response = await fetch(`${__ARCHDOC_WEB_PROBE__}${route}?${query.toString()}`);
+  const body = (await response.json()) as PageTexts & { error?: string };
+  if (!response.ok) throw new Error(`the probe could not read the page: ${body.error ?? response.status}`);
+  return body;
+}
+
+/** The status bar items' texts, once one matches `match` or the deadline passes. */
+export function statusBar(match: RegExp, timeoutMs = 10_000): Promise<PageTexts> {
+  return ask('/status-bar', {}, match, timeoutMs);
+}
+
+/** The rendered rows of the side bar view titled `title`, once one matches `match` or the deadline passes. */
+export function viewRows(title: string, match: RegExp, timeoutMs = 10_000): Promise<PageTexts> {
+  return ask('/view', { title }, match, timeoutMs);
+}
+
+/** The suggest widget's rows, once the focused one matches `match` or the deadline passes. */
+export function suggestions(match: RegExp, timeoutMs = 10_000): Promise<PageTexts> {
+  return ask('/suggest', {}, match, timeoutMs);
+}
