@@ -14,9 +14,10 @@ import type { SuiteResults } from '../../integration/harness/results';
 import { RESULTS_PREFIX } from '../suite/protocol';
 import { bundleSuite, type SuiteSelection } from './bundle';
 import { startProbe, type Probe } from './probe';
+import { openUntrusted } from './untrusted';
 import { startWebServer, type VscodeWebCache, type WebServer } from './vscodeWeb';
 
-const fixtureWorkspace = path.join(__dirname, '..', 'fixtures', 'workspace');
+const fixtures = path.join(__dirname, '..', 'fixtures');
 
 /** The extension as a user installs it: the `extension/` folder of the packaged `.vsix`. */
 export function prepareExtension(workDir: string): string {
@@ -34,6 +35,10 @@ export interface SessionOptions extends SuiteSelection {
   /** The folder of the `*.test.ts` files to run. */
   readonly suiteDir: string;
   readonly timeoutMs: number;
+  /** The fixture folder mounted as the workspace (a folder of ../fixtures); `workspace` by default. */
+  readonly fixture?: string;
+  /** Opens the workspace in Restricted Mode, as vscode.dev opens a GitHub repository (untrusted.ts). */
+  readonly untrusted?: boolean;
   /** Called with every line the workbench logs. */
   readonly onLine?: (line: string) => void;
   readonly log: (message: string) => void;
@@ -54,7 +59,7 @@ export async function runSession(options: SessionOptions): Promise<SessionOutcom
   try {
     await bundleSuite(options.suiteDir, testsFile, options, probe.url);
     const workspace = path.join(workDir, `workspace-${Date.now()}`);
-    fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
+    fs.cpSync(path.join(fixtures, options.fixture ?? 'workspace'), workspace, { recursive: true });
     const server = await startWebServer(options.cache, { extensionDir, testsFile, workspace });
     try {
       return await runInBrowser(server, probe, options);
@@ -97,6 +102,7 @@ async function runInBrowser(server: WebServer, probe: Probe, options: SessionOpt
       await page.exposeFunction('codeAutomationExit', (code: number) => exited(code));
       page.on('console', (message) => record(message.text()));
       probe.attach(page);
+      if (options.untrusted) await openUntrusted(page);
     });
     options.log('the workbench is open');
     const code = await withDeadline(Promise.race([exit, cannotRun]), options.timeoutMs, 'the web suite to finish');

@@ -32,3 +32,8 @@ export function viewRows(title: string, match: RegExp, timeoutMs = 10_000): Prom
 export function suggestions(match: RegExp, timeoutMs = 10_000): Promise<PageTexts> {
   return ask('/suggest', {}, match, timeoutMs);
 }
+
+/** The notifications' messages (toasts and the notification centre), once one matches `match` or the deadline passes. */
+export function notifications(match: RegExp, timeoutMs = 10_000): Promise<PageTexts> {
+  return ask('/notifications', {}, match, timeoutMs);
+}
