@@ -8,7 +8,7 @@
  * Routes (GET, query parameters):
  *   /status-bar?match=REGEX&timeout=MS   the status bar items' texts, once one matches
  *   /view?title=NAME&match=REGEX&timeout=MS   the rows of the side bar view titled NAME, once one matches
- *   /notifications?match=REGEX&timeout=MS   the messages of the notification toasts and centre
+ *   /notifications?match=REGEX&timeout=MS   the messages in the notification centre (open it first)
  *   /suggest?match=REGEX&timeout=MS   the suggest widget's rows, once the focused one matches
  * Every answer is `{ matched: boolean, texts: string[] }`; `matched` is false when the deadline
  * passed first, so the test fails with what the page did show.
@@ -70,7 +70,7 @@ async function answer(page: Page | undefined, url: URL): Promise<ProbeAnswer> {
       return texts(page.locator('.pane', { has: header }).locator('.monaco-list-row'), match, timeout);
     }
     case '/notifications':
-      return texts(page.locator('.notification-list-item-message'), match, timeout);
+      return texts(page.locator('.notifications-center .notification-list-item-message'), match, timeout);
     case '/suggest': {
       const rows = page.locator('.suggest-widget.visible .monaco-list-row');
       return texts(rows, match, timeout, page.locator('.suggest-widget.visible .monaco-list-row.focused'));

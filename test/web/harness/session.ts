@@ -46,8 +46,6 @@ export interface SessionOptions extends SuiteSelection {
 
 export interface SessionOutcome {
   readonly results: SuiteResults;
-  /** The text of the notification centre when the suite ended, where the user reads ArchDoc's notices. */
-  readonly notifications: string;
   /** Everything the workbench logged, results line excepted. */
   readonly lines: readonly string[];
 }
@@ -107,9 +105,7 @@ async function runInBrowser(server: WebServer, probe: Probe, options: SessionOpt
     options.log('the workbench is open');
     const code = await withDeadline(Promise.race([exit, cannotRun]), options.timeoutMs, 'the web suite to finish');
     if (!results) throw new Error(`the workbench exited with ${code} and reported no results`);
-    const centre = workbench.page.locator('.notifications-center');
-    const notifications = (await centre.count()) > 0 ? await centre.innerText() : '';
-    return { results, lines, notifications };
+    return { results, lines };
   } catch (error) {
     options.log(`workbench log, last lines:\n${lines.slice(-60).join('\n')}`);
     if (workbench?.pageErrors.length) options.log(`page errors:\n${workbench.pageErrors.join('\n')}`);

@@ -2,6 +2,8 @@
  * What the workbench page shows, asked of the runner's probe (../harness/probe.ts) from inside
  * the web extension host, where no API reads the status bar or a view's rendered rows.
  */
+import * as vscode from 'vscode';
+
 declare const __ARCHDOC_WEB_PROBE__: string;
 
 export interface PageTexts {
@@ -33,7 +35,11 @@ export function suggestions(match: RegExp, timeoutMs = 10_000): Promise<PageText
   return ask('/suggest', {}, match, timeoutMs);
 }
 
-/** The notifications' messages (toasts and the notification centre), once one matches `match` or the deadline passes. */
-export function notifications(match: RegExp, timeoutMs = 10_000): Promise<PageTexts> {
+/**
+ * The messages in the notification centre, where every notification of the session stays,
+ * once one matches `match` or the deadline passes. The centre is opened first.
+ */
+export async function notifications(match: RegExp, timeoutMs = 10_000): Promise<PageTexts> {
+  await vscode.commands.executeCommand('notifications.showList');
   return ask('/notifications', {}, match, timeoutMs);
 }
