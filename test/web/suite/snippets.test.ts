@@ -1,6 +1,6 @@
 import { assert } from 'chai';
 import * as vscode from 'vscode';
-import { archdocCodes, labelOf, localIsoDate, openFixture, revertActiveEditor, waitForDiagnostics } from '../../integration/suite/helpers';
+import { archdocCodes, labelOf, localIsoDate, openFixture, revertActiveEditor, waitFor, waitForDiagnostics } from '../../integration/suite/helpers';
 import { suggestions } from './page';
 
 /** Opens an architecture document once the server has checked it, so that it answers for it. */
@@ -19,7 +19,7 @@ async function completeAtEnd(editor: vscode.TextEditor): Promise<vscode.Completi
 
 /**
  * Accepts the suggestion labelled `label` as a user does: the suggest widget opened at the end
- * of the document, that row focused, Enter. Returns the document's text after the insertion.
+ * of the document, that row focused, accepted as Enter accepts it. Returns the text after the insertion.
  */
 async function acceptAtEnd(editor: vscode.TextEditor, label: string): Promise<string> {
   const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
@@ -28,16 +28,8 @@ async function acceptAtEnd(editor: vscode.TextEditor, label: string): Promise<st
   await vscode.commands.executeCommand('editor.action.triggerSuggest');
   const shown = await suggestions(new RegExp(label));
   assert.isTrue(shown.matched, `the suggest widget focuses ${label}; it shows: ${shown.texts.join(' | ')}`);
-  const changed = new Promise<void>((resolve) => {
-    const subscription = vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.document === editor.document && event.document.version > before) {
-        subscription.dispose();
-        resolve();
-      }
-    });
-  });
   await vscode.commands.executeCommand('acceptSelectedSuggestion');
-  await changed;
+  await waitFor(`${label} to be inserted`, vscode.workspace.onDidChangeTextDocument, () => (editor.document.version > before ? true : undefined));
   return editor.document.getText();
 }
 
