@@ -16,8 +16,9 @@ interface NewDocumentResult {
   readonly message?: string;
 }
 
+/** New Architecture Doc without a question: the workspace configures several templates, so one is named (by default the bundled one). */
 function newDocument(args: Record<string, unknown>): Thenable<NewDocumentResult> {
-  return vscode.commands.executeCommand<NewDocumentResult>('archdoc.newDocument', { folder: workspaceRoot(), ...args });
+  return vscode.commands.executeCommand<NewDocumentResult>('archdoc.newDocument', { folder: workspaceRoot(), template: 'architecture', ...args });
 }
 
 async function read(uri: vscode.Uri): Promise<string> {
@@ -51,6 +52,16 @@ describe('the workbench in the browser', () => {
     assert.notInclude(text, '[Project Name]');
     assert.include(text, localIsoDate());
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+  });
+
+  it('creates a new document from a template of the workspace and its sidecar, both read through workspace.fs', async () => {
+    const result = await newDocument({ name: 'Payments', target: 'services/payments/ARCHITECTURE.md', template: 'templates/service.md' });
+    assert.strictEqual(result.status, 'created', result.message);
+    const text = await read(fixtureUri('services', 'payments', 'ARCHITECTURE.md'));
+    // The sidecar (templates/service.json) says which placeholder is the project's name.
+    assert.match(text, /^# Payments\n/);
+    assert.include(text, '## Runbook');
+    assert.notInclude(text, '## Overview');
   });
 
   it('never overwrites an existing file', async () => {
