@@ -2,7 +2,9 @@
  * What the workbench page shows, asked of the runner's probe (../harness/probe.ts) from inside
  * the web extension host, where no API reads the status bar or a view's rendered rows.
  */
+import { assert } from 'chai';
 import * as vscode from 'vscode';
+import { waitFor } from '../../integration/suite/helpers';
 
 declare const __ARCHDOC_WEB_PROBE__: string;
 
@@ -42,4 +44,20 @@ export function suggestions(match: RegExp, timeoutMs = 10_000): Promise<PageText
 export async function notifications(match: RegExp, timeoutMs = 10_000): Promise<PageTexts> {
   await vscode.commands.executeCommand('notifications.showList');
   return ask('/notifications', {}, match, timeoutMs);
+}
+
+/**
+ * Accepts the suggestion labelled `label` as a user does: the suggest widget opened at the end
+ * of the document, that row focused, accepted as Enter accepts it. Returns the text after the insertion.
+ */
+export async function acceptAtEnd(editor: vscode.TextEditor, label: string): Promise<string> {
+  const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+  editor.selection = new vscode.Selection(end, end);
+  const before = editor.document.version;
+  await vscode.commands.executeCommand('editor.action.triggerSuggest');
+  const shown = await suggestions(new RegExp(label));
+  assert.isTrue(shown.matched, `the suggest widget focuses ${label}; it shows: ${shown.texts.join(' | ')}`);
+  await vscode.commands.executeCommand('acceptSelectedSuggestion');
+  await waitFor(`${label} to be inserted`, vscode.workspace.onDidChangeTextDocument, () => (editor.document.version > before ? true : undefined));
+  return editor.document.getText();
 }

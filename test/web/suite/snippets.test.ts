@@ -1,7 +1,7 @@
 import { assert } from 'chai';
 import * as vscode from 'vscode';
-import { archdocCodes, labelOf, localIsoDate, openFixture, revertActiveEditor, waitFor, waitForDiagnostics } from '../../integration/suite/helpers';
-import { suggestions } from './page';
+import { archdocCodes, labelOf, localIsoDate, openFixture, revertActiveEditor, waitForDiagnostics } from '../../integration/suite/helpers';
+import { acceptAtEnd } from './page';
 
 /** Opens an architecture document once the server has checked it, so that it answers for it. */
 async function openChecked(...segments: string[]): Promise<vscode.TextEditor> {
@@ -15,22 +15,6 @@ async function completeAtEnd(editor: vscode.TextEditor): Promise<vscode.Completi
   const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, end);
   return list.items;
-}
-
-/**
- * Accepts the suggestion labelled `label` as a user does: the suggest widget opened at the end
- * of the document, that row focused, accepted as Enter accepts it. Returns the text after the insertion.
- */
-async function acceptAtEnd(editor: vscode.TextEditor, label: string): Promise<string> {
-  const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
-  editor.selection = new vscode.Selection(end, end);
-  const before = editor.document.version;
-  await vscode.commands.executeCommand('editor.action.triggerSuggest');
-  const shown = await suggestions(new RegExp(label));
-  assert.isTrue(shown.matched, `the suggest widget focuses ${label}; it shows: ${shown.texts.join(' | ')}`);
-  await vscode.commands.executeCommand('acceptSelectedSuggestion');
-  await waitFor(`${label} to be inserted`, vscode.workspace.onDidChangeTextDocument, () => (editor.document.version > before ? true : undefined));
-  return editor.document.getText();
 }
 
 describe('entry snippets in the browser', () => {
