@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import MarkdownIt from 'markdown-it';
 import { createLanguageService, type DriftFacts } from '../server/src/core/index.ts';
-import { nodeFileAccess } from '../server/src/repo/fileAccess.ts';
+import { nodeFileAccess } from '../server/src/repo/nodeFileAccess.ts';
 import { RepositoryScan } from '../server/src/repo/scan.ts';
 import { generateDocument } from './generate.ts';
 import { loadSchema } from './inProcess.ts';

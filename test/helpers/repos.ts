@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService, REPOSITORY_CODES, type CheckSettings, type DiagnosticCode, type DriftFacts } from '../../server/src/core/index.ts';
+import { GitDates } from '../../server/src/repo/git.ts';
+import { nodeFileAccess } from '../../server/src/repo/nodeFileAccess.ts';
 import { RepositoryFactsStore } from '../../server/src/repo/store.ts';
+import { pathToUri } from '../../server/src/node/workspace.ts';
 import { bundledSchema, readFixture, ROOT } from './core.ts';
 
 export const REPOS = path.join(ROOT, 'test', 'fixtures', 'repos');
@@ -63,8 +66,13 @@ export function prepareRepo(name: string, withGit = true): PreparedRepo {
   return { root, doc, expected };
 }
 
-export async function gatherFacts(repo: PreparedRepo, store = new RepositoryFactsStore()): Promise<DriftFacts> {
-  return store.gather(repo.root, repo.doc);
+/** The store the server and the CLI use on the disk: node:fs and git. */
+export function diskStore(): RepositoryFactsStore {
+  return new RepositoryFactsStore({ access: nodeFileAccess(), git: new GitDates() });
+}
+
+export async function gatherFacts(repo: PreparedRepo, store = diskStore()): Promise<DriftFacts> {
+  return store.gather(pathToUri(repo.root), pathToUri(repo.doc));
 }
 
 /** The repository diagnostics of `text` (markers already removed) with the given facts. */

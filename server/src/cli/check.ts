@@ -86,7 +86,7 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
   const { files, errors } = await candidates(positionals);
   const results: FileResult[] = [];
   const notes: string[] = [];
-  const repository = values['document-only'] ? undefined : new RepositoryChecks(io.err);
+  const repository = values['document-only'] ? undefined : new RepositoryChecks(policy, io.err);
   for (const candidate of files) {
     const file = candidate.file;
     const outcome = await decideFile(policy, candidate, maxBytes ?? DEFAULT_MAX_BYTES);
