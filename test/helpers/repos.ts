@@ -12,7 +12,8 @@ import { createLanguageService, REPOSITORY_CODES, type CheckSettings, type Diagn
 import { GitDates } from '../../server/src/repo/git.ts';
 import { nodeFileAccess } from '../../server/src/repo/nodeFileAccess.ts';
 import { RepositoryFactsStore } from '../../server/src/repo/store.ts';
-import { pathToUri } from '../../server/src/node/workspace.ts';
+import { NodeWorkspace, pathToUri } from '../../server/src/node/workspace.ts';
+import { Policy, TemplateRegistry } from '../../server/src/policy/index.ts';
 import { bundledSchema, readFixture, ROOT } from './core.ts';
 
 export const REPOS = path.join(ROOT, 'test', 'fixtures', 'repos');
@@ -71,8 +72,14 @@ export function diskStore(): RepositoryFactsStore {
   return new RepositoryFactsStore({ access: nodeFileAccess(), git: new GitDates() });
 }
 
+/** The repository facts of the fixture's document, its root (and ignore list) as the policy decides them. */
 export async function gatherFacts(repo: PreparedRepo, store = diskStore()): Promise<DriftFacts> {
-  return store.gather(pathToUri(repo.root), pathToUri(repo.doc));
+  const registry = new TemplateRegistry([{ id: 'architecture', text: '# Architecture\n', sidecar: {} }]);
+  const policy = new Policy({ workspace: new NodeWorkspace(), registry, engine, trusted: true, folders: () => [pathToUri(repo.root)], clientSettings: () => Promise.resolve({}) });
+  const doc = pathToUri(repo.doc);
+  const root = await policy.repositoryRoot(doc);
+  if (root?.uri !== pathToUri(repo.root)) throw new Error(`the fixture's root should be ${repo.root}, not ${root?.uri}`);
+  return store.gather(root, doc);
 }
 
 /** The repository diagnostics of `text` (markers already removed) with the given facts. */
