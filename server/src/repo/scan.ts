@@ -11,7 +11,8 @@ import ignore, { type Ignore } from 'ignore';
 import type { RepositoryFacts } from '../core/index.ts';
 import { CODE_EXTENSIONS, envExampleNames, envReadsIn, isEnvExample } from './envReads.ts';
 import { joinUri, type FileAccess } from './fileAccess.ts';
-import { isLockfile, isManifest, parseLockfile, parseManifest, type ManifestFacts } from './manifests.ts';
+import { isLockfile, parseLockfile } from './lockfiles.ts';
+import { isManifest, parseManifest, type ManifestFacts } from './manifests.ts';
 import { buildFacts, type FileFacts } from './aggregate.ts';
 
 export interface ScanOptions {

@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { RepositoryScan } from '../../../server/src/repo/scan.ts';
 import { nodeFileAccess } from '../../../server/src/repo/nodeFileAccess.ts';
 import { envExampleNames, envReadsIn } from '../../../server/src/repo/envReads.ts';
-import { parseLockfile, parseManifest, pep440ToSemver } from '../../../server/src/repo/manifests.ts';
+import { parseLockfile } from '../../../server/src/repo/lockfiles.ts';
+import { parseManifest, pep440ToSemver } from '../../../server/src/repo/manifests.ts';
 
 function folder(files: Record<string, string>): string {
   const root = path.join(mkdtempSync(path.join(tmpdir(), 'archdoc-scan-')), 'repo');
