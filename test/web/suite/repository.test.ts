@@ -1,6 +1,6 @@
 import { assert } from 'chai';
 import * as vscode from 'vscode';
-import { archdocCodes, codeOf, openFixture, revertActiveEditor, waitForDiagnostics } from '../../integration/suite/helpers';
+import { archdocCodes, codeOf, fixtureUri, openFixture, revertActiveEditor, waitFor, waitForDiagnostics } from '../../integration/suite/helpers';
 
 /** One item of the Architecture view, as the `archdoc.view.items` command answers. */
 interface ViewItem {
@@ -56,5 +56,15 @@ describe('repository checks in the browser', () => {
     const items = await vscode.commands.executeCommand<ViewItem[]>('archdoc.view.items');
     assert.include(find(items, 'Code Organization')?.description ?? '', '1 out of date with the repository');
     assert.notInclude(find(items, 'Environment Variables')?.description ?? '', 'out of date');
+  });
+
+  it('takes a file created on the workspace file system into account, with no edit of the document', async () => {
+    const { document } = await openFixture('repository', 'ARCHITECTURE.md');
+    await waitForDiagnostics(document.uri, (found) => archdocCodes(found).includes('stale-path'), 'a stale-path diagnostic');
+    await vscode.workspace.fs.writeFile(fixtureUri('repository', 'lib', 'helpers.py'), new TextEncoder().encode('HELPERS = 1\n'));
+    await waitFor('stale-path to clear once lib/ exists', vscode.languages.onDidChangeDiagnostics, () =>
+      archdocCodes(vscode.languages.getDiagnostics(document.uri)).includes('stale-path') ? undefined : true,
+    );
+    assert.include(archdocCodes(vscode.languages.getDiagnostics(document.uri)), 'version-mismatch', 'the other facts stay');
   });
 });
