@@ -14,6 +14,7 @@ import { joinUri, type FileAccess } from './fileAccess.ts';
 import { isLockfile, parseLockfile } from './lockfiles.ts';
 import { isManifest, parseManifest, type ManifestFacts } from './manifests.ts';
 import { buildFacts, type FileFacts } from './aggregate.ts';
+import { yieldToLoop } from './yieldToLoop.ts';
 
 export interface ScanOptions {
   /** More paths to leave out, in .gitignore syntax (the configuration's ignore list). */
@@ -31,13 +32,6 @@ const ALWAYS_EXCLUDED = new Set(['node_modules', '__pycache__']);
 const NESTED_ROOT_MARKERS = ['.git', '.archdoc.jsonc'];
 const YIELD_EVERY = 256;
 const READ_BATCH = 32;
-
-/**
- * Lets other work run between batches: `setImmediate` in Node (no clamping, so a 10,000-file
- * scan pays nothing for it), a zero timeout in a browser's worker, which has no `setImmediate`.
- */
-const later: (resolve: () => void) => void = typeof setImmediate === 'function' ? (resolve) => setImmediate(resolve) : (resolve) => setTimeout(resolve, 0);
-const yieldToLoop = (): Promise<void> => new Promise(later);
 
 function parentOf(path: string): string {
   const slash = path.lastIndexOf('/');
