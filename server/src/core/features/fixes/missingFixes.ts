@@ -12,6 +12,7 @@ import { sectionSkeleton } from '../../template/render.ts';
 import { headingKey } from '../../text.ts';
 import type { Analysis, MissingSectionEntry, SchemaSection } from '../../types.ts';
 import { insertLines } from '../shared.ts';
+import { templateChoiceFixes } from './choiceFixes.ts';
 import { dataOf, type Fix, type FixContext } from './fix.ts';
 import { oneLine } from './headingEdits.ts';
 import { aboveSuppression, emptiesSection, insideRawText, sectionBoundary } from './placement.ts';
@@ -69,7 +70,8 @@ function placed(context: FixContext, entries: readonly MissingSectionEntry[]): A
 
 export function missingSectionFixes(context: FixContext, diagnostic: Diagnostic): Fix[] {
   const data = dataOf(diagnostic, 'missing-section');
-  if (!data || data.unrelated) return [];
+  if (data?.unrelated) return templateChoiceFixes(context, diagnostic);
+  if (!data) return [];
   const all = insertAllFix(context);
   const fixes: Fix[] = all ? [all] : [];
   const sections = placed(context, data.sections ?? [data]);
