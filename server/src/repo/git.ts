@@ -7,6 +7,7 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { URI } from 'vscode-uri';
 import type { GitFacts, GitSource } from './store.ts';
 
 const TIMEOUT_MS = 10_000;
@@ -32,20 +33,22 @@ export class GitDates implements GitSource {
 
   /** The facts of the document at `documentUri` in the repository at `rootUri`. */
   of(rootUri: string, documentUri: string): Promise<GitFacts> {
-    let facts = this.cache.get(documentUri);
+    // One spelling per file: the editor's URI of an open document and a watcher's of the same file may differ.
+    const key = URI.parse(documentUri).toString();
+    let facts = this.cache.get(key);
     if (!facts) {
       facts =
         rootUri.startsWith('file:') && documentUri.startsWith('file:')
           ? this.read(fileURLToPath(rootUri), fileURLToPath(documentUri))
           : Promise.resolve({ unavailable: 'the document is not on this machine’s disk, where git could read it' });
-      this.cache.set(documentUri, facts);
+      this.cache.set(key, facts);
     }
     return facts;
   }
 
   forget(documentUri?: string): void {
     if (documentUri === undefined) this.cache.clear();
-    else this.cache.delete(documentUri);
+    else this.cache.delete(URI.parse(documentUri).toString());
   }
 
   /** A shallow clone's oldest commit seems to change every file, so its dates say nothing about a document. */
