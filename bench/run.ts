@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: ArchDoc against markdown-it and markdownlint in process, the language server
- * through the protocol, its memory with a large document, and the size of what ships. Prints
- * markdown tables and the targets of issue 6, each marked met or missed.
+ * through the protocol, its memory with a large document, the repository checks (first scan and
+ * one-file change at 1,000 and 10,000 files, a keystroke at 2,000 lines), and the size of what
+ * ships. Prints markdown tables and the targets of issue 6, each marked met or missed.
  *
  * Then the browser build's figures (web.ts): its bundles' sizes and its start-up, in a worker
  * realm and in VS Code for the Web.
@@ -16,6 +17,7 @@ import { cpus, tmpdir, totalmem, loadavg } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { measureCodeActions } from './codeActions.ts';
+import { repositoryReport } from './repository.ts';
 import { generateDocument } from './generate.ts';
 import { hostileTable } from './hostile.ts';
 import { loadSchema, measureInProcess, TEMPLATE_PATH, TOOLS, type InProcessResult, type Tool } from './inProcess.ts';
@@ -183,6 +185,9 @@ async function main(): Promise<void> {
 
   console.log('## Hostile input\n\nThe slow-input suite\'s patterns (test/reliability/helpers/slowInputs.ts) through the engine, best of three runs; growth from one size to four times it (linear: ×4).\n');
   console.log(hostileTable(quick) + '\n');
+
+  console.log('## Repository checks\n\nThe same tables as `npm run bench:repository` (docs/benchmarks.md, "Repository checks").\n');
+  console.log(await repositoryReport(quick));
 
   console.log('## Sizes\n');
   console.log(table(['File', 'Size'], [['dist/extension.js', kb(sizes.extension)], ['dist/server.js', kb(sizes.server)], ['.vsix', vsix.bytes === undefined ? vsix.note : kb(vsix.bytes)]], ['l', 'r']) + '\n');
