@@ -5,7 +5,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { archdocCodes, extensionUnderTest, openFixture, waitForDiagnostics, waitForOutputLine } from './helpers';
+import { archdocCodes, extensionUnderTest, openFixture, waitForDiagnostics } from './helpers';
+import { waitForOutputLine } from './outputLog';
 
 describe('the ArchDoc output channel', () => {
   afterEach(async () => {

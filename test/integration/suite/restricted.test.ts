@@ -7,7 +7,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { archdocCodes, extensionUnderTest, fixtureUri, openFixture, waitForDiagnostics, waitForOutputLine } from './helpers';
+import { archdocCodes, extensionUnderTest, fixtureUri, openFixture, waitForDiagnostics } from './helpers';
+import { waitForOutputLine } from './outputLog';
 
 interface ViewItem {
   readonly label: string;
