@@ -1,32 +1,38 @@
 /**
- * The smallest documents on which a quick fix breaks its promise, one per defect the property
- * tests set aside (see helpers/knownDefects.ts). Each test states the behaviour that should
- * hold; each fails until its defect is fixed.
+ * The smallest documents on which a quick fix once broke its promise, each found by the
+ * property tests (codeActions.property, server.property), which now fail if one returns. Each
+ * test states the behaviour that holds.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { bundledSchema } from '../helpers/core.ts';
-import { applyAsClient, assertFixOutcome, diagnose, editsOf, fixAllRounds, quickFixes } from './helpers/fixes.ts';
+import { applyAsClient, assertFixOutcome, diagnose, editsOf, endsLenientCheck, fixAllRounds, headingLines, quickFixes } from './helpers/fixes.ts';
+import { engine } from '../helpers/core.ts';
 
-/** Applies the fix titled `title` offered for the diagnostic of `code` on `line`, and checks its outcome. */
-function applyFix(text: string, code: string, title: RegExp, line = 0): void {
+/** Applies the fix titled `title` offered for the diagnostic of `code` on `line`, checks its outcome, and returns the text. */
+function applyFix(text: string, code: string, title: RegExp, line = 0, selectedBy?: 'name'): string {
   const schema = bundledSchema();
-  const before = diagnose(text, schema);
+  const before = diagnose(text, schema, selectedBy);
   const target = before.find((d) => d.code === code && d.range.start.line === line);
   if (!target) throw new Error(`no ${code} diagnostic on line ${line}: ${before.map((d) => `${d.range.start.line}:${String(d.code)}`).join(' ')}`);
   const action = quickFixes(text, schema, before, target).find((a) => title.test(a.title));
   if (!action) throw new Error(`no fix titled ${title} for ${code}`);
-  assertFixOutcome(before, diagnose(applyAsClient(text, editsOf(action)), schema), action.diagnostics ?? [], action.title);
+  const after = applyAsClient(text, editsOf(action));
+  assertFixOutcome(before, diagnose(after, schema, selectedBy), action.diagnostics ?? [], action.title, { before: text, after, schema, selectedBy });
+  return after;
 }
 
 describe('quick fixes keep their promise on the smallest documents that broke them', () => {
-  it(
-    'inserting sections into a leniently checked document leaves nothing newly missing',
-    { todo: 'once the insertion makes the document follow the template, what the lenient check held back is reported' },
-    () => {
-      applyFix('## the\n\n## Deployment\n', 'missing-section', /^Insert all \d+ missing sections$/);
-    },
-  );
+  it('inserting sections into a leniently checked document inserts them, and the full check that follows reports what the lenient one held back', () => {
+    const text = '## the\n\n## Deployment\n';
+    const schema = bundledSchema();
+    assert.ok(engine.analyze(text, schema).fit.adapted, 'the document is adapted from the template, so checked leniently');
+    const after = applyFix(text, 'missing-section', /^Insert all \d+ missing sections$/, 0, 'name');
+    assert.ok(endsLenientCheck('Insert all', { before: text, after, schema, selectedBy: 'name' }), 'the insertion made the document follow the template');
+    // The author's own heading is still there, and the sections the fix named were inserted.
+    assert.ok(headingLines(after).includes('## the'));
+    assert.ok(headingLines(after).includes('## Overview'));
+  });
 
   it('"Insert all missing sections" on an empty document also inserts the title it lists', () => {
     applyFix('\n', 'missing-section', /^Insert all \d+ missing sections$/);
@@ -54,10 +60,10 @@ describe('quick fixes keep their promise on the smallest documents that broke th
     assert.deepEqual(quickFixes(text, schema, before, target).map((a) => a.title).filter((t) => t.includes('Overview') || t.startsWith('Insert all')), []);
   });
 
-  it('inserting a subsection next to a heading written at the wrong level leaves the other sections in place', {
-    todo: 'an indented heading after the inserted list continues that list item, so the heading stops being one',
-  }, () => {
-    applyFix('## Performance\n\n   ### Overview\n', 'missing-section', /^Insert section "### Optimization Strategies"$/);
+  it('inserting a subsection that ends in a list before an indented heading closes the list, so the heading stays one', () => {
+    const after = applyFix('## Performance\n\n   ### Overview\n', 'missing-section', /^Insert section "### Optimization Strategies"$/);
+    assert.ok(headingLines(after).includes('   ### Overview'), after);
+    assert.match(after, /- Lazy loading strategies\n\n<!-- -->\n\n {3}### Overview\n$/);
   });
 
   it('inserting a missing parent whose only subsection stands elsewhere in the document does not insert it empty', () => {
@@ -85,9 +91,9 @@ describe('quick fixes keep their promise on the smallest documents that broke th
     applyFix(text, 'placeholder', /^Choose "Active"$/, 2);
   });
 
-  it('inserting the title before a byte order mark and an indented heading raises nothing new', {
-    todo: 'the parser reads the BOM as text, so "\\uFEFF   ### Overview" is no heading until a line is inserted above it',
-  }, () => {
-    applyFix('\uFEFF   ### Overview\n', 'missing-section', /^Insert section "Architecture"$/);
+  it('a byte order mark before an indented heading is no text: the heading is one, before and after inserting the title', () => {
+    assert.deepEqual(engine.analyze('\uFEFF   ### Overview\n', bundledSchema()).model.headings.map((h) => [h.level, h.text]), [[3, 'Overview']]);
+    const after = applyFix('\uFEFF   ### Overview\n', 'missing-section', /^Insert section "Architecture"$/);
+    assert.ok(after.startsWith('\uFEFF# Architecture\n'), JSON.stringify(after));
   });
 });
