@@ -96,4 +96,10 @@ describe('quick fixes keep their promise on the smallest documents that broke th
     const after = applyFix('\uFEFF   ### Overview\n', 'missing-section', /^Insert section "Architecture"$/);
     assert.ok(after.startsWith('\uFEFF# Architecture\n'), JSON.stringify(after));
   });
+
+  it('disabling a code for the file keeps a first line that silences itself where it is', () => {
+    const text = '<!-- archdoc-disable-line -->\n\n- Trigger: What initiates this job\n';
+    const after = applyFix(text, 'template-text', /^Disable template-text for this file$/, 2);
+    assert.equal(after.split('\n')[0], '<!-- archdoc-disable-line --> <!-- archdoc-disable-file template-text -->');
+  });
 });
