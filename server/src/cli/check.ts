@@ -86,6 +86,8 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
   const { files, errors } = await candidates(positionals);
   const results: FileResult[] = [];
   const notes: string[] = [];
+  // Documents that said `archdoc: false`: left alone, and not "nothing found" either.
+  const optedOut: string[] = [];
   const repository = values['document-only'] ? undefined : new RepositoryChecks(io.err);
   for (const candidate of files) {
     const file = candidate.file;
@@ -108,6 +110,7 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
       errors.push(`${file}: ${decision.bytes} bytes is larger than the limit of ${decision.limit} bytes`);
       continue;
     }
+    if (decision.kind === 'ignored' && decision.reason === 'opted-out') optedOut.push(file);
     if (decision.kind !== 'checked') continue;
     const loaded = forced ? { ok: true as const, schema: forced } : await policy.templates.load(decision.template, decision.folder);
     if (!loaded.ok) {
@@ -133,7 +136,8 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
     results.push({ path: file, diagnostics, fixed: fixed.fixed });
   }
   // A CI gate must never pass on nothing: operands that hold no architecture document are an error.
-  if (results.length === 0 && errors.length === 0) {
+  for (const file of optedOut) notes.push(`${file} opted out (archdoc: false): not checked`);
+  if (results.length === 0 && errors.length === 0 && optedOut.length === 0) {
     errors.push(`${positionals.join(', ')}: no architecture documents found (ARCHITECTURE.md, docs/architecture/**, the files globs of .archdoc.jsonc, or a file that opts in)`);
   }
   for (const piece of format(results, chosen, io)) io.out(piece);

@@ -47,7 +47,7 @@ export const candidates = expandOperands;
 
 export type CandidateOutcome = { readonly decision: Decision; readonly text: string } | { readonly error: string };
 
-/** The policy's decision for one candidate, reading the file only as far as the decision needs. */
+/** The policy's decision for one candidate, reading the file only as far as the decision needs; undefined for a file it doesn't select (an opted-out one is answered). */
 export async function decideFile(policy: Policy, candidate: Candidate, maxReadBytes: number): Promise<CandidateOutcome | undefined> {
   const { file, named } = candidate;
   const stat = await fs.stat(file).catch(() => undefined);
@@ -64,7 +64,8 @@ export async function decideFile(policy: Policy, candidate: Candidate, maxReadBy
     return text;
   };
   const decision = await policy.decide({ uri: pathToUri(path.resolve(file)), bytes: stat?.size ?? 0, named, text: read });
-  if (decision.kind === 'ignored') return undefined;
+  // An opted-out document is reported as such (it was found, and left alone); others ignored are not.
+  if (decision.kind === 'ignored') return decision.reason === 'opted-out' ? { decision, text: '' } : undefined;
   if (decision.kind === 'checked') await read();
   if (failure !== undefined) return { error: failure };
   return { decision, text: text ?? '' };

@@ -59,7 +59,7 @@ export function analyze(model: DocModel, schema: Schema): Analysis {
   };
 }
 
-/** Sections the document says don't apply: by marker, or by a matched section whose body says so. */
+/** Sections the document says don't apply (by marker, or by a matched section whose body says so), and every section under them. */
 function notApplicableSections(
   model: DocModel,
   schema: Schema,
@@ -76,6 +76,8 @@ function notApplicableSections(
   matches.forEach((m, i) => {
     if (m && m.section.id !== '' && !duplicates.has(i) && saysNotApplicable(model, i)) out.add(m.section.id);
   });
+  // What the template puts under a section that doesn't apply doesn't apply either.
+  for (const s of schema.sections) if (!out.has(s.id) && underNotApplicable(schema, s, out)) out.add(s.id);
   return out;
 }
 

@@ -12,6 +12,7 @@ import { adaptedTreatment, policyFor, unrelatedNotice } from './fit.ts';
 import type { Finding } from './rules/index.ts';
 import type { DriftFacts } from './facts.ts';
 import { documentStatus, driftSeverity } from './analysis/repository/sections.ts';
+import { documentStatusValue } from './analysis/fieldValue.ts';
 
 /** Each code's severity when no setting changes it, as its rule describes it. */
 export const DEFAULT_SEVERITY = Object.fromEntries(RULE_INFO.map((r) => [r.code, r.severity])) as Readonly<Record<DiagnosticCode, SeverityName>>;
@@ -46,12 +47,8 @@ const LSP_SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
 export function isDraft(analysis: Analysis): boolean {
   const field = analysis.schema.typedFields.find((f) => f.label.toLowerCase() === 'status' && f.kind !== 'date');
   const first = field?.values?.[0];
-  if (first === undefined) return false;
-  const status = analysis.model.fieldLines.find((f) => f.label.toLowerCase() === 'status');
-  if (status === undefined) return false;
-  const value = status.value.trim().toLowerCase();
-  // A note after the value (`Draft (until the review)`) is allowed, as the value rules allow it.
-  return value === first.toLowerCase() || (value.startsWith(first.toLowerCase()) && /^\W/.test(value.slice(first.length)));
+  // The same reading of the Status as the repository checks' (a note after the value is allowed).
+  return first !== undefined && documentStatusValue(analysis) === first.toLowerCase();
 }
 
 /**

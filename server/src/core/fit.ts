@@ -126,11 +126,13 @@ export function unrelatedNotice(a: Analysis): Finding {
   // is claimed to be missing from it.
   const first = { sectionId: '', title: a.schema.root.title, level: 1, insertAt: { line: 0, character: 0 }, after: '', adopts: false };
   const sections: MissingSectionEntry[] = [];
+  // On the title, where the template's own title would be; on the first line without one.
+  const title = a.present.get('');
   return {
-    range: lineRange(a.model.lines, 0),
+    range: lineRange(a.model.lines, title === undefined ? 0 : a.model.headings[title].line),
     message:
       `This document doesn't follow the architecture template (${a.fit.matchedTop} of ${a.fit.templateTop} sections found), so it is not checked against it. ` +
-      'Add <!-- archdoc --> to check it fully, or archdoc: false in its front matter to stop these notices.',
+      'Add <!-- archdoc --> to check it fully, or <!-- archdoc: false --> to leave it alone (a quick fix writes either).',
     data: { code: 'missing-section', ...first, sections, unrelated: true },
     severity: 'information',
   };

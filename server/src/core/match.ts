@@ -39,7 +39,7 @@ const MAX_QUALIFIERS = 3;
 const GENERIC_QUALIFIERS = new Set([
   'considerations', 'overview', 'strategy', 'strategies', 'approach', 'notes', 'details', 'summary', 'plan', 'plans',
   'management', 'setup', 'principles', 'concerns', 'characteristics', 'metrics', 'logging', 'monitoring', 'alerting',
-  'tracing', 'privacy', 'security', 'performance', 'scalability', 'optimization', 'reliability', 'decisions',
+  'tracing', 'privacy', 'security', 'performance', 'scalability', 'optimization', 'reliability', 'decisions', 'rationale',
 ]);
 
 export function matchSections(model: DocModel, schema: Schema, markers: readonly SectionMarker[]): Matching {

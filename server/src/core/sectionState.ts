@@ -10,6 +10,10 @@
  *
  * A section is judged by its own text, up to its first subsection. A section whose own text
  * is blank but which has subsections takes the least advanced state of its subsections.
+ *
+ * A section the document declares not applicable (`<!-- archdoc: not-applicable X -->`, or a
+ * body that says "Not applicable" or "N/A"), and what the template puts under it, is `done`
+ * whether or not it has a heading: it is not missing, and every face says "not applicable".
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { templateTextLines } from './analysis/templateText.ts';
@@ -30,6 +34,8 @@ export interface HeadingStatus {
   /** Findings of other rules (not placeholders, guidance, emptiness or missing sections) in its own text. */
   readonly problems: number;
   readonly outOfOrder: boolean;
+  /** The document declares the section not applicable. */
+  readonly notApplicable: boolean;
 }
 
 /** The state of every heading, and the document's totals. */
@@ -114,7 +120,8 @@ export function sectionStates(analysis: Analysis, diagnostics: readonly Diagnost
   // Subsections come after their parent, so walking backwards settles children first.
   for (let i = headings.length - 1; i >= 0; i--) {
     const blank = isBlankBody(analysis, i, ownEnds[i]);
-    if (blank && children[i].length === 0) states[i] = 'empty';
+    if (guidance[i] === 0 && placeholders[i] === 0 && isNotApplicable(analysis, i)) states[i] = 'done';
+    else if (blank && children[i].length === 0) states[i] = 'empty';
     else if (guidance[i] > 0) states[i] = 'guidance';
     else if (placeholders[i] > 0) states[i] = 'placeholders';
     else if (blank) states[i] = leastAdvanced(children[i].map((c) => states[c]));
@@ -127,13 +134,21 @@ export function sectionStates(analysis: Analysis, diagnostics: readonly Diagnost
     guidance: guidance[i],
     problems: problems[i],
     outOfOrder: analysis.outOfOrder.has(i),
+    notApplicable: isNotApplicable(analysis, i),
   }));
   const of = (section: SchemaSection): SectionState => {
     const heading = analysis.present.get(section.id);
-    return heading === undefined ? 'missing' : states[heading];
+    if (heading === undefined) return analysis.notApplicable.has(section.id) ? 'done' : 'missing';
+    return states[heading];
   };
   const required = analysis.schema.sections.filter((s) => !s.optional && s.id !== '');
   return { headings: statuses, of, written: required.filter((s) => isWritten(of(s))).length, required: required.length };
+}
+
+/** Whether heading `i` stands for a section the document declares not applicable. */
+function isNotApplicable(analysis: Analysis, i: number): boolean {
+  const m = analysis.matches[i];
+  return m !== undefined && !analysis.duplicates.has(i) && analysis.notApplicable.has(m.section.id);
 }
 
 function leastAdvanced(states: readonly SectionState[]): SectionState {
@@ -143,7 +158,8 @@ function leastAdvanced(states: readonly SectionState[]): SectionState {
 }
 
 /** The state in a few words, as every face shows it: `guidance left`, `2 placeholders left`, `done`. */
-export function describeState(status: Pick<HeadingStatus, 'state' | 'placeholders' | 'guidance' | 'problems'>): string {
+export function describeState(status: Pick<HeadingStatus, 'state' | 'placeholders' | 'guidance' | 'problems'> & { readonly notApplicable?: boolean }): string {
+  if (status.state === 'done' && status.notApplicable) return 'not applicable';
   switch (status.state) {
     case 'missing':
       return 'missing';

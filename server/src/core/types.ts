@@ -302,7 +302,7 @@ export interface Analysis {
   readonly entryKinds: readonly (EntryKindSpec | undefined)[];
   /** For each heading, the index of the nearest enclosing heading that stands for a template section (-1: none). */
   readonly matchedParent: readonly number[];
-  /** Sections the document declares not applicable, by marker or by a body that says so. */
+  /** Sections the document declares not applicable, by marker or by a body that says so, with every section under them. */
   readonly notApplicable: ReadonlySet<string>;
   /** How closely the document follows the template, for the confidence policy. */
   readonly fit: DocumentFit;

@@ -1,7 +1,8 @@
 /**
  * The markers a document can carry about itself: an opt-in (`archdoc: true` in front matter
- * or an `<!-- archdoc -->` comment), an opt-out (`archdoc: false`), and a per-file template
- * (`archdoc-template: path` in front matter or `<!-- archdoc-template: path -->`).
+ * or an `<!-- archdoc -->` comment), an opt-out (`archdoc: false` in front matter or an
+ * `<!-- archdoc: false -->` comment, which never shows when the document is rendered), and a
+ * per-file template (`archdoc-template: path` in front matter or `<!-- archdoc-template: path -->`).
  *
  * Every markdown file the editor opens is read here, so the scan is linear in the text: the
  * comments are found with `indexOf`, never with a regular expression that could retry each
@@ -48,23 +49,33 @@ function lineEnd(text: string, from: number): number {
   return LINE_BREAK.exec(text)?.index ?? text.length;
 }
 
+/** Whether `<!-- archdoc: false -->` starts at the colon after `archdoc`: `false`, then only white space before `-->`. */
+function isOptOut(text: string, colon: number): boolean {
+  const word = skipWhitespace(text, colon + 1);
+  return text.startsWith('false', word) && text.startsWith('-->', skipWhitespace(text, word + 5));
+}
+
 /**
- * Reads the `<!-- archdoc -->` opt-in and the first `<!-- archdoc-template: path -->`. The path
- * and its `-->` stand on one line. Each character is visited a bounded number of times: once a
- * line is known to hold no `-->` after a marker, the scan moves past that line.
+ * Reads the `<!-- archdoc -->` opt-in, the `<!-- archdoc: false -->` opt-out and the first
+ * `<!-- archdoc-template: path -->`. The path and its `-->` stand on one line. Each character
+ * is visited a bounded number of times: once a line is known to hold no `-->` after a marker,
+ * the scan moves past that line.
  */
-function readComments(text: string): { optIn: boolean; template: string | undefined } {
+function readComments(text: string): { optIn: boolean; optOut: boolean; template: string | undefined } {
   let optIn = false;
+  let optOut = false;
   let template: string | undefined;
   let lookForTemplate = true;
   let knownLineEnd = -1;
   let knownClose = -1;
-  for (let open = text.indexOf('<!--'); open !== -1 && (!optIn || lookForTemplate); open = text.indexOf('<!--', open + 4)) {
+  for (let open = text.indexOf('<!--'); open !== -1 && (!optIn || !optOut || lookForTemplate); open = text.indexOf('<!--', open + 4)) {
     const name = skipWhitespace(text, open + 4);
     if (!text.startsWith('archdoc', name)) continue;
     const after = skipWhitespace(text, name + 7);
     if (text.startsWith('-->', after)) {
       optIn = true;
+    } else if (text[after] === ':') {
+      if (isOptOut(text, after)) optOut = true;
     } else if (lookForTemplate && text.startsWith('-template', name + 7)) {
       const colon = skipWhitespace(text, name + 16);
       if (text[colon] !== ':') continue;
@@ -86,10 +97,10 @@ function readComments(text: string): { optIn: boolean; template: string | undefi
       lookForTemplate = false;
     }
   }
-  return { optIn, template };
+  return { optIn, optOut, template };
 }
 
-/** Reads the markers; front matter wins over comments. */
+/** Reads the markers; front matter wins over comments, and of the comments an opt-out wins over an opt-in. */
 export function readMarkers(text: string): DocumentMarkers {
   const frontMatter = FRONT_MATTER.exec(text)?.[1];
   let optIn: boolean | undefined;
@@ -100,7 +111,7 @@ export function readMarkers(text: string): DocumentMarkers {
     template = frontMatterValue(frontMatter, 'archdoc-template') || undefined;
   }
   const comments = readComments(text);
-  if (optIn === undefined && comments.optIn) optIn = true;
+  if (optIn === undefined && (comments.optOut || comments.optIn)) optIn = !comments.optOut;
   template ??= comments.template;
   return { optIn, template };
 }

@@ -145,3 +145,22 @@ test('new refuses to write through a symlink to an existing file or onto a direc
   assert.equal(run(['new', dir, '--name', 'X']).code, 2);
   assert.ok(existsSync(target));
 });
+
+test("check answers the notice's markers: opted in, a document is checked fully; opted out, it is left alone and the gate passes", () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'ARCHITECTURE.md');
+  const other = readFileSync(path.join(ROOT, 'test', 'fixtures', 'unrelated', 'birds-eye-view.md'), 'utf8').replace(/ <!-- expect: [^>]*-->/g, '');
+  writeFileSync(file, other);
+  const notice = run(['check', '--document-only', '--format', 'json', file]);
+  assert.equal(notice.code, 0, notice.err);
+  assert.equal((JSON.parse(notice.out) as { files: Array<{ diagnostics: unknown[] }> }).files[0].diagnostics.length, 1);
+  writeFileSync(file, '<!-- archdoc -->\n' + other);
+  const optedIn = run(['check', '--document-only', file]);
+  assert.equal(optedIn.code, 1);
+  assert.match(optedIn.out, /warning missing-section Missing 16 sections/);
+  writeFileSync(file, '<!-- archdoc: false -->\n' + other);
+  const optedOut = run(['check', '--document-only', file]);
+  assert.equal(optedOut.code, 0, optedOut.err);
+  assert.equal(optedOut.out, '');
+  assert.match(optedOut.err, /opted out \(archdoc: false\): not checked/);
+});

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { checkAsFoundByName, figures, findingsOf, realDocuments } from '../../helpers/realDocuments.ts';
+import { outline } from '../../../scripts/outline.ts';
 
 const docs = realDocuments();
 
@@ -24,7 +25,7 @@ for (const doc of docs) {
 
 test('the corpus meets the targets: precision, recall of true gaps, warnings per document', () => {
   const f = figures(docs);
-  assert.ok(f.documents >= 15);
+  assert.ok(f.documents >= 20);
   assert.ok(f.precision >= 0.9, `precision ${f.precision}`);
   assert.ok(f.recall >= 0.9, `recall ${f.recall}`);
   assert.ok(f.medianWarnings <= 3, `median warnings ${f.medianWarnings}`);
@@ -36,9 +37,11 @@ test('the corpus meets the targets: precision, recall of true gaps, warnings per
  */
 const ALLOWED_FALSE: Record<string, readonly string[]> = {
   'agentic-investigator': ['missing-section|system-architecture', 'missing-section|data-model', 'missing-section|dependencies'],
+  'ai-soc-assistant': ['missing-section|workflows'],
   contravento: ['missing-section|system-architecture'],
   cryptons: ['missing-section|design-patterns', 'missing-section|testing', 'missing-section|dependencies'],
   freespace: ['missing-section|workflows', 'missing-section|deployment'],
+  'grdl-io': ['missing-section|system-architecture', 'missing-section|data-model', 'missing-section|technology-stack', 'missing-section|performance', 'missing-section|decision-log'],
   helldeck: ['missing-section|system-architecture'],
   mindpal: ['missing-section|system-architecture'],
   tagsense: ['missing-section|security', 'missing-section|dependencies'],
@@ -46,3 +49,8 @@ const ALLOWED_FALSE: Record<string, readonly string[]> = {
 
 /** True gaps the checker misses today, one line each in docs/accuracy.md (none). */
 const KNOWN_MISSED: Record<string, readonly string[]> = {};
+
+test('every corpus document is an outline as scripts/outline.ts makes them: outlining it again changes nothing', () => {
+  const changed = docs.filter((doc) => outline(doc.text) !== doc.text).map((doc) => doc.name);
+  assert.deepEqual(changed, []);
+});

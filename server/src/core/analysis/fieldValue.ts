@@ -104,3 +104,16 @@ export function metadataLines(a: Analysis): Uint8Array {
   }
   return out;
 }
+
+/**
+ * The document's own Status, as one reading for every question about the document's state (a
+ * draft's quieter guidance in `check.ts`, the drift severity of the repository checks): the first
+ * `**Status**` field where the template puts typed fields (`metadataLines`), not a decision
+ * record's, its emphasis and any note after it left out, in lower case. Undefined without one.
+ */
+export function documentStatusValue(a: Analysis): string | undefined {
+  const metadata = metadataLines(a);
+  const inEntry = entryLines(a);
+  const field = a.model.fieldLines.find((f) => f.label.trim().toLowerCase() === 'status' && metadata[f.line] === 1 && inEntry[f.line] === 0);
+  return field ? bareValue(leadingValue(bareValue(field.value))).toLowerCase() : undefined;
+}

@@ -55,6 +55,9 @@ function sectionNode(context: Context, section: SchemaSection): OutlineNode {
     .filter((s): s is SchemaSection => s !== undefined)
     .map((s) => sectionNode(context, s));
   const heading = analysis.present.get(section.id);
+  if (heading === undefined && analysis.notApplicable.has(section.id)) {
+    return { id: section.id, title: section.title, level: section.level, state: 'done', optional: section.optional, placeholders: 0, guidance: 0, problems: 0, outOfOrder: false, description: 'not applicable', drift: 0, children };
+  }
   if (heading === undefined) {
     const description = section.optional ? 'missing (optional)' : 'missing';
     return { id: section.id, title: section.title, level: section.level, state: 'missing', optional: section.optional, placeholders: 0, guidance: 0, problems: 0, outOfOrder: false, description, drift: 0, children };

@@ -6,7 +6,7 @@
 import type { Analysis, SeverityName } from '../../types.ts';
 import { headingKey } from '../../text.ts';
 import { templateTextLines } from '../templateText.ts';
-import { bareValue, entryLines, leadingValue } from '../fieldValue.ts';
+import { documentStatusValue } from '../fieldValue.ts';
 
 /** The body of one section: lines [start, end), subsections included. */
 export interface SectionBody {
@@ -43,15 +43,10 @@ export function templateLines(a: Analysis): ReadonlySet<number> {
 
 export type DocumentStatus = 'draft' | 'active' | 'deprecated' | undefined;
 
-/** The document's own `**Status**` (not a decision record's), lower case; undefined when absent or unknown. */
+/** The document's own Status (see `documentStatusValue`) when it is one the drift severity knows. */
 export function documentStatus(a: Analysis): DocumentStatus {
-  const inEntry = entryLines(a);
-  for (const field of a.model.fieldLines) {
-    if (field.label.trim().toLowerCase() !== 'status' || inEntry[field.line]) continue;
-    const value = bareValue(leadingValue(bareValue(field.value))).toLowerCase();
-    if (value === 'draft' || value === 'active' || value === 'deprecated') return value;
-  }
-  return undefined;
+  const value = documentStatusValue(a);
+  return value === 'draft' || value === 'active' || value === 'deprecated' ? value : undefined;
 }
 
 /**

@@ -22,6 +22,8 @@ export type FixKind =
   | 'fill-section'
   | 'mark-section'
   | 'mark-not-applicable'
+  | 'opt-in'
+  | 'opt-out'
   | 'choose-value'
   | 'insert-date'
   | 'write-iso-date'
@@ -58,6 +60,9 @@ const KINDS: Readonly<Record<FixKind, KindInfo>> = {
   'fill-section': { certainty: 'structural', code: 'empty-section' },
   'mark-section': { certainty: 'choice', code: 'missing-section' },
   'mark-not-applicable': { certainty: 'choice', code: 'missing-section' },
+  // Whether a document is checked at all is its author's call.
+  'opt-in': { certainty: 'choice', code: 'missing-section' },
+  'opt-out': { certainty: 'choice', code: 'missing-section' },
   'choose-value': { certainty: 'choice' },
   // Today is a guess at the date a person meant.
   'insert-date': { certainty: 'choice' },

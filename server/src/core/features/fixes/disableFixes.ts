@@ -41,7 +41,7 @@ function lineEdit(model: DocModel, line: number, code: string): TextEdit | undef
 }
 
 /** The first line after front matter, where a file-wide comment goes. */
-function topLine(model: DocModel): number {
+export function topLine(model: DocModel): number {
   if (model.lines[0]?.replace(/^\uFEFF/, '') !== '---') return 0;
   for (let line = 1; line < model.lines.length; line++) if (/^(?:---|\.\.\.)\s*$/.test(model.lines[line])) return line + 1;
   return 0;

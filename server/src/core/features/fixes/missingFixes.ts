@@ -12,6 +12,7 @@ import { sectionSkeleton } from '../../template/render.ts';
 import { headingKey } from '../../text.ts';
 import type { Analysis, MissingSectionEntry, SchemaSection } from '../../types.ts';
 import { insertLines } from '../shared.ts';
+import { templateChoiceFixes } from './choiceFixes.ts';
 import { dataOf, type Fix, type FixContext } from './fix.ts';
 import { oneLine } from './headingEdits.ts';
 import { aboveSuppression, emptiesSection, insideRawText, sectionBoundary } from './placement.ts';
@@ -77,7 +78,8 @@ export const MAX_SECTION_FIXES = 20;
 
 export function missingSectionFixes(context: FixContext, diagnostic: Diagnostic): Fix[] {
   const data = dataOf(diagnostic, 'missing-section');
-  if (!data || data.unrelated) return [];
+  if (data?.unrelated) return templateChoiceFixes(context, diagnostic);
+  if (!data) return [];
   const all = insertAllFix(context);
   const fixes: Fix[] = all ? [all] : [];
   const sections = placed(context, (data.sections ?? [data]).slice(0, MAX_SECTION_FIXES));
