@@ -102,4 +102,16 @@ describe('quick fixes keep their promise on the smallest documents that broke th
     const after = applyFix(text, 'template-text', /^Disable template-text for this file$/, 2);
     assert.equal(after.split('\n')[0], '<!-- archdoc-disable-line --> <!-- archdoc-disable-file template-text -->');
   });
+
+  it('no section is moved to the end of a document that ends in an unclosed fence, where it would be code', () => {
+    const text = '## Testing Strategy\n\n## Security\n\n~~~\n```\n';
+    const schema = bundledSchema();
+    const before = diagnose(text, schema);
+    const titles = before.flatMap((d) => quickFixes(text, schema, before, d).map((a) => a.title));
+    assert.ok(!titles.some((t) => t.startsWith('Move section')), titles.join(' | '));
+  });
+
+  it('declaring a heading to be a section of a leniently checked document makes it follow the template, and the full check follows', () => {
+    applyFix('## Architecture\n', 'missing-section', / is this document's System Architecture$/, 0, 'name');
+  });
 });

@@ -96,11 +96,12 @@ function emptiedByGuidanceRemoval(before: readonly Diagnostic[], after: readonly
 /**
  * A document found by its name that was adapted from the template, or does not follow it, is
  * checked leniently: what it lacks is held back (missing sections and subsections, order,
- * levels, empty sections), since the template may not be its plan. Inserting template sections
- * can make it follow the template, and then it is checked fully and what was held back is
- * reported. That is the check doing its job on a new document, by design, not the fix breaking
- * its promise: for an insertion that ends a lenient check, and only then, the held-back codes
- * may grow, while every section the fix inserted must be there and every other code must hold.
+ * levels, empty sections), since the template may not be its plan. Inserting template sections,
+ * or declaring a heading to be one, can make it follow the template, and then it is checked
+ * fully and what was held back is reported. That is the check doing its job on a new document,
+ * by design, not the fix breaking its promise: for such a fix that ends a lenient check, and
+ * only then, the held-back codes may grow, while every section the fix inserted must be there
+ * and every other code must hold.
  */
 export const HELD_BACK = new Set(['missing-section', 'section-order', 'heading-level', 'empty-section']);
 
@@ -117,9 +118,9 @@ function lenient(text: string, schema: Schema): boolean {
   return fit.adapted || fit.unrelated;
 }
 
-/** Whether `title` is an insertion that took a leniently checked document to a full check. */
+/** Whether `title` is an insertion or a declaration that took a leniently checked document to a full check. */
 export function endsLenientCheck(title: string, texts: FixTexts | undefined): boolean {
-  if (!texts || texts.selectedBy !== 'name' || !/^Insert /.test(title)) return false;
+  if (!texts || texts.selectedBy !== 'name' || !/^Insert | is this document's /.test(title)) return false;
   return lenient(texts.before, texts.schema) && !lenient(texts.after, texts.schema);
 }
 
