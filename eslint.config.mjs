@@ -50,6 +50,12 @@ export default tseslint.config(
   { files: ['server/src/policy/**/*.ts'], rules: restrict(NODE, VSCODE, ADAPTERS, ENGINE_FACE) },
   { files: ['server/src/lsp/**/*.ts', 'server/src/mcp/**/*.ts', 'server/src/cli/**/*.ts', 'server/src/cli.ts', 'server/src/server.ts', 'bench/**/*.ts', 'test/helpers/**/*.ts', 'test/*/helpers/**/*.ts', 'test/protocol/**/*.ts'], rules: restrict(ENGINE_FACE) },
   { files: ['client/**/*.ts'], ignores: ['client/src/browser/**'], rules: restrict(SERVER_FROM_CLIENT) },
+  // The repository scanner is bundled into the browser's worker too: Node only in the disk's file access and in git.
+  {
+    files: ['server/src/repo/**/*.ts', 'server/src/browser/**/*.ts', 'server/src/lsp/repository.ts'],
+    ignores: ['server/src/repo/nodeFileAccess.ts', 'server/src/repo/git.ts'],
+    rules: restrict(ENGINE_FACE, { ...NODE, message: 'The repository scanner runs in a browser too: reach files through FileAccess, and keep Node to nodeFileAccess.ts and git.ts.' }),
+  },
   // The browser build runs in a Web Worker and the web extension host: no Node modules there.
   { files: ['client/src/browser/**/*.ts'], rules: restrict(SERVER_FROM_CLIENT, { ...NODE, message: 'The browser build has no Node: reach files through workspace.fs.' }) },
   { files: ['server/src/browser/**/*.ts', 'server/src/browserServer.ts'], rules: restrict(ENGINE_FACE, { ...NODE, message: 'The browser build has no Node: reach files through the client (lsp/clientWorkspace.ts).' }) },

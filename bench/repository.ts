@@ -6,6 +6,8 @@
  * Then the keystroke path at 2,000 lines: a check against cached facts next to a check without
  * them and markdown-it's parse of the same text. Prints markdown tables.
  *
+ * `npm run bench` prints the same tables (`repositoryReport`).
+ *
  * Options: `--quick` runs fewer rounds, for checking the benchmark itself.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,13 +16,12 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import MarkdownIt from 'markdown-it';
 import { createLanguageService, type DriftFacts } from '../server/src/core/index.ts';
-import { nodeFileAccess } from '../server/src/repo/fileAccess.ts';
+import { nodeFileAccess } from '../server/src/repo/nodeFileAccess.ts';
 import { RepositoryScan } from '../server/src/repo/scan.ts';
 import { generateDocument } from './generate.ts';
 import { loadSchema } from './inProcess.ts';
 import { ms, summarize, table, thousands, type Summary } from './stats.ts';
 
-const quick = process.argv.includes('--quick');
 const engine = createLanguageService();
 const schema = loadSchema();
 
@@ -72,7 +73,7 @@ interface ScanRow {
   readonly envReads: number;
 }
 
-async function measureRepository(files: number, doc: string): Promise<ScanRow> {
+async function measureRepository(files: number, doc: string, quick: boolean): Promise<ScanRow> {
   const root = generateRepository(files);
   const uri = pathToFileURL(root).href;
   const rounds = quick ? 2 : files >= 10_000 ? 5 : 10;
@@ -102,7 +103,7 @@ async function measureRepository(files: number, doc: string): Promise<ScanRow> {
   return { files, scan: summarize(scans), gap: summarize(gaps), recheck: summarize(rechecks), envReads };
 }
 
-function keystroke(doc: string, facts: DriftFacts): Record<string, Summary> {
+function keystroke(doc: string, facts: DriftFacts, quick: boolean): Record<string, Summary> {
   const md = new MarkdownIt();
   const runs: Record<string, () => unknown> = {
     'markdown-it parse': () => md.parse(doc, {}),
@@ -121,12 +122,14 @@ function keystroke(doc: string, facts: DriftFacts): Record<string, Summary> {
   return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)]));
 }
 
-async function main(): Promise<void> {
+/** The repository checks' tables, as markdown: the scans at 1,000 and 10,000 files, and the keystroke at 2,000 lines. */
+export async function repositoryReport(quick: boolean): Promise<string> {
+  const out: string[] = [];
   const doc = documentWithDrift(2000);
   const rows: ScanRow[] = [];
-  for (const files of [1_000, 10_000]) rows.push(await measureRepository(files, doc));
-  process.stdout.write('### Repository scan\n\n');
-  process.stdout.write(
+  for (const files of [1_000, 10_000]) rows.push(await measureRepository(files, doc, quick));
+  out.push('### Repository scan\n\n');
+  out.push(
     table(
       ['Files', 'First scan p50 ms', 'min', 'max', 'Longest event-loop wait ms', 'One-file change → re-check p50 ms', 'p95', 'Variables found'],
       rows.map((r) => [thousands(r.files), ms(r.scan.median), ms(r.scan.min), ms(r.scan.max), ms(r.gap.max), ms(r.recheck.median), ms(r.recheck.p95), String(r.envReads)]),
@@ -134,23 +137,30 @@ async function main(): Promise<void> {
     ),
   );
   const [small, large] = rows;
-  process.stdout.write(`\nGrowth from 1,000 to 10,000 files: first scan ×${(large.scan.median / small.scan.median).toFixed(1)}, one-file re-check ×${(large.recheck.median / small.recheck.median).toFixed(1)}.\n\n`);
+  out.push(`\nGrowth from 1,000 to 10,000 files: first scan ×${(large.scan.median / small.scan.median).toFixed(1)}, one-file re-check ×${(large.recheck.median / small.recheck.median).toFixed(1)}.\n\n`);
   const root = generateRepository(1_000);
   const facts: DriftFacts = { repository: (await RepositoryScan.scan(pathToFileURL(root).href, nodeFileAccess())).facts(), document: { path: 'ARCHITECTURE.md', lastCommit: '2026-01-01' } };
   rmSync(path.dirname(root), { recursive: true, force: true });
   const found = engine.check(engine.analyze(doc, schema), {}, facts).length;
-  process.stdout.write(`### Keystroke with repository checks (${thousands(doc.split('\n').length)} lines, ${found} findings)\n\n`);
-  const k = keystroke(doc, facts);
-  process.stdout.write(
+  out.push(`### Keystroke with repository checks (${thousands(doc.split('\n').length)} lines, ${found} findings)\n\n`);
+  const k = keystroke(doc, facts, quick);
+  out.push(
     table(
       ['Measure', 'p50 ms', 'p95 ms', 'min', 'max', 'n'],
       Object.entries(k).map(([name, s]) => [name, ms(s.median), ms(s.p95), ms(s.min), ms(s.max), String(s.n)]),
       ['l', 'r', 'r', 'r', 'r', 'r'],
     ),
+    '\n',
   );
+  return out.join('');
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(__filename)) {
+  repositoryReport(process.argv.includes('--quick')).then(
+    (report) => process.stdout.write(report),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,10 +1,15 @@
 /**
  * `npm run bench`: ArchDoc against markdown-it and markdownlint in process, the language server
- * through the protocol, its memory with a large document, and the size of what ships. Prints
- * markdown tables and the targets of issue 6, each marked met or missed.
+ * through the protocol, its memory with a large document, the repository checks (first scan and
+ * one-file change at 1,000 and 10,000 files, a keystroke at 2,000 lines), and the size of what
+ * ships. Prints markdown tables and the targets of issue 6, each marked met or missed.
+ *
+ * Then the browser build's figures (web.ts): its bundles' sizes and its start-up, in a worker
+ * realm and in VS Code for the Web.
  *
  * Options: `--no-package` skips building the .vsix (which also rebuilds dist/); `--quick` runs
- * fewer rounds, for checking the benchmark itself rather than taking numbers.
+ * fewer rounds, for checking the benchmark itself rather than taking numbers; `--no-web` skips
+ * the browser build's figures, `--no-browser` only its rounds in VS Code for the Web.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -12,17 +17,21 @@ import { cpus, tmpdir, totalmem, loadavg } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { measureCodeActions } from './codeActions.ts';
+import { repositoryReport } from './repository.ts';
 import { generateDocument } from './generate.ts';
 import { hostileTable } from './hostile.ts';
 import { loadSchema, measureInProcess, TEMPLATE_PATH, TOOLS, type InProcessResult, type Tool } from './inProcess.ts';
 import { BenchServer, measureDocument, memoryWith, SERVER, type DocTimings, type Memory } from './protocol.ts';
 import { kb, ms, summarize, table, thousands, type Summary } from './stats.ts';
+import { webFigures } from './web.ts';
 
 const ROOT = path.join(__dirname, '..');
 /** Caps V8's young generation (semi-spaces) at 1 MB; see docs/benchmarks.md. */
 const SMALL_YOUNG_GENERATION = '--max-semi-space-size=1';
 const quick = process.argv.includes('--quick');
 const packageVsix = !process.argv.includes('--no-package');
+const web = !process.argv.includes('--no-web');
+const webRounds = process.argv.includes('--no-browser') ? 0 : quick ? 1 : 3;
 
 function machine(): string {
   const cpu = cpus();
@@ -177,6 +186,9 @@ async function main(): Promise<void> {
   console.log('## Hostile input\n\nThe slow-input suite\'s patterns (test/reliability/helpers/slowInputs.ts) through the engine, best of three runs; growth from one size to four times it (linear: ×4).\n');
   console.log(hostileTable(quick) + '\n');
 
+  console.log('## Repository checks\n\nThe same tables as `npm run bench:repository` (docs/benchmarks.md, "Repository checks").\n');
+  console.log(await repositoryReport(quick));
+
   console.log('## Sizes\n');
   console.log(table(['File', 'Size'], [['dist/extension.js', kb(sizes.extension)], ['dist/server.js', kb(sizes.server)], ['.vsix', vsix.bytes === undefined ? vsix.note : kb(vsix.bytes)]], ['l', 'r']) + '\n');
 
@@ -212,6 +224,10 @@ async function main(): Promise<void> {
   ];
   console.log('## Targets (issue 6)\n');
   console.log(targetTable(targets) + '\n');
+  if (web) {
+    console.log('## The browser build\n\nThe web bundles as shipped and gzipped; the Web Worker server started in a realm with a worker\'s globals (test/protocol/worker.ts); in VS Code for the Web offline (the web suite\'s harness, a fresh workbench per round), from asking for ArchDoc\'s activation to the first diagnostics of a document.\n');
+    console.log((await webFigures({ rounds: webRounds })) + '\n');
+  }
   console.log(`Benchmark took ${((performance.now() - began) / 1000).toFixed(0)} s; load average at the end ${loadavg().map((l) => l.toFixed(2)).join(', ')}.`);
 }
 

@@ -6,7 +6,8 @@
  * offline (the web suite's harness), the time from ArchDoc's activation to the first
  * diagnostics of a document, with a fresh workbench each round.
  *
- * Options: `--rounds=N` workbench rounds (default 3), `--no-browser` skips them.
+ * Options: `--rounds=N` workbench rounds (default 3), `--no-browser` skips them. `npm run bench`
+ * includes the same figures (webFigures).
  */
 import { readFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -65,7 +66,7 @@ async function workerStart(): Promise<{ initialize: number; diagnostics: number 
   return { initialize: initialized - started, diagnostics: diagnosed - started };
 }
 
-async function browserRounds(): Promise<{ activate: Summary; diagnostics: Summary }> {
+async function browserRounds(rounds: number): Promise<{ activate: Summary; diagnostics: Summary }> {
   const workDir = mkdtempSync(path.join(tmpdir(), 'archdoc-bench-web-'));
   const log = (message: string) => process.stderr.write(`bench:web: ${message}\n`);
   try {
@@ -93,11 +94,14 @@ function row(measure: string, s: Summary): string[] {
   return [measure, ms(s.median), ms(s.min), ms(s.max), String(s.n)];
 }
 
-async function main(): Promise<void> {
-  const cpu = cpus();
-  console.log(`${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores; Node ${process.version}; load average at start ${loadavg().map((l) => l.toFixed(2)).join(', ')}\n`);
-  console.log('### Web bundles\n');
-  console.log(sizes());
+export interface WebBenchOptions {
+  /** Workbench rounds in VS Code for the Web; 0 skips the workbench. */
+  readonly rounds: number;
+}
+
+/** The browser build's figures as markdown: bundle sizes, then start-up. Also part of `npm run bench`. */
+export async function webFigures(options: WebBenchOptions): Promise<string> {
+  const out = ['### Web bundles\n', sizes()];
   const init: number[] = [];
   const first: number[] = [];
   for (let i = 0; i < WORKER_ROUNDS; i++) {
@@ -106,19 +110,27 @@ async function main(): Promise<void> {
     first.push(timing.diagnostics);
   }
   const rows = [row('worker bundle loaded → initialize answered', summarize(init)), row('worker bundle loaded → first diagnostics', summarize(first))];
-  if (browser) {
-    const measured = await browserRounds();
+  if (options.rounds > 0) {
+    const measured = await browserRounds(options.rounds);
     rows.push(row('VS Code for the Web: activate() resolved', measured.activate), row('VS Code for the Web: activation → first diagnostics', measured.diagnostics));
   }
-  console.log('\n### Start-up\n');
-  console.log(table(['Measure', 'Median ms', 'Min ms', 'Max ms', 'n'], rows, ['l', 'r', 'r', 'r', 'r']));
+  out.push('\n### Start-up\n', table(['Measure', 'Median ms', 'Min ms', 'Max ms', 'n'], rows, ['l', 'r', 'r', 'r', 'r']));
+  return out.join('\n');
+}
+
+async function main(): Promise<void> {
+  const cpu = cpus();
+  console.log(`${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores; Node ${process.version}; load average at start ${loadavg().map((l) => l.toFixed(2)).join(', ')}\n`);
+  console.log(await webFigures({ rounds: browser ? rounds : 0 }));
   console.log(`\nLoad average at end ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -42,7 +42,8 @@ export function serveFiles(client: BaseLanguageClient): vscode.Disposable[] {
     }),
     client.onRequest(DirectoryReadRequest, async ({ uri }: FileParams): Promise<DirectoryReadResult> => {
       const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.parse(uri));
-      return entries.map(([name, type]) => [name, kindOf(type)] as const);
+      // In a listing a link is `other`, whatever it points to: the repository scan never follows one (a loop, a way out of the root).
+      return entries.map(([name, type]) => [name, type & vscode.FileType.SymbolicLink ? 'other' : kindOf(type)] as const);
     }),
   ];
 }

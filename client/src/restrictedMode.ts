@@ -28,7 +28,8 @@ export function templateSetIn(settings: unknown): string | undefined {
 /**
  * Reads a settings file's text at once (the initialization options are computed synchronously);
  * undefined when there is none or it cannot be read. The desktop reads local files; a browser
- * host, where nothing can be read synchronously, reads none.
+ * host, where nothing can be read synchronously, reads `settingsFiles()` ahead through
+ * `workspace.fs` and answers from what it read.
  */
 export type SettingsReader = (uri: vscode.Uri) => string | undefined;
 
@@ -43,10 +44,20 @@ export function ignoredTemplates(read: SettingsReader): Record<string, string> {
   const fromWorkspace = templateSetIn(workspaceFile?.settings);
   const ignored: Record<string, string> = {};
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const template = templateSetIn(readSettings(vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json'))) ?? fromWorkspace;
+    const template = templateSetIn(readSettings(folderSettingsFile(folder))) ?? fromWorkspace;
     if (template !== undefined) ignored[folder.uri.toString()] = template;
   }
   return ignored;
+}
+
+/** The settings files `ignoredTemplates` reads: the workspace file, if any, and each folder's `.vscode/settings.json`. */
+export function settingsFiles(): vscode.Uri[] {
+  const folders = (vscode.workspace.workspaceFolders ?? []).map(folderSettingsFile);
+  return vscode.workspace.workspaceFile ? [vscode.workspace.workspaceFile, ...folders] : folders;
+}
+
+function folderSettingsFile(folder: vscode.WorkspaceFolder): vscode.Uri {
+  return vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json');
 }
 
 /** Says once per session that a template is ignored, with the action that lifts it. */

@@ -173,7 +173,7 @@ export interface FileReadResult {
   readonly base64: string;
 }
 
-/** `archdoc/fs/readDirectory`: names and kinds of a folder's entries. */
+/** `archdoc/fs/readDirectory`: names and kinds of a folder's entries; a symbolic link is `other`, so it is never entered. */
 export type DirectoryReadResult = ReadonlyArray<readonly [string, FileKind]>;
 
 /** Bytes as base64, with what both a browser and Node offer (`btoa`), in chunks that stay below argument limits. */

@@ -9,7 +9,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService, REPOSITORY_CODES, type CheckSettings, type DiagnosticCode, type DriftFacts } from '../../server/src/core/index.ts';
+import { GitDates } from '../../server/src/repo/git.ts';
+import { nodeFileAccess } from '../../server/src/repo/nodeFileAccess.ts';
 import { RepositoryFactsStore } from '../../server/src/repo/store.ts';
+import { NodeWorkspace, pathToUri } from '../../server/src/node/workspace.ts';
+import { Policy, TemplateRegistry } from '../../server/src/policy/index.ts';
 import { bundledSchema, readFixture, ROOT } from './core.ts';
 
 export const REPOS = path.join(ROOT, 'test', 'fixtures', 'repos');
@@ -63,8 +67,19 @@ export function prepareRepo(name: string, withGit = true): PreparedRepo {
   return { root, doc, expected };
 }
 
-export async function gatherFacts(repo: PreparedRepo, store = new RepositoryFactsStore()): Promise<DriftFacts> {
-  return store.gather(repo.root, repo.doc);
+/** The store the server and the CLI use on the disk: node:fs and git. */
+export function diskStore(): RepositoryFactsStore {
+  return new RepositoryFactsStore({ access: nodeFileAccess(), git: new GitDates() });
+}
+
+/** The repository facts of the fixture's document, its root (and ignore list) as the policy decides them. */
+export async function gatherFacts(repo: PreparedRepo, store = diskStore()): Promise<DriftFacts> {
+  const registry = new TemplateRegistry([{ id: 'architecture', text: '# Architecture\n', sidecar: {} }]);
+  const policy = new Policy({ workspace: new NodeWorkspace(), registry, engine, trusted: true, folders: () => [pathToUri(repo.root)], clientSettings: () => Promise.resolve({}) });
+  const doc = pathToUri(repo.doc);
+  const root = await policy.repositoryRoot(doc);
+  if (root?.uri !== pathToUri(repo.root)) throw new Error(`the fixture's root should be ${repo.root}, not ${root?.uri}`);
+  return store.gather(root, doc);
 }
 
 /** The repository diagnostics of `text` (markers already removed) with the given facts. */

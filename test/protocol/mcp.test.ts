@@ -48,6 +48,8 @@ before(async () => {
   outside = mkdtempSync(path.join(tmpdir(), 'archdoc-mcp-outside-'));
   writeFileSync(path.join(outside, 'secret.md'), '# Secret\n');
   mkdirSync(path.join(root, 'docs'));
+  // The documents here describe no real repository; drift/ below has a config of its own.
+  writeFileSync(path.join(root, '.archdoc.jsonc'), '{ "checkRepository": false }\n');
   writeFileSync(path.join(root, 'ARCHITECTURE.md'), VALID);
   writeFileSync(path.join(root, 'docs', 'draft.md'), VALID.replace('for Orbit Ledger,', 'for [Project Name],').replace(/\n## Security[\s\S]*?(?=\n## )/, '\n'));
   writeFileSync(path.join(root, 'binary.md'), Buffer.from([0x23, 0x20, 0x00, 0x01, 0x02]));
@@ -176,6 +178,19 @@ describe('archdoc mcp', () => {
     assert.ok(!result.findings.some((f) => f.code === 'placeholder'), 'the config file turns placeholder off');
     const missing = result.findings.find((f) => f.code === 'missing-section');
     assert.ok(missing, 'Runbook is reported missing against the service template');
+  });
+
+  test('archdoc_check and archdoc_fix report repository findings as the CLI does, from the root the policy decides', async () => {
+    mkdirSync(path.join(root, 'drift', 'src'), { recursive: true });
+    writeFileSync(path.join(root, 'drift', '.archdoc.jsonc'), '{}\n');
+    writeFileSync(path.join(root, 'drift', 'src', 'app.ts'), 'export const app = 1;\n');
+    writeFileSync(path.join(root, 'drift', 'ARCHITECTURE.md'), '# Drift\n\n## Design Patterns\n\n### Code Organization\n\n```\ndrift/\n├── src/\n└── lib/\n```\n');
+    const stale = (findings: Finding[]) => findings.filter((f) => f.code === 'stale-path').map((f) => f.range.start.line);
+    assert.deepEqual(stale(structured<{ findings: Finding[] }>(await call('archdoc_check', { path: 'drift/ARCHITECTURE.md' })).findings), [9]);
+    assert.deepEqual(stale(structured<{ remaining: Finding[] }>(await call('archdoc_fix', { path: 'drift/ARCHITECTURE.md' })).remaining), [9], 'reported with what is left, never fixed');
+    mkdirSync(path.join(root, 'drift', 'lib'));
+    writeFileSync(path.join(root, 'drift', 'lib', 'helpers.ts'), 'export const helper = 1;\n');
+    assert.deepEqual(stale(structured<{ findings: Finding[] }>(await call('archdoc_check', { path: 'drift/ARCHITECTURE.md' })).findings), [], 'each call reads the repository as it is now');
   });
 
   test('the server still answers after every refusal', async () => {

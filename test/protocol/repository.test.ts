@@ -4,7 +4,8 @@
  * updates them, and their quick fixes are offered but never applied by fix-all.
  */
 import { strict as assert } from 'node:assert';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -103,5 +104,42 @@ describe('repository checks in a restricted workspace', () => {
     const said = client.logs.filter((l) => l.includes('stale-date is skipped'));
     assert.equal(said.length, 1, client.logs.join('\n'));
     assert.match(said[0], /restricted workspace/);
+  });
+});
+
+describe('the repository root the server uses, by the policy', () => {
+  /** A repository (its config file at the top) with the workspace folder opened one level down, in app/. */
+  function nested(): { folder: string; uri: string; text: string } {
+    const top = path.join(mkdtempSync(path.join(tmpdir(), 'archdoc-root-')), 'outer');
+    mkdirSync(path.join(top, 'lib'), { recursive: true });
+    mkdirSync(path.join(top, 'app'), { recursive: true });
+    writeFileSync(path.join(top, '.archdoc.jsonc'), '{}\n');
+    writeFileSync(path.join(top, 'lib', 'index.ts'), 'export const lib = 1;\n');
+    const text = '# Outer Architecture\n\n## Design Patterns\n\n### Code Organization\n\n```\nlib/\napp/\n```\n';
+    writeFileSync(path.join(top, 'app', 'ARCHITECTURE.md'), text);
+    return { folder: path.join(top, 'app'), uri: pathToFileURL(path.join(top, 'app', 'ARCHITECTURE.md')).href, text };
+  }
+
+  async function stalePaths(trusted: boolean): Promise<string[]> {
+    const { folder, uri, text } = nested();
+    const client = await Client.start({ folder, settings: () => ({}), initializationOptions: { trusted } });
+    try {
+      await OpenDocument.open(client, uri, text);
+      // The facts arrive after the first check; the published run after them holds the repository findings, if any.
+      await client.waitFor('a check with the repository facts', () => client.logs.some((l) => l.includes('unknown-dependency and version-mismatch are skipped')), 15_000);
+      await client.waitFor('the re-check', () => client.published.filter((p) => p.uri === uri).length >= 2, 15_000);
+      const latest = [...client.published].reverse().find((p) => p.uri === uri) as PublishDiagnosticsParams;
+      return latest.diagnostics.filter((d) => d.code === 'stale-path').map((d) => String(d.message));
+    } finally {
+      await client.stop();
+    }
+  }
+
+  it('trusted: the folder holding the config file above the workspace folder, where the tree is true', async () => {
+    assert.deepEqual(await stalePaths(true), []);
+  });
+
+  it('restricted: never above the workspace folder, so the same tree names folders that are not there', async () => {
+    assert.deepEqual((await stalePaths(false)).sort(), ['app/ does not exist in the repository', 'lib/ does not exist in the repository']);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The ArchDoc extension in VS Code for the Web (vscode.dev, github.dev): the language server
  * runs in a Web Worker (`dist/browser/server.js`) and reads files through `workspace.fs`,
- * which the client serves (../fileAccess.ts); new documents are written through `workspace.fs`.
+ * which the client serves (../fileAccess.ts); new documents are written through `workspace.fs`,
+ * and so are the settings files Restricted Mode's notice reads (settingsFiles.ts).
  * Everything else is the desktop extension's (activate.ts).
  */
 import * as vscode from 'vscode';
@@ -10,6 +11,7 @@ import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vsco
 import { activateArchdoc } from '../activate.ts';
 import { clientOptions, type ClientExtras } from '../clientOptions.ts';
 import { workspaceFileWriter } from '../commands/fileWriter.ts';
+import { SettingsFileCache } from './settingsFiles.ts';
 
 let client: BaseLanguageClient | undefined;
 
@@ -19,9 +21,12 @@ interface WebWorker {
 }
 type MessagePort = ConstructorParameters<typeof BrowserMessageReader>[0];
 
-export function activate(context: vscode.ExtensionContext): void {
-  // Nothing can be read synchronously in a browser: Restricted Mode's notice there relies on the server alone.
-  client = activateArchdoc(context, { createClient: createBrowserClient, writer: workspaceFileWriter, readSettingsFile: () => undefined });
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // Restricted Mode's notice reads the workspace's settings files; a browser reads them ahead, through workspace.fs.
+  const settings = new SettingsFileCache();
+  context.subscriptions.push(settings);
+  await settings.refresh();
+  client = activateArchdoc(context, { createClient: createBrowserClient, writer: workspaceFileWriter, readSettingsFile: settings.read });
 }
 
 export async function deactivate(): Promise<void> {

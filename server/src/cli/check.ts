@@ -88,7 +88,7 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
   const notes: string[] = [];
   // Documents that said `archdoc: false`: left alone, and not "nothing found" either.
   const optedOut: string[] = [];
-  const repository = values['document-only'] ? undefined : new RepositoryChecks(io.err);
+  const repository = values['document-only'] ? undefined : new RepositoryChecks(policy, io.err);
   for (const candidate of files) {
     const file = candidate.file;
     const outcome = await decideFile(policy, candidate, maxBytes ?? DEFAULT_MAX_BYTES);

@@ -4,7 +4,7 @@
  * the bundled templates, a way to watch template files, and the checks that cannot run there.
  */
 import type { DriftFacts } from '../core/index.ts';
-import type { PolicyWorkspace, TemplateRegistry } from '../policy/index.ts';
+import type { PolicyWorkspace, RepositoryRoot, TemplateRegistry } from '../policy/index.ts';
 
 /** Watches template files that the client does not watch for the server. */
 export interface TemplateWatching {
@@ -23,8 +23,8 @@ export interface UnavailableCheck {
 
 /** What the server tells the repository facts about itself; documents and folders by URI. */
 export interface RepositoryFactsOptions {
-  /** The workspace folder holding a document. */
-  folderOf(uri: string): string | undefined;
+  /** The document's repository, as the policy decides it. */
+  rootOf(uri: string): Promise<RepositoryRoot | undefined>;
   readonly trusted: boolean;
   /** Checks the document again (its facts changed). */
   readonly recheck: (uri: string) => void;

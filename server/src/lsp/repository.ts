@@ -2,57 +2,59 @@
  * Repository facts for open documents, kept off the keystroke path: facts are gathered when a
  * document opens, when it is saved and when watched files change, and a check only ever reads
  * what is cached (`factsFor`). When new facts arrive, the documents of that repository are
- * checked again through `recheck`.
+ * checked again through `recheck`. Documents and roots are URIs; the host supplies the file
+ * access and git (where git can run), the policy decides each document's root.
  */
 import type { DriftFacts } from '../core/index.ts';
-import { findRepositoryRoot } from '../repo/root.ts';
-import { RepositoryFactsStore } from '../repo/store.ts';
-import { uriToPath } from '../node/workspace.ts';
+import type { RepositoryRoot } from '../policy/index.ts';
+import type { FileAccess } from '../repo/fileAccess.ts';
+import { RepositoryFactsStore, type GitSource } from '../repo/store.ts';
+import type { RepositoryFactsOptions, RepositoryFactsSource } from './host.ts';
 
-/** Where a file's workspace folder is, as a file system path. */
-export interface FolderLookup {
-  folderOf(file: string): string | undefined;
+/** What a host gives the repository facts: how to read files, and git if it can run. */
+export interface RepositoryAccess {
+  readonly access: FileAccess;
+  readonly git?: GitSource;
+  /** Why there are no git facts, when `git` is absent. */
+  readonly gitUnavailable?: string;
 }
 
-export interface RepositoryFactsOptions {
-  readonly folders: FolderLookup;
-  readonly trusted: boolean;
-  /** Checks the document again (its facts changed). */
-  readonly recheck: (uri: string) => void;
-  /** Says something once, in the server's log. */
-  readonly note: (message: string) => void;
-}
-
-export class RepositoryFacts {
+export class RepositoryFacts implements RepositoryFactsSource {
   private readonly store: RepositoryFactsStore;
-  private readonly roots = new Map<string, Promise<string | undefined>>();
   /** Open documents by URI, with their root once known. */
   private readonly open = new Map<string, string | undefined>();
   private readonly said = new Set<string>();
 
-  constructor(private readonly options: RepositoryFactsOptions) {
-    this.store = new RepositoryFactsStore({ git: options.trusted });
+  constructor(
+    private readonly options: RepositoryFactsOptions,
+    host: RepositoryAccess,
+  ) {
+    const trusted = options.trusted;
+    this.store = new RepositoryFactsStore({
+      access: host.access,
+      // The repository's own git configuration is not trusted in a restricted workspace, so git is not run there.
+      git: trusted ? host.git : undefined,
+      gitUnavailable: trusted ? host.gitUnavailable : 'git is not run in a restricted workspace',
+    });
   }
 
   /** The cached facts of an open document, without any I/O; undefined until they are gathered. */
   factsFor(uri: string): DriftFacts | undefined {
     const root = this.open.get(uri);
-    const file = uriToPath(uri);
-    return root === undefined || file === undefined ? undefined : this.store.peek(root, file);
+    return root === undefined ? undefined : this.store.peek(root, uri);
   }
 
   /** A document opened or was saved: gather (or refresh) its facts, then check it again. */
   async refresh(uri: string, saved = false): Promise<void> {
-    const file = uriToPath(uri);
-    if (file === undefined) return;
     if (!this.open.has(uri)) this.open.set(uri, undefined);
-    const root = await this.rootOf(file);
+    // Asked each time: the policy caches it, and a new or changed config file can move the root.
+    const root: RepositoryRoot | undefined = await this.options.rootOf(uri);
     // A document in no repository (no folder open, no git, no configuration) is checked against its template only.
-    if (root === undefined) return;
-    this.open.set(uri, root);
-    if (saved) await this.store.changed([file]);
-    const facts = await this.store.gather(root, file);
-    this.explain(root, facts);
+    if (root === undefined || !this.open.has(uri)) return;
+    this.open.set(uri, root.uri);
+    if (saved) await this.store.changed([uri]);
+    const facts = await this.store.gather(root, uri);
+    this.explain(root.uri, facts);
     if (this.open.has(uri)) this.options.recheck(uri);
   }
 
@@ -60,25 +62,15 @@ export class RepositoryFacts {
     this.open.delete(uri);
   }
 
-  /** Files changed on disk: update the scans holding them and check their documents again. */
-  async filesChanged(files: readonly string[]): Promise<void> {
-    if (files.length === 0) return;
-    const roots = new Set(await this.store.changed(files));
+  /** Files changed: update the scans holding them and check their documents again. */
+  async filesChanged(uris: readonly string[]): Promise<void> {
+    if (uris.length === 0) return;
+    const roots = new Set(await this.store.changed(uris));
     for (const [uri, root] of this.open) {
-      const file = uriToPath(uri);
-      if (root === undefined || file === undefined || !roots.has(root)) continue;
-      await this.store.documentFacts(root, file);
+      if (root === undefined || !roots.has(root)) continue;
+      await this.store.documentFacts(root, uri);
       this.options.recheck(uri);
     }
-  }
-
-  private rootOf(file: string): Promise<string | undefined> {
-    let root = this.roots.get(file);
-    if (!root) {
-      root = findRepositoryRoot(file, this.options.folders.folderOf(file), this.options.trusted);
-      this.roots.set(file, root);
-    }
-    return root;
   }
 
   /** Why a check is skipped, once per reason and repository. */

@@ -112,7 +112,7 @@ export class ArchdocService {
 
   private repositoryFacts(trusted: boolean): RepositoryFactsSource | undefined {
     return this.host.repositoryFacts?.({
-      folderOf: (uri) => this.policyValue?.folderOf(uri),
+      rootOf: (uri) => this.policy.repositoryRoot(uri),
       trusted,
       recheck: (uri) => this.scheduler.schedule(uri, 0),
       note: (message) => this.connection.console.info(message),
@@ -206,6 +206,8 @@ export class ArchdocService {
     if (uris.some((uri) => this.policy.isConfigFile(uri))) {
       this.policy.configChanged();
       this.recheckAll();
+      // A config file can move a document's repository root or change what its scan leaves out.
+      for (const doc of this.documents.all()) void this.gatherFacts(doc.uri, false).catch((error: unknown) => this.log(`Repository facts failed: ${String(error)}`));
     }
     this.templatesChanged(uris);
     void this.repository?.filesChanged(uris).catch((error: unknown) => this.log(`Updating repository facts failed: ${String(error)}`));

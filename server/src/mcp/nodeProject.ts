@@ -5,8 +5,11 @@
  * templates named by a call are read only through `Roots`.
  */
 import { promises as fs } from 'node:fs';
-import { createLanguageService, findingOf, missingOf, nodesOf, summaryOf, type CheckSettings, type Schema } from '../core/index.ts';
-import { describeRef, Policy, type Decision, type TemplateRef } from '../policy/index.ts';
+import { createLanguageService, findingOf, missingOf, nodesOf, summaryOf, type CheckSettings, type DriftFacts, type Schema } from '../core/index.ts';
+import { describeRef, Policy, relativeTo, type Decision, type TemplateRef } from '../policy/index.ts';
+import { GitDates } from '../repo/git.ts';
+import { nodeFileAccess } from '../repo/nodeFileAccess.ts';
+import { RepositoryFactsStore } from '../repo/store.ts';
 import { loadBundledTemplates } from '../node/bundled.ts';
 import { NodeWorkspace, pathToUri } from '../node/workspace.ts';
 import { readText } from '../cli/files.ts';
@@ -26,6 +29,8 @@ interface Loaded {
   readonly settings: CheckSettings;
   readonly checked: boolean;
   readonly reason: string;
+  /** Whether the repository checks apply (the document's settings), for a document named by path. */
+  readonly checkRepository: boolean;
 }
 
 const REASONS: Record<string, string> = {
@@ -90,7 +95,7 @@ export async function createProject(roots: Roots, options: McpOptions): Promise<
       if (bytes > MAX_BYTES) throw new ToolError(`text of ${bytes} bytes is larger than the limit of ${MAX_BYTES} bytes`);
       const chosen = await chosenTemplate(`${primary}/ARCHITECTURE.md`);
       const ref = input.template === undefined ? chosen.ref : await namedTemplate(input.template);
-      return { text, schema: await schemaOf(ref, primary), template: describeRef(ref), settings: chosen.settings, checked: true, reason: REASONS.untitled };
+      return { text, schema: await schemaOf(ref, primary), template: describeRef(ref), settings: chosen.settings, checked: true, reason: REASONS.untitled, checkRepository: false };
     }
     const file = await roots.existing(input.path);
     const read = await readText(file, MAX_BYTES);
@@ -103,12 +108,26 @@ export async function createProject(roots: Roots, options: McpOptions): Promise<
     const fromPolicy = decision.kind === 'checked' ? { ref: decision.template, settings: { severity: decision.settings.severity, selectedBy: decision.selectedBy } } : await chosenTemplate(uri);
     const ref = input.template === undefined ? fromPolicy.ref : await namedTemplate(input.template);
     const reason = decision.kind === 'checked' ? (REASONS[decision.reason] ?? decision.reason) : 'the document opts out of ArchDoc (archdoc: false)';
-    return { file, text: read.text, schema: await schemaOf(ref, policy.folderOf(uri)), template: describeRef(ref), settings: fromPolicy.settings, checked, reason };
+    const checkRepository = decision.kind === 'checked' && decision.settings.checkRepository;
+    return { file, text: read.text, schema: await schemaOf(ref, policy.folderOf(uri)), template: describeRef(ref), settings: fromPolicy.settings, checked, reason, checkRepository };
   }
 
-  function inspect(loaded: Loaded, text = loaded.text) {
+  /**
+   * The repository facts of a document named by path, as the CLI gathers them: the root is the
+   * policy's, and only a root inside the allowed roots is read. Gathered afresh on each call,
+   * since the repository may have changed between calls.
+   */
+  async function factsOf(loaded: Loaded): Promise<DriftFacts | undefined> {
+    if (loaded.file === undefined || !loaded.checkRepository) return undefined;
+    const uri = pathToUri(loaded.file);
+    const root = await policy.repositoryRoot(uri);
+    if (root === undefined || !roots.dirs.some((dir) => relativeTo(pathToUri(dir), root.uri) !== undefined)) return undefined;
+    return new RepositoryFactsStore({ access: nodeFileAccess(), git: new GitDates() }).gather(root, uri);
+  }
+
+  async function inspect(loaded: Loaded, text = loaded.text) {
     const analysis = engine.analyze(text, loaded.schema);
-    return { analysis, diagnostics: engine.check(analysis, loaded.settings) };
+    return { analysis, diagnostics: engine.check(analysis, loaded.settings, await factsOf(loaded)) };
   }
 
   function header(input: DocumentInput, loaded: Loaded) {
@@ -122,13 +141,13 @@ export async function createProject(roots: Roots, options: McpOptions): Promise<
     },
     async check(input) {
       const loaded = await load(input);
-      const { analysis, diagnostics } = inspect(loaded);
+      const { analysis, diagnostics } = await inspect(loaded);
       const findings = diagnostics.map(findingOf);
       return { ...header(input, loaded), summary: summaryOf(findings), findings, sections: nodesOf(engine.outline(analysis, diagnostics).nodes) };
     },
     async outline(input) {
       const loaded = await load(input);
-      const inspected = inspect(loaded);
+      const inspected = await inspect(loaded);
       const summary = engine.outline(inspected.analysis, inspected.diagnostics);
       const sections = nodesOf(summary.nodes);
       return {
@@ -149,7 +168,10 @@ export async function createProject(roots: Roots, options: McpOptions): Promise<
         written = true;
       }
       const path = input.path !== undefined ? { path: input.path } : {};
-      return { ...path, text: fixed.text, changed: fixed.changed, rounds: fixed.rounds, written, remaining: fixed.diagnostics.map(findingOf) };
+      // The repository findings are reported with what is left, never fixed (as `archdoc check --fix`).
+      const facts = await factsOf(loaded);
+      const remaining = facts ? engine.check(engine.analyze(fixed.text, loaded.schema), loaded.settings, facts) : fixed.diagnostics;
+      return { ...path, text: fixed.text, changed: fixed.changed, rounds: fixed.rounds, written, remaining: remaining.map(findingOf) };
     },
     async scaffold(input) {
       const target = await roots.creatable(input.path);

@@ -45,7 +45,7 @@ export function registerTools(server: McpServer, project: Project, template: str
     'archdoc_check',
     {
       title: 'Check an architecture document',
-      description: `${TEMPLATE_HINT} Checks one document (a path, or its text) against its template and returns every finding with a stable code, severity, message, 0-based range and data, plus each template section's state. Run it after editing ARCHITECTURE.md and before finishing: errors and warnings mean the document is not done.`,
+      description: `${TEMPLATE_HINT} Checks one document (a path, or its text) against its template, and a document given by path also against its repository (tree, environment variables, dependency versions, Last Updated, links), and returns every finding with a stable code, severity, message, 0-based range and data, plus each template section's state. Run it after editing ARCHITECTURE.md and before finishing: errors and warnings mean the document is not done.`,
       inputSchema: documentInput,
       outputSchema: checkOutput,
       annotations: { readOnlyHint: true, openWorldHint: false },

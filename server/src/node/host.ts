@@ -7,6 +7,9 @@ import type { Connection } from 'vscode-languageserver';
 import { ClientWorkspace, SchemeWorkspace } from '../lsp/clientWorkspace.ts';
 import type { ServerHost } from '../lsp/host.ts';
 import { RepositoryFacts } from '../lsp/repository.ts';
+import { workspaceFileAccess, type FileAccess } from '../repo/fileAccess.ts';
+import { GitDates } from '../repo/git.ts';
+import { nodeFileAccess } from '../repo/nodeFileAccess.ts';
 import { TemplateWatcher } from '../lsp/watcher.ts';
 import { loadBundledTemplates } from './bundled.ts';
 import { NodeWorkspace, pathToUri, uriToPath } from './workspace.ts';
@@ -16,24 +19,8 @@ export function nodeHost(connection: Connection, bundledTemplateFolder: string):
   return {
     workspace: new SchemeWorkspace(disk, new ClientWorkspace(connection)),
     bundledTemplates: () => loadBundledTemplates(disk, bundledTemplateFolder),
-    // The repository scanner works on file paths; the server knows documents and folders by URI.
-    repositoryFacts: ({ folderOf, ...options }) => {
-      const facts = new RepositoryFacts({
-        ...options,
-        folders: {
-          folderOf: (file) => {
-            const folder = folderOf(pathToUri(file));
-            return folder === undefined ? undefined : uriToPath(folder);
-          },
-        },
-      });
-      return {
-        factsFor: (uri) => facts.factsFor(uri),
-        refresh: (uri, saved) => facts.refresh(uri, saved),
-        closed: (uri) => facts.closed(uri),
-        filesChanged: (uris) => facts.filesChanged(uris.map(uriToPath).filter((file): file is string => file !== undefined)),
-      };
-    },
+    // The disk directly (links seen as links); a virtual workspace through the client.
+    repositoryFacts: (options) => new RepositoryFacts(options, { access: byScheme(nodeFileAccess(), workspaceFileAccess(new ClientWorkspace(connection))), git: new GitDates() }),
     watcher(changed, log) {
       const watcher = new TemplateWatcher((files) => changed(files.map(pathToUri)), log);
       return {
@@ -46,4 +33,9 @@ export function nodeHost(connection: Connection, bundledTemplateFolder: string):
       };
     },
   };
+}
+
+function byScheme(local: FileAccess, remote: FileAccess): FileAccess {
+  const pick = (uri: string): FileAccess => (uri.startsWith('file:') ? local : remote);
+  return { list: (uri) => pick(uri).list(uri), read: (uri, maxBytes) => pick(uri).read(uri, maxBytes) };
 }

@@ -11,8 +11,11 @@ import { parentOf } from './uri.ts';
 /** The names a config file may have, the first preferred when a folder holds both. */
 export const CONFIG_NAMES = ['.archdoc.jsonc', '.archdoc.json'] as const;
 
-/** Keys a config file may set; the same as the settings under `archdoc.`. */
-export const CONFIG_KEYS = ['$schema', 'files', 'template', 'templates', 'severity', 'completion', 'maxFileSize', 'checkRepository'] as const;
+/**
+ * Keys a config file may set: the settings under `archdoc.`, and `ignore`, which only the
+ * repository itself can say (the paths its repository checks leave out).
+ */
+export const CONFIG_KEYS = ['$schema', 'files', 'template', 'templates', 'severity', 'completion', 'maxFileSize', 'checkRepository', 'ignore'] as const;
 
 /** A config file as read: only the keys it sets are present. */
 export interface ConfigFile {
@@ -26,6 +29,8 @@ export interface ConfigFile {
   readonly completion?: { readonly insertSkeleton?: boolean };
   readonly maxFileSize?: number;
   readonly checkRepository?: boolean;
+  /** Paths the repository checks leave out (scan and undocumented-path), in .gitignore syntax, relative to the file's folder. */
+  readonly ignore?: readonly string[];
 }
 
 /** Why a config file cannot be used, and where (0-based line and character). */
@@ -62,6 +67,18 @@ function stringArray(node: Node, key: string): string[] {
   return (node.children ?? []).map((child) => {
     if (child.type !== 'string' || child.value === '') throw new Invalid(`"${key}" must hold non-empty strings`, child);
     return child.value as string;
+  });
+}
+
+/** `ignore`: .gitignore lines; a pattern that can never match anything (`!`, `#x`, blank) is refused rather than silently dropped. */
+function ignoreList(node: Node): string[] {
+  if (node.type !== 'array') throw new Invalid('"ignore" must be a list of paths in .gitignore syntax, such as "generated/"', node);
+  return (node.children ?? []).map((child) => {
+    const value = child.value;
+    if (child.type !== 'string' || typeof value !== 'string' || value.trim() === '') throw new Invalid('"ignore" must hold non-empty strings in .gitignore syntax', child);
+    if (/[\r\n]/.test(value)) throw new Invalid('"ignore" entries are one pattern each, without line breaks', child);
+    if (value.startsWith('#') || value.trim() === '!') throw new Invalid(`"ignore": "${value}" is not a pattern (a .gitignore comment or a bare "!")`, child);
+    return value;
   });
 }
 
@@ -123,6 +140,9 @@ function read(root: Node, uri: string): ConfigFile {
       case 'maxFileSize':
         if (value.type !== 'number' || !((value.value as number) > 0)) throw new Invalid('"maxFileSize" must be a positive number of bytes', value);
         config.maxFileSize = value.value as number;
+        break;
+      case 'ignore':
+        config.ignore = ignoreList(value);
         break;
       case 'checkRepository':
         if (value.type !== 'boolean') throw new Invalid('"checkRepository" must be true or false', value);

@@ -5,6 +5,7 @@
  * until a config file changes.
  */
 import { CONFIG_NAMES, parseConfig, type ConfigOutcome } from './config.ts';
+import type { RootMarkers } from './repositoryRoot.ts';
 import { basename, isInside, joinUri, parentOf } from './uri.ts';
 import { readTextFile, type PolicyWorkspace } from './workspace.ts';
 
@@ -17,7 +18,7 @@ export function isConfigFile(uri: string): boolean {
 }
 
 export class ConfigFiles {
-  private readonly inFolder = new Map<string, Promise<{ config?: string; root: boolean }>>();
+  private readonly inFolder = new Map<string, Promise<RootMarkers>>();
   private readonly parsed = new Map<string, Promise<ConfigOutcome>>();
 
   constructor(private readonly workspace: PolicyWorkspace) {}
@@ -26,10 +27,10 @@ export class ConfigFiles {
   async lookup(uri: string, folder: string | undefined): Promise<ConfigOutcome | undefined> {
     let dir = parentOf(uri);
     for (;;) {
-      const here = await this.scan(dir);
-      if (here.config !== undefined) return this.read(here.config);
+      const here = await this.markers(dir);
+      if (here.config !== undefined) return this.load(here.config);
       const parent = parentOf(dir);
-      const atTop = folder !== undefined ? dir === folder || !isInside(folder, parent) : here.root;
+      const atTop = folder !== undefined ? dir === folder || !isInside(folder, parent) : here.git;
       if (atTop || parent === dir) return undefined;
       dir = parent;
     }
@@ -41,22 +42,24 @@ export class ConfigFiles {
     this.parsed.clear();
   }
 
-  private scan(dir: string): Promise<{ config?: string; root: boolean }> {
+  /** What `dir` holds: its config file, else whether it holds `.git`; cached until a config file changes. */
+  markers(dir: string): Promise<RootMarkers> {
     let found = this.inFolder.get(dir);
     if (!found) {
       found = (async () => {
         for (const name of CONFIG_NAMES) {
           const uri = joinUri(dir, name);
-          if ((await this.workspace.stat(uri))?.kind === 'file') return { config: uri, root: false };
+          if ((await this.workspace.stat(uri))?.kind === 'file') return { config: uri, git: false };
         }
-        return { root: (await this.workspace.stat(joinUri(dir, '.git'))) !== undefined };
+        return { git: (await this.workspace.stat(joinUri(dir, '.git'))) !== undefined };
       })();
       this.inFolder.set(dir, found);
     }
     return found;
   }
 
-  private read(uri: string): Promise<ConfigOutcome> {
+  /** The config file at `uri`, parsed once until a config file changes. */
+  load(uri: string): Promise<ConfigOutcome> {
     let outcome = this.parsed.get(uri);
     if (!outcome) {
       outcome = this.readFile(uri);

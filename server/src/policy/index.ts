@@ -11,6 +11,7 @@ export { TemplateRegistry, loadTemplateFolder, parseSidecar, DEFAULT_TEMPLATE_ID
 export { TemplateLoader, resolveTemplate, describeRef, sameRef, MAX_TEMPLATE_BYTES, type TemplateOutcome, type TemplateRef } from './templates.ts';
 export { CONFIG_NAMES, CONFIG_KEYS, parseConfig, describeConfigError, type ConfigFile, type ConfigError, type ConfigOutcome } from './config.ts';
 export { isConfigFile } from './configFiles.ts';
+export { chooseRepositoryRoot, findRepositoryRoot, type RepositoryRoot, type RootCandidates, type RootMarkers } from './repositoryRoot.ts';
 export { mergeSettings, type EffectiveSettings } from './effective.ts';
 export { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings.ts';
 export { isMarkdown, selectedByPath, type ScopedGlob, type SelectionReason } from './selection.ts';

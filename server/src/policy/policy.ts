@@ -15,6 +15,7 @@ import { isMarkdown, matchesScoped, selectedBy, selectedByPath, selectWithMarker
 import { mergeSettings, type EffectiveSettings } from './effective.ts';
 import { normalizeSettings, restrictSettings } from './settings.ts';
 import { resolveTemplate, sameRef, TemplateLoader } from './templates.ts';
+import { findRepositoryRoot, type RepositoryRoot } from './repositoryRoot.ts';
 import { isInside, normalizeUri, parentOf } from './uri.ts';
 import type { PolicyWorkspace } from './workspace.ts';
 
@@ -181,6 +182,21 @@ export class Policy {
       list.push({ label, template: resolved.ref, ...(sidecar.fileName ? { fileName: sidecar.fileName } : {}), ...(sidecar.newDocument?.status ? { status: sidecar.newDocument.status } : {}) });
     }
     return list;
+  }
+
+  /**
+   * The repository root of the document at `uri`, by URI: the nearest folder holding the
+   * config file, else the git root, else the workspace folder (`folder`, the document's own by
+   * default); never outside the workspace folder when restricted. Undefined when the document
+   * belongs to no repository. Every host asks here; nothing else decides it.
+   */
+  async repositoryRoot(uri: string, folder: string | undefined = this.folderOf(normalizeUri(uri))): Promise<RepositoryRoot | undefined> {
+    const root = await findRepositoryRoot(normalizeUri(uri), folder, this.options.trusted, (dir) => this.configs.markers(dir));
+    if (root === undefined) return undefined;
+    const config = (await this.configs.markers(root)).config;
+    // A config file that cannot be read is reported on the documents under it, which are then not checked at all.
+    const outcome = config === undefined ? undefined : await this.configs.load(config);
+    return { uri: root, ignore: outcome?.ok ? (outcome.config.ignore ?? []) : [] };
   }
 
   /** A config file was created, changed or deleted: every lookup starts again. */

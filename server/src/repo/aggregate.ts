@@ -3,6 +3,7 @@
  * again after each change (the core caches by object identity).
  */
 import { dependencyKey, type DependencyFact, type RepositoryFacts } from '../core/index.ts';
+import { LOCKS_BY_ECOSYSTEM } from './lockfiles.ts';
 import type { ManifestFacts } from './manifests.ts';
 
 /** What one file contributed. */
@@ -20,13 +21,6 @@ function dirOf(path: string): string {
 }
 
 
-const LOCKS_BY_ECOSYSTEM: Record<DependencyFact['ecosystem'], readonly string[]> = {
-  npm: ['package-lock.json'],
-  cargo: ['Cargo.lock'],
-  pypi: ['poetry.lock', 'uv.lock'],
-  go: [],
-};
-
 /** The version a lockfile in the manifest's folder or above (a workspace root) pins for `dep`. */
 function lockedVersion(dep: DependencyFact, locks: ReadonlyMap<string, ReadonlyMap<string, string>>): string | undefined {
   const names = LOCKS_BY_ECOSYSTEM[dep.ecosystem];
@@ -37,7 +31,8 @@ function lockedVersion(dep: DependencyFact, locks: ReadonlyMap<string, ReadonlyM
       if (!lock) continue;
       if (dep.ecosystem === 'npm') {
         const nested = manifestDir === dir ? '' : `${manifestDir.slice(dir === '' ? 0 : dir.length + 1)}/`;
-        const version = lock.get(`${nested}node_modules/${dep.name}`) ?? lock.get(`node_modules/${dep.name}`);
+        // Install paths (npm, pnpm), then the descriptor yarn pins by (`react@^18.2.0`).
+        const version = lock.get(`${nested}node_modules/${dep.name}`) ?? lock.get(`${dep.name}@${dep.range}`) ?? lock.get(`node_modules/${dep.name}`);
         if (version) return version;
       } else {
         const version = lock.get(dep.name) ?? [...lock].find(([n]) => dependencyKey(n) === dependencyKey(dep.name))?.[1];

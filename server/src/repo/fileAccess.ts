@@ -1,15 +1,16 @@
 /**
- * The file access the repository scanner needs, by URI, so that another host (a browser, a
- * virtual file system) can supply its own. `nodeFileAccess` implements it over node:fs.
+ * The file access the repository scanner needs, by URI, so that every host supplies its own:
+ * Node's file system (nodeFileAccess.ts) for the server and the CLI, the editor's file system
+ * through the client in a browser (`workspaceFileAccess`). Nothing here needs Node.
  */
-import { promises as fs } from 'node:fs';
 import { URI, Utils } from 'vscode-uri';
+import type { PolicyWorkspace } from '../policy/workspace.ts';
 
 export type EntryKind = 'file' | 'directory' | 'symlink' | 'other';
 
 export interface DirectoryEntry {
   readonly name: string;
-  /** What the entry itself is: a symbolic link is reported as `symlink`, never as what it points to. */
+  /** What the entry itself is: a symbolic link is reported as `symlink` (or `other`), never as what it points to. */
   readonly kind: EntryKind;
 }
 
@@ -24,25 +25,20 @@ export function joinUri(base: string, relative: string): string {
   return relative === '' ? base : Utils.joinPath(URI.parse(base), relative).toString();
 }
 
-function kindOf(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): EntryKind {
-  if (entry.isSymbolicLink()) return 'symlink';
-  if (entry.isDirectory()) return 'directory';
-  return entry.isFile() ? 'file' : 'other';
-}
-
-export function nodeFileAccess(): FileAccess {
+/**
+ * The scanner's file access over the policy's (the client's `workspace.fs` in a browser). The
+ * client reports a symbolic link in a listing as `other`, so that it is known to exist and
+ * never entered, as on the disk.
+ */
+export function workspaceFileAccess(workspace: PolicyWorkspace): FileAccess {
   return {
     async list(uri) {
-      const entries = await fs.readdir(URI.parse(uri).fsPath, { withFileTypes: true });
-      return entries.map((e) => ({ name: e.name, kind: kindOf(e) }));
+      const entries = await workspace.readDirectory(uri);
+      return entries.map(([name, kind]) => ({ name, kind }));
     },
     async read(uri, maxBytes) {
-      const file = URI.parse(uri).fsPath;
       try {
-        // lstat: a link that was a file when listed and is a link now is not followed either.
-        const stat = await fs.lstat(file);
-        if (!stat.isFile() || stat.size > maxBytes) return undefined;
-        return await fs.readFile(file);
+        return await workspace.readFile(uri, maxBytes);
       } catch {
         return undefined;
       }

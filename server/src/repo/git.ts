@@ -6,13 +6,9 @@
  */
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
-
-export interface GitFacts {
-  readonly lastCommit?: string;
-  readonly uncommitted?: boolean;
-  /** Why there are no git facts. */
-  readonly unavailable?: string;
-}
+import { fileURLToPath } from 'node:url';
+import { URI } from 'vscode-uri';
+import type { GitFacts, GitSource } from './store.ts';
 
 const TIMEOUT_MS = 10_000;
 /** Settings that would run programs from the repository's own configuration are switched off. */
@@ -30,23 +26,29 @@ function git(cwd: string, args: readonly string[]): Promise<{ out: string } | { 
   });
 }
 
-export class GitDates {
+/** Git facts of documents on the disk (`file:` URIs); any other document has none, and says why. */
+export class GitDates implements GitSource {
   private readonly cache = new Map<string, Promise<GitFacts>>();
   private readonly shallow = new Map<string, Promise<boolean>>();
 
-  /** The facts of `file` (an absolute path) in the repository at `root`. */
-  of(root: string, file: string): Promise<GitFacts> {
-    let facts = this.cache.get(file);
+  /** The facts of the document at `documentUri` in the repository at `rootUri`. */
+  of(rootUri: string, documentUri: string): Promise<GitFacts> {
+    // One spelling per file: the editor's URI of an open document and a watcher's of the same file may differ.
+    const key = URI.parse(documentUri).toString();
+    let facts = this.cache.get(key);
     if (!facts) {
-      facts = this.read(root, file);
-      this.cache.set(file, facts);
+      facts =
+        rootUri.startsWith('file:') && documentUri.startsWith('file:')
+          ? this.read(fileURLToPath(rootUri), fileURLToPath(documentUri))
+          : Promise.resolve({ unavailable: 'the document is not on this machine’s disk, where git could read it' });
+      this.cache.set(key, facts);
     }
     return facts;
   }
 
-  forget(file?: string): void {
-    if (file === undefined) this.cache.clear();
-    else this.cache.delete(file);
+  forget(documentUri?: string): void {
+    if (documentUri === undefined) this.cache.clear();
+    else this.cache.delete(URI.parse(documentUri).toString());
   }
 
   /** A shallow clone's oldest commit seems to change every file, so its dates say nothing about a document. */

@@ -1,8 +1,8 @@
 /**
  * Dependencies declared by manifests: package.json, requirements*.txt, pyproject.toml (PEP 621,
- * PEP 735 groups and Poetry), go.mod and Cargo.toml; and the versions lockfiles pin
- * (package-lock.json, Cargo.lock, poetry.lock, uv.lock). Pure functions of a file's text: a
- * manifest that cannot be parsed yields nothing and a note, never an exception.
+ * PEP 735 groups and Poetry), go.mod and Cargo.toml; lockfiles are read in lockfiles.ts. Pure
+ * functions of a file's text: a manifest that cannot be parsed yields nothing and a note,
+ * never an exception.
  */
 import { parse as parseToml } from 'smol-toml';
 import type { DependencyFact } from '../core/index.ts';
@@ -19,14 +19,9 @@ type Ecosystem = DependencyFact['ecosystem'];
 type Table = Record<string, unknown>;
 
 const MANIFEST_NAMES = new Set(['package.json', 'pyproject.toml', 'go.mod', 'Cargo.toml']);
-const LOCK_NAMES = new Set(['package-lock.json', 'Cargo.lock', 'poetry.lock', 'uv.lock']);
 
 export function isManifest(name: string): boolean {
   return MANIFEST_NAMES.has(name) || /^requirements[\w.-]*\.txt$/i.test(name);
-}
-
-export function isLockfile(name: string): boolean {
-  return LOCK_NAMES.has(name);
 }
 
 function table(value: unknown): Table {
@@ -177,34 +172,4 @@ function cargoToml(text: string, manifest: string): ManifestFacts {
   }
   const name = table(toml.package).name;
   return { dependencies: out, projectName: typeof name === 'string' ? name : undefined };
-}
-
-/**
- * The versions a lockfile pins, by name. For package-lock.json the key is the install path
- * (`node_modules/react`, `packages/web/node_modules/react`), so that each workspace finds its own.
- */
-export function parseLockfile(fileName: string, text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  try {
-    if (fileName === 'package-lock.json') {
-      const json = table(JSON.parse(text));
-      for (const [key, value] of Object.entries(table(json.packages))) {
-        const version = table(value).version;
-        if (key !== '' && typeof version === 'string') out.set(key, version);
-      }
-      for (const [name, value] of Object.entries(table(json.dependencies))) {
-        const version = table(value).version;
-        if (typeof version === 'string' && !out.has(`node_modules/${name}`)) out.set(`node_modules/${name}`, version);
-      }
-      return out;
-    }
-    const packages = table(parseToml(text)).package;
-    for (const pkg of Array.isArray(packages) ? (packages as unknown[]) : []) {
-      const { name, version } = table(pkg);
-      if (typeof name === 'string' && typeof version === 'string' && !out.has(name)) out.set(name, version);
-    }
-  } catch {
-    // An unreadable lockfile pins nothing; the manifest's ranges are still compared.
-  }
-  return out;
 }

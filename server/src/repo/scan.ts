@@ -11,8 +11,10 @@ import ignore, { type Ignore } from 'ignore';
 import type { RepositoryFacts } from '../core/index.ts';
 import { CODE_EXTENSIONS, envExampleNames, envReadsIn, isEnvExample } from './envReads.ts';
 import { joinUri, type FileAccess } from './fileAccess.ts';
-import { isLockfile, isManifest, parseLockfile, parseManifest, type ManifestFacts } from './manifests.ts';
+import { isLockfile, parseLockfile } from './lockfiles.ts';
+import { isManifest, parseManifest, type ManifestFacts } from './manifests.ts';
 import { buildFacts, type FileFacts } from './aggregate.ts';
+import { yieldToLoop } from './yieldToLoop.ts';
 
 export interface ScanOptions {
   /** More paths to leave out, in .gitignore syntax (the configuration's ignore list). */
@@ -30,8 +32,6 @@ const ALWAYS_EXCLUDED = new Set(['node_modules', '__pycache__']);
 const NESTED_ROOT_MARKERS = ['.git', '.archdoc.jsonc'];
 const YIELD_EVERY = 256;
 const READ_BATCH = 32;
-
-const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function parentOf(path: string): string {
   const slash = path.lastIndexOf('/');
@@ -176,7 +176,7 @@ export class RepositoryScan {
       try {
         entries = await this.access.list(joinUri(this.rootUri, dir));
       } catch (error) {
-        this.notes.push(`${dir || '.'}: folder skipped, it cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+        this.notes.push(`${dir || '.'}: folder skipped, it cannot be read (${(error as { code?: string }).code ?? (error instanceof Error ? error.message : String(error))})`);
         continue;
       }
       if (dir !== '' && entries.some((e) => NESTED_ROOT_MARKERS.includes(e.name))) {

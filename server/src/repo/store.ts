@@ -1,116 +1,137 @@
 /**
- * Repository facts per root, for the server and the CLI: the first request scans, later ones
- * get the cached facts, and file changes update the scan one file at a time. Git facts are
- * cached per document until it is saved or changes on disk. Nothing here runs on a keystroke:
- * `peek` hands out what is cached without any I/O.
+ * Repository facts per root, for the server, the CLI and the browser: the first request scans,
+ * later ones get the cached facts, and file changes update the scan one file at a time. Git
+ * facts are cached per document until it is saved or changes on disk. Nothing here runs on a
+ * keystroke: `peek` hands out what is cached without any I/O. Roots and documents are URIs,
+ * and nothing here needs Node: the host supplies the file access and, where it can run git,
+ * the git facts.
  */
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { DocumentFacts, DriftFacts, RepositoryFacts } from '../core/index.ts';
-import { nodeFileAccess, type FileAccess } from './fileAccess.ts';
-import { GitDates } from './git.ts';
+import { basename, relativeTo } from '../policy/uri.ts';
+import type { FileAccess } from './fileAccess.ts';
 import { RepositoryScan, type ScanOptions } from './scan.ts';
 
-export interface FactsStoreOptions {
-  readonly access?: FileAccess;
-  readonly scan?: ScanOptions;
-  /** Whether git may run (not in a restricted workspace, where the repository's own git configuration is not trusted). */
-  readonly git?: boolean;
+/** What git knows about a document. */
+export interface GitFacts {
+  readonly lastCommit?: string;
+  readonly uncommitted?: boolean;
+  /** Why there are no git facts. */
+  readonly unavailable?: string;
 }
 
-function relativeTo(root: string, file: string): string | undefined {
-  const relative = path.relative(root, file);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  return relative.split(path.sep).join('/');
+/** Git facts by URI, cached by the source until `forget`. */
+export interface GitSource {
+  of(rootUri: string, documentUri: string): Promise<GitFacts>;
+  forget(documentUri?: string): void;
+}
+
+export interface FactsStoreOptions {
+  readonly access: FileAccess;
+  readonly scan?: ScanOptions;
+  /** Git facts; absent where git cannot or may not run. */
+  readonly git?: GitSource;
+  /** Why there are no git facts, when `git` is absent. */
+  readonly gitUnavailable?: string;
+}
+
+/** A repository to gather from: its root URI and the paths its config leaves out. */
+export interface RootSpec {
+  readonly uri: string;
+  readonly ignore?: readonly string[];
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 export class RepositoryFactsStore {
-  private readonly scans = new Map<string, Promise<RepositoryScan>>();
+  private readonly scans = new Map<string, { ignore: readonly string[]; scan: Promise<RepositoryScan> }>();
   private readonly settled = new Map<string, RepositoryScan>();
   /** Updates per root run one after another, so a scan is never updated by two changes at once. */
   private readonly queues = new Map<string, Promise<void>>();
-  private readonly git = new GitDates();
   private readonly documents = new Map<string, DocumentFacts>();
-  private readonly access: FileAccess;
 
-  constructor(private readonly options: FactsStoreOptions = {}) {
-    this.access = options.access ?? nodeFileAccess();
-  }
+  constructor(private readonly options: FactsStoreOptions) {}
 
-  /** The scan of `root`, started on first use. */
-  scan(root: string): Promise<RepositoryScan> {
-    let scan = this.scans.get(root);
-    if (!scan) {
-      scan = RepositoryScan.scan(pathToFileURL(root).href, this.access, this.options.scan);
-      this.scans.set(root, scan);
-      scan.then(
-        (s) => this.settled.set(root, s),
-        () => this.scans.delete(root),
-      );
-    }
+  /** The scan of a root, started on first use, and again when its ignore list changed. */
+  scan(root: RootSpec | string): Promise<RepositoryScan> {
+    const { uri, ignore = [] } = typeof root === 'string' ? { uri: root } : root;
+    const known = this.scans.get(uri);
+    if (known && sameList(known.ignore, ignore)) return known.scan;
+    const scan = RepositoryScan.scan(uri, this.options.access, { ...this.options.scan, ignore: [...(this.options.scan?.ignore ?? []), ...ignore] });
+    this.scans.set(uri, { ignore, scan });
+    scan.then(
+      (s) => {
+        if (this.scans.get(uri)?.scan === scan) this.settled.set(uri, s);
+      },
+      () => {
+        if (this.scans.get(uri)?.scan === scan) this.scans.delete(uri);
+      },
+    );
     return scan;
   }
 
-  /** The facts of a document in `root`: the repository's and git's, gathered if need be. */
-  async gather(root: string, documentPath: string): Promise<DriftFacts> {
+  /** The facts of a document in a root: the repository's and git's, gathered if need be. */
+  async gather(root: RootSpec | string, documentUri: string): Promise<DriftFacts> {
+    const uri = typeof root === 'string' ? root : root.uri;
     const scan = await this.scan(root);
-    await this.queues.get(root);
-    return { repository: scan.facts(), document: await this.documentFacts(root, documentPath) };
+    await this.queues.get(uri);
+    return { repository: scan.facts(), document: await this.documentFacts(uri, documentUri) };
   }
 
   /** What is cached for a document, with no I/O; undefined until it has been gathered. */
-  peek(root: string, documentPath: string): DriftFacts | undefined {
-    const scan = this.settled.get(root);
-    const document = this.documents.get(documentPath);
+  peek(rootUri: string, documentUri: string): DriftFacts | undefined {
+    const scan = this.settled.get(rootUri);
+    const document = this.documents.get(documentUri);
     return scan && document ? { repository: scan.facts(), document } : undefined;
   }
 
   /** The notes of the root's scan: what was skipped, and why. */
-  notes(root: string): readonly string[] {
-    return this.settled.get(root)?.notes ?? [];
+  notes(rootUri: string): readonly string[] {
+    return this.settled.get(rootUri)?.notes ?? [];
   }
 
-  async documentFacts(root: string, documentPath: string): Promise<DocumentFacts> {
-    const relative = relativeTo(root, documentPath) ?? path.basename(documentPath);
+  async documentFacts(rootUri: string, documentUri: string): Promise<DocumentFacts> {
+    const path = relativeTo(rootUri, documentUri) ?? basename(documentUri);
     let facts: DocumentFacts;
-    if (this.options.git === false) facts = { path: relative, gitUnavailable: 'git is not run in a restricted workspace' };
+    if (!this.options.git) facts = { path, gitUnavailable: this.options.gitUnavailable ?? 'git is not available here' };
     else {
-      const git = await this.git.of(root, documentPath);
-      facts = { path: relative, lastCommit: git.lastCommit, uncommitted: git.uncommitted, gitUnavailable: git.unavailable };
+      const git = await this.options.git.of(rootUri, documentUri);
+      facts = { path, lastCommit: git.lastCommit, uncommitted: git.uncommitted, gitUnavailable: git.unavailable };
     }
-    this.documents.set(documentPath, facts);
+    this.documents.set(documentUri, facts);
     return facts;
   }
 
   /**
-   * Files changed on disk (absolute paths): each scanned root that holds one is updated, and a
-   * document's git facts are read again. Resolves with the roots whose facts changed.
+   * Files changed (by URI): each scanned root that holds one is updated, and a document's git
+   * facts are read again. Resolves with the roots whose facts changed.
    */
-  async changed(files: readonly string[]): Promise<string[]> {
+  async changed(uris: readonly string[]): Promise<string[]> {
     const roots: string[] = [];
     for (const root of this.scans.keys()) {
-      const relative = files.map((f) => relativeTo(root, f)).filter((r): r is string => r !== undefined && !r.startsWith('.git/') && r !== '.git');
+      const relative = uris.map((u) => relativeTo(root, u)).filter((r): r is string => r !== undefined && !r.startsWith('.git/') && r !== '.git');
       if (relative.length === 0) continue;
       roots.push(root);
       const previous = this.queues.get(root) ?? Promise.resolve();
-      const next = previous.then(async () => (await this.scan(root)).update(relative));
+      const next = previous.then(async () => (await this.scan({ uri: root, ignore: this.scans.get(root)?.ignore })).update(relative));
       this.queues.set(root, next.catch(() => undefined));
       await next;
     }
     // The document facts already handed out stay until they are gathered again, so findings don't flicker.
-    for (const file of files) this.git.forget(file);
+    for (const uri of uris) this.options.git?.forget(uri);
     return roots;
   }
 
-  /** Facts of every root, for tests and benchmarks. */
-  cached(root: string): RepositoryFacts | undefined {
-    return this.settled.get(root)?.facts();
+  /** Facts of a root, for tests and benchmarks. */
+  cached(rootUri: string): RepositoryFacts | undefined {
+    return this.settled.get(rootUri)?.facts();
   }
 
   forgetAll(): void {
     this.scans.clear();
     this.settled.clear();
     this.documents.clear();
-    this.git.forget();
+    this.options.git?.forget();
   }
 }

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RepositoryScan } from '../../../server/src/repo/scan.ts';
-import { nodeFileAccess } from '../../../server/src/repo/fileAccess.ts';
+import { nodeFileAccess } from '../../../server/src/repo/nodeFileAccess.ts';
 import { envExampleNames, envReadsIn } from '../../../server/src/repo/envReads.ts';
-import { parseLockfile, parseManifest, pep440ToSemver } from '../../../server/src/repo/manifests.ts';
-import { chooseRepositoryRoot } from '../../../server/src/repo/root.ts';
+import { parseLockfile } from '../../../server/src/repo/lockfiles.ts';
+import { parseManifest, pep440ToSemver } from '../../../server/src/repo/manifests.ts';
 
 function folder(files: Record<string, string>): string {
   const root = path.join(mkdtempSync(path.join(tmpdir(), 'archdoc-scan-')), 'repo');
@@ -111,10 +111,3 @@ test('manifests of every ecosystem give their dependencies, dev ones marked, ver
   assert.equal(parseLockfile('Cargo.lock', '[[package]]\nname="clap"\nversion="4.4.18"\n').get('clap'), '4.4.18');
 });
 
-test('the repository root is the configuration folder, else the git root, else the workspace folder; never outside it when restricted', () => {
-  assert.equal(chooseRepositoryRoot({ configFolder: '/w/pkg', gitRoot: '/w', workspaceFolder: '/w', trusted: true }), '/w/pkg');
-  assert.equal(chooseRepositoryRoot({ gitRoot: '/w', workspaceFolder: '/w/sub', trusted: true }), '/w');
-  assert.equal(chooseRepositoryRoot({ gitRoot: '/w', workspaceFolder: '/w/sub', trusted: false }), '/w/sub');
-  assert.equal(chooseRepositoryRoot({ workspaceFolder: '/w', trusted: true }), '/w');
-  assert.equal(chooseRepositoryRoot({ trusted: true }), undefined);
-});

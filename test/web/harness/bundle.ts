@@ -1,7 +1,8 @@
 /**
  * Bundles a web suite for the web extension host: one CommonJS file for the browser,
  * `vscode` left to the host, every `*.test.ts` of the folder loaded in file-name order (or
- * the ones selected), the grep baked in, since the browser has no environment to read.
+ * the ones selected), the grep and the probe's address baked in, since the browser has no
+ * environment to read.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,7 +15,7 @@ export interface SuiteSelection {
   readonly grep?: string;
 }
 
-export async function bundleSuite(suiteDir: string, outfile: string, selection: SuiteSelection): Promise<void> {
+export async function bundleSuite(suiteDir: string, outfile: string, selection: SuiteSelection, probeUrl: string): Promise<void> {
   const files = fs
     .readdirSync(suiteDir)
     .filter((name) => name.endsWith('.test.ts'))
@@ -34,6 +35,7 @@ export async function bundleSuite(suiteDir: string, outfile: string, selection: 
     external: ['vscode'],
     logLevel: 'warning',
     // The integration suite's helpers read the extension id from the environment; the browser has none.
-    define: { 'process.env.ARCHDOC_TEST_EXTENSION_ID': 'undefined' },
+    // Where the runner answers what the page shows (harness/probe.ts), baked in for the same reason.
+    define: { 'process.env.ARCHDOC_TEST_EXTENSION_ID': 'undefined', __ARCHDOC_WEB_PROBE__: JSON.stringify(probeUrl) },
   });
 }

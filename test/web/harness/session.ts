@@ -3,7 +3,8 @@
  * package`), the suite bundled into it, a copy of the fixture workspace mounted on
  * `@vscode/test-web`'s in-memory file system, and Debian's Chromium, driven by
  * playwright-core, opening the workbench, which runs the suite in the web extension host and
- * reports through functions the page exposes. Used by the web suite and the web benchmark.
+ * reports through functions the page exposes, and reads what the page shows through the
+ * probe (probe.ts). Used by the web suite and the web benchmark.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,9 +13,11 @@ import { openWorkbench, type Workbench } from '../../integration/harness/browser
 import type { SuiteResults } from '../../integration/harness/results';
 import { RESULTS_PREFIX } from '../suite/protocol';
 import { bundleSuite, type SuiteSelection } from './bundle';
+import { startProbe, type Probe } from './probe';
+import { openUntrusted } from './untrusted';
 import { startWebServer, type VscodeWebCache, type WebServer } from './vscodeWeb';
 
-const fixtureWorkspace = path.join(__dirname, '..', 'fixtures', 'workspace');
+const fixtures = path.join(__dirname, '..', 'fixtures');
 
 /** The extension as a user installs it: the `extension/` folder of the packaged `.vsix`. */
 export function prepareExtension(workDir: string): string {
@@ -32,6 +35,10 @@ export interface SessionOptions extends SuiteSelection {
   /** The folder of the `*.test.ts` files to run. */
   readonly suiteDir: string;
   readonly timeoutMs: number;
+  /** The fixture folder mounted as the workspace (a folder of ../fixtures); `workspace` by default. */
+  readonly fixture?: string;
+  /** Opens the workspace in Restricted Mode, as vscode.dev opens a GitHub repository (untrusted.ts). */
+  readonly untrusted?: boolean;
   /** Called with every line the workbench logs. */
   readonly onLine?: (line: string) => void;
   readonly log: (message: string) => void;
@@ -39,8 +46,6 @@ export interface SessionOptions extends SuiteSelection {
 
 export interface SessionOutcome {
   readonly results: SuiteResults;
-  /** The text of the notification centre when the suite ended, where the user reads ArchDoc's notices. */
-  readonly notifications: string;
   /** Everything the workbench logged, results line excepted. */
   readonly lines: readonly string[];
 }
@@ -48,19 +53,24 @@ export interface SessionOutcome {
 export async function runSession(options: SessionOptions): Promise<SessionOutcome> {
   const { workDir, extensionDir, log } = options;
   const testsFile = path.join(extensionDir, 'web-test', 'suite.js');
-  await bundleSuite(options.suiteDir, testsFile, options);
-  const workspace = path.join(workDir, `workspace-${Date.now()}`);
-  fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
-  const server = await startWebServer(options.cache, { extensionDir, testsFile, workspace });
+  const probe = await startProbe();
   try {
-    return await runInBrowser(server, options);
+    await bundleSuite(options.suiteDir, testsFile, options, probe.url);
+    const workspace = path.join(workDir, `workspace-${Date.now()}`);
+    fs.cpSync(path.join(fixtures, options.fixture ?? 'workspace'), workspace, { recursive: true });
+    const server = await startWebServer(options.cache, { extensionDir, testsFile, workspace });
+    try {
+      return await runInBrowser(server, probe, options);
+    } finally {
+      server.close();
+      log('the web server stopped');
+    }
   } finally {
-    server.close();
-    log('the web server stopped');
+    probe.close();
   }
 }
 
-async function runInBrowser(server: WebServer, options: SessionOptions): Promise<SessionOutcome> {
+async function runInBrowser(server: WebServer, probe: Probe, options: SessionOptions): Promise<SessionOutcome> {
   const lines: string[] = [];
   let results: SuiteResults | undefined;
   let exited: (code: number) => void = () => {};
@@ -89,13 +99,13 @@ async function runInBrowser(server: WebServer, options: SessionOptions): Promise
       await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => record(`[${type}] ${args.map(String).join(' ')}`));
       await page.exposeFunction('codeAutomationExit', (code: number) => exited(code));
       page.on('console', (message) => record(message.text()));
+      probe.attach(page);
+      if (options.untrusted) await openUntrusted(page);
     });
     options.log('the workbench is open');
     const code = await withDeadline(Promise.race([exit, cannotRun]), options.timeoutMs, 'the web suite to finish');
     if (!results) throw new Error(`the workbench exited with ${code} and reported no results`);
-    const centre = workbench.page.locator('.notifications-center');
-    const notifications = (await centre.count()) > 0 ? await centre.innerText() : '';
-    return { results, lines, notifications };
+    return { results, lines };
   } catch (error) {
     options.log(`workbench log, last lines:\n${lines.slice(-60).join('\n')}`);
     if (workbench?.pageErrors.length) options.log(`page errors:\n${workbench.pageErrors.join('\n')}`);

@@ -1,12 +1,15 @@
 import { assert } from 'chai';
 import * as vscode from 'vscode';
 import { archdocCodes, codeOf, labelOf, openFixture, revertActiveEditor, waitForDiagnostics } from '../../integration/suite/helpers';
+import { acceptAtEnd } from './page';
 
 describe('editing in the browser', () => {
   afterEach(revertActiveEditor);
 
   it('offers the template sections still missing after "## " on a new line', async () => {
     const editor = await openFixture('docs', 'architecture', 'editing.md');
+    // Until the server has checked the document, only VS Code's own completions answer.
+    await waitForDiagnostics(editor.document.uri, (found) => archdocCodes(found).length > 0, 'the first check');
     const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
     assert.isTrue(await editor.edit((edit) => edit.insert(end, '\n\n## ')));
     const position = editor.document.lineAt(editor.document.lineCount - 1).range.end;
@@ -14,6 +17,19 @@ describe('editing in the browser', () => {
     const labels = list.items.map(labelOf);
     assert.isTrue(labels.some((label) => label.includes('Security')), `Security is offered among: ${labels.join(', ')}`);
     assert.isFalse(labels.some((label) => /^(## )?Overview$/.test(label)), 'Overview, already present, is not offered again');
+  });
+
+  it('inserts the section picked in the suggest widget, with its skeleton from the template', async () => {
+    const editor = await openFixture('docs', 'architecture', 'editing.md');
+    await waitForDiagnostics(editor.document.uri, (found) => archdocCodes(found).length > 0, 'the first check');
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    assert.isTrue(await editor.edit((edit) => edit.insert(end, '\n\n## Secur')));
+    const text = await acceptAtEnd(editor, 'Security');
+    const lines = text.split('\n');
+    const heading = lines.indexOf('## Security');
+    assert.isAbove(heading, 0, text);
+    assert.notInclude(text, '## Secur\n');
+    assert.include(lines.slice(heading), '### Authentication & Authorization');
   });
 
   it('explains a section on hover', async () => {
