@@ -6,6 +6,7 @@
  */
 import { createLanguageService, type Schema } from '../server/src/core/index.ts';
 import { summarize, type Summary } from './stats.ts';
+import { guidanceDocument, wideTemplate } from '../test/reliability/helpers/slowInputs.ts';
 
 const engine = createLanguageService();
 
@@ -18,19 +19,6 @@ export interface ActionTiming {
 }
 
 const URI = 'file:///bench/ARCHITECTURE.md';
-
-/** The template's own text repeated until it is `bytes` long: guidance on almost every line. */
-export function guidanceDocument(template: string, bytes: number): string {
-  let text = template;
-  while (text.length < bytes) text += '\n' + template;
-  return text;
-}
-
-/** A template of `count` top-level sections, each with a guidance line. */
-export function wideTemplate(count: number): string {
-  const sections = Array.from({ length: count }, (_, i) => `## Section ${i + 1}\n\nWhat section ${i + 1} of the system covers and why it matters here.\n`);
-  return `# Architecture\n\nTechnical design documentation for [Project Name].\n\n${sections.join('\n')}`;
-}
 
 function time(rounds: number, run: () => number): { summary: Summary; output: number } {
   const samples: number[] = [];

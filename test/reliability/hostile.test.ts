@@ -64,10 +64,12 @@ describe('the core on hostile and huge documents', () => {
     checkWithin(t, 'BOM', '\uFEFF' + TEMPLATE_TEXT.replace(/\n/g, '\r\n'), 5000);
   });
 
-  it('refuses templates with no headings, with NUL bytes or over 1,000,000 characters, with a message', () => {
+  it('refuses templates with no headings, with NUL bytes, over 1,000,000 characters or over 10,000 headings, with a message', () => {
     assert.match(engine.compileTemplate('just prose\n').error ?? '', /no headings/);
     assert.match(engine.compileTemplate('# A\u0000\n').error ?? '', /NUL/);
     assert.match(engine.compileTemplate('# A\n' + 'x'.repeat(1_000_001)).error ?? '', /too large/);
+    assert.match(engine.compileTemplate('## A\n'.repeat(10_001)).error ?? '', /too many headings \(10001; at most 10000\)/);
+    assert.equal(engine.compileTemplate('## A\n'.repeat(10_000)).error, undefined);
   });
 });
 

@@ -55,8 +55,12 @@ export function documentFit(
   const matchedTop = new Set(topMatches.map((m) => m.section.id)).size;
   const renamedTop = topMatches.filter((m) => m.kind !== 'exact').length;
   // The document's own top level: the shallowest headings below the title.
-  const levels = model.headings.filter((_h, i) => i !== title).map((h) => h.level);
-  const topLevel = levels.length ? Math.min(...levels) : 2;
+  // A loop, not Math.min(...levels): a spread of 200,000 headings overflows the stack.
+  let topLevel = Infinity;
+  model.headings.forEach((h, i) => {
+    if (i !== title && h.level < topLevel) topLevel = h.level;
+  });
+  if (topLevel === Infinity) topLevel = 2;
   const customTop = model.headings.filter((h, i) => i !== title && h.level === topLevel && !matches[i]).length;
   // The template's own lines left in, and its opening sentence filled in ("Technical design
   // documentation for Orbit."): either says the document was written from this template.

@@ -20,6 +20,7 @@ export { dependencyKey, type DependencyFact, type DocumentFacts, type DriftFacts
 export { RULE_INFO, type RuleInfo } from './rules/index.ts';
 export { sectionMarker, type SectionMarkerKind } from './parse/sectionMarkers.ts';
 export { decodeText, withoutBom, type DecodeOutcome } from './decode.ts';
+export { readFrontMatterOf, type FrontMatter } from './parse/frontMatter.ts';
 export { findingOf, missingOf, nodesOf, summaryOf, type Finding, type FindingSummary, type MissingSection, type SectionNodeShape } from './features/findings.ts';
 export type { SectionGuide } from './features/sectionGuide.ts';
 export { readSidecar, sidecarName, type SidecarResult } from './template/sidecar.ts';

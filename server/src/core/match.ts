@@ -113,19 +113,22 @@ export function matchSections(model: DocModel, schema: Schema, markers: readonly
     if (section && !matches[m.heading]) claim(m.heading, section, 'declared');
   }
 
+  // Each heading's key once: the phases below would otherwise fold a long heading four times.
+  const keys = headings.map((h) => headingKey(h.text));
   const levels = [...new Set(headings.map((h) => h.level))].sort((a, b) => a - b);
   for (const level of levels) {
     const group = headings.map((_h, i) => i).filter((i) => headings[i].level === level && i !== title && !matches[i]);
     const phase = (find: (i: number, key: string) => { section: SchemaSection; kind: MatchKind } | undefined): void => {
       for (const i of group) {
         if (matches[i]) continue;
-        const found = find(i, headingKey(headings[i].text));
+        const found = find(i, keys[i]);
         if (found) claim(i, found.section, found.kind);
       }
     };
     phase((i, key) => {
       // A trailing note in parentheses (`## Decision Log (ADRs)`) doesn't change which section it is.
-      const candidates = byKey.get(key) ?? byKey.get(headingKey(withoutTrailingNote(headings[i].text)));
+      const bare = withoutTrailingNote(headings[i].text);
+      const candidates = byKey.get(key) ?? (bare === headings[i].text ? undefined : byKey.get(headingKey(bare)));
       const exact = pick(i, candidates);
       if (!exact) return undefined;
       // Written one level off, the title may still be a qualified form of an absent section at

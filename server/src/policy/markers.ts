@@ -8,6 +8,7 @@
  * comments are found with `indexOf`, never with a regular expression that could retry each
  * `<!--` against the rest of a long line.
  */
+import { readFrontMatterOf } from '../core/index.ts';
 
 export interface DocumentMarkers {
   /** `true` opted in, `false` opted out, `undefined` said nothing. */
@@ -16,26 +17,8 @@ export interface DocumentMarkers {
   readonly template: string | undefined;
 }
 
-const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 const WHITESPACE = /\s/;
 const LINE_BREAK = /[\n\r\u2028\u2029]/g;
-
-function unquote(value: string): string {
-  const trimmed = value.trim();
-  const quoted = /^(['"])(.*)\1$/.exec(trimmed);
-  return quoted ? quoted[2] : trimmed;
-}
-
-/** The value after `#` comments are cut: a `#` preceded by white space starts a comment. */
-function withoutComment(value: string): string {
-  const comment = /\s#/.exec(value);
-  return comment ? value.slice(0, comment.index) : value;
-}
-
-function frontMatterValue(block: string, key: string): string | undefined {
-  const match = new RegExp(`^${key}[ \\t]*:[ \\t]*(.*)$`, 'm').exec(block);
-  return match ? unquote(withoutComment(match[1])) : undefined;
-}
 
 function skipWhitespace(text: string, from: number): number {
   let i = from;
@@ -102,14 +85,11 @@ function readComments(text: string): { optIn: boolean; optOut: boolean; template
 
 /** Reads the markers; front matter wins over comments, and of the comments an opt-out wins over an opt-in. */
 export function readMarkers(text: string): DocumentMarkers {
-  const frontMatter = FRONT_MATTER.exec(text)?.[1];
+  const frontMatter = readFrontMatterOf(text).values;
   let optIn: boolean | undefined;
-  let template: string | undefined;
-  if (frontMatter !== undefined) {
-    const flag = frontMatterValue(frontMatter, 'archdoc');
-    if (flag !== undefined) optIn = /^(true|yes|on)$/i.test(flag) ? true : /^(false|no|off)$/i.test(flag) ? false : undefined;
-    template = frontMatterValue(frontMatter, 'archdoc-template') || undefined;
-  }
+  const flag = frontMatter.get('archdoc');
+  if (flag !== undefined) optIn = /^(true|yes|on)$/i.test(flag) ? true : /^(false|no|off)$/i.test(flag) ? false : undefined;
+  let template = frontMatter.get('archdoc-template')?.trim() || undefined;
   const comments = readComments(text);
   if (optIn === undefined && (comments.optOut || comments.optIn)) optIn = !comments.optOut;
   template ??= comments.template;

@@ -13,6 +13,12 @@ export interface SlowInput {
   readonly build: (n: number) => string;
 }
 
+/** The n that makes `input.build(n)` about `chars` characters long (builders grow linearly in n). */
+export function sizeFor(input: SlowInput, chars: number): number {
+  const length = input.build(input.n).length;
+  return Math.max(1, Math.round((input.n * chars) / length));
+}
+
 const repeat = (unit: string, n: number): string => unit.repeat(Math.max(1, Math.round(n / unit.length)));
 
 /** One `<!-- archdoc-disable … -->` naming n/5 codes, above as many lines again. */
@@ -33,6 +39,19 @@ export const SLOW_INPUTS: readonly SlowInput[] = [
   { name: 'heading of open parentheses', kind: 'document', n: 32_000, build: (n) => `## ${repeat('(optional', n)}\n` },
   { name: 'one suppression naming many codes', kind: 'document', n: 12_000, build: manySuppressions },
   { name: 'unclosed HTML comment', kind: 'document', n: 64_000, build: (n) => `<!-- archdoc-template:${' '.repeat(n)}\n` },
-  { name: 'template of identical headings', kind: 'template', n: 20_000, build: (n) => repeat('## A\n', n) },
+  { name: 'template of identical headings', kind: 'template', n: 2_500, build: (n) => repeat('## A\n', n) },
   { name: 'template heading of spaces', kind: 'template', n: 64_000, build: (n) => `# T${' '.repeat(n)}x #\n## B\n` },
 ];
+
+/** The template's own text repeated until it is `bytes` long: guidance on almost every line. */
+export function guidanceDocument(template: string, bytes: number): string {
+  let text = template;
+  while (text.length < bytes) text += '\n' + template;
+  return text;
+}
+
+/** A template of `count` top-level sections, each with a guidance line. */
+export function wideTemplate(count: number): string {
+  const sections = Array.from({ length: count }, (_, i) => `## Section ${i + 1}\n\nWhat section ${i + 1} of the system covers and why it matters here.\n`);
+  return `# Architecture\n\nTechnical design documentation for [Project Name].\n\n${sections.join('\n')}`;
+}

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { listFiles, PackageManager } from '@vscode/vsce';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const BUNDLES = ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/browser/extension.js', 'dist/browser/server.js'];
+const BUNDLES = ['dist/extension.js', 'dist/server.js', 'dist/browser/extension.js', 'dist/browser/server.js'];
 const SHIPPED = [
   'package.json',
   'README.md',

@@ -74,6 +74,18 @@ describe('document markers', () => {
     assert.deepEqual(readMarkers('---\narchdoc-template: a' + ' '.repeat(64_000) + 'b\n---\n'), { optIn: undefined, template: 'a' + ' '.repeat(64_000) + 'b' });
   });
 
+  it('reads front matter as YAML: quotes, comments and booleans as YAML means them', () => {
+    assert.deepEqual(readMarkers('---\narchdoc-template: "t/a b.md" # the team one\narchdoc: yes\n---\n'), { optIn: true, template: 't/a b.md' });
+    assert.deepEqual(readMarkers("---\r\narchdoc: False\r\narchdoc-template: 'it''s.md'\r\n...\r\n"), { optIn: false, template: "it's.md" });
+    assert.deepEqual(readMarkers('\uFEFF---\ntitle: x\narchdoc: true\n---\n'), { optIn: true, template: undefined });
+  });
+
+  it('reads nothing from front matter YAML cannot read, that never closes, or that is too large', () => {
+    assert.deepEqual(readMarkers('---\narchdoc: [true\n---\n'), NO_MARKERS);
+    assert.deepEqual(readMarkers('---\narchdoc: true\n# no closing line\n'), NO_MARKERS);
+    assert.deepEqual(readMarkers('---\narchdoc: true\nnote: ' + 'x'.repeat(70_000) + '\n---\n'), NO_MARKERS);
+  });
+
   it('does not take a suppression comment for an opt-in', () => {
     assert.deepEqual(readMarkers('<!-- archdoc-disable-next-line placeholder -->\n'), NO_MARKERS);
   });

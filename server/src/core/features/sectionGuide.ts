@@ -40,7 +40,8 @@ export function sectionGuide(schema: Schema, section: SchemaSection, today: stri
 
 /** The top-level sections' titles, for a message that says what can be asked for. */
 export function sectionTitles(schema: Schema): string[] {
-  const top = schema.sections.length ? Math.min(...schema.sections.map((s) => s.level)) : 2;
+  // A reduce, not Math.min(...): a spread of a large template's sections overflows the stack.
+  const top = schema.sections.length ? schema.sections.reduce((min, s) => Math.min(min, s.level), Infinity) : 2;
   return schema.sections.filter((s) => s.level === top).map((s) => s.title);
 }
 

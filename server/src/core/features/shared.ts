@@ -55,14 +55,36 @@ export function isBlank(model: DocModel, line: number): boolean {
   return line < 0 || line >= model.lines.length || model.lines[line].trim() === '';
 }
 
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+
+/** Whether the last block of `text` (after its last blank line) is a list. */
+function endsInList(text: string): boolean {
+  const lines = text.trimEnd().split('\n');
+  let first = lines.length - 1;
+  while (first > 0 && lines[first - 1].trim() !== '') first--;
+  return LIST_ITEM.test(lines[first] ?? '');
+}
+
+/** Whether the first line with text from `line` on is indented. */
+function indentedAfter(model: DocModel, line: number): boolean {
+  let next = line;
+  while (next < model.lines.length && model.lines[next].trim() === '') next++;
+  return next < model.lines.length && /^[ \t]/.test(model.lines[next]);
+}
+
 /**
  * An edit inserting `text` (lines joined by `\n`, ending with `\n`) at the start of `line`, in
  * the document's line ending. Past the last line it appends, after a line break if needed.
  * With `separate`, a blank line is kept between the insertion and its neighbours.
+ *
+ * Text that ends in a list, inserted before an indented line, would take that line into its
+ * last item (`   ### Overview` would stop being a heading): it is closed with an empty HTML
+ * comment, as CommonMark suggests for ending a list.
  */
 export function insertLines(model: DocModel, line: number, text: string, separate = false): TextEdit {
   const eol = eolOf(model);
   let body = text.endsWith('\n') ? text : text + '\n';
+  if (endsInList(body) && indentedAfter(model, line)) body += '\n<!-- -->\n';
   if (separate && !isBlank(model, line - 1)) body = '\n' + body;
   if (separate && !isBlank(model, line)) body += '\n';
   const last = model.lines.length - 1;

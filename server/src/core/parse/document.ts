@@ -40,11 +40,14 @@ interface Scratch {
 }
 
 export function parseDocument(input: string): DocModel {
-  // A BOM becomes a space: markdown still sees the same structure and every column stays put.
-  const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
+  // A byte order mark is no text: markdown-it parses the document without it (as CommonMark
+  // renderers do, so `\uFEFF   ### Overview` is a heading, not an indented code block), while
+  // the lines the columns are counted on hold a space in its place, so every column stays put.
+  const bom = input.charCodeAt(0) === 0xfeff;
+  const text = bom ? ' ' + input.slice(1) : input;
   const lines = splitLines(text);
   const front = readFrontMatter(lines);
-  const source = front.endLine > 0 ? blankLines(lines, front.endLine) : text;
+  const source = front.endLine > 0 ? blankLines(lines, front.endLine) : bom ? input.slice(1) : input;
   const s: Scratch = {
     lines,
     codeLines: new Uint8Array(lines.length),

@@ -73,17 +73,19 @@ function containedIn(found: readonly Candidate[], start: number, end: number): b
 }
 
 /**
- * The closing `]` of every `[` on the line, in one pass with a stack: a scan from each `[` to
- * its close would take time quadratic in the nesting (`![![![…]]]`). Escaped brackets have none.
+ * The closing `]` of every `[` on the line (-1 where none), in one pass with a stack: a scan
+ * from each `[` to its close would take time quadratic in the nesting (`![![![…]]]`). Escaped
+ * brackets have none. An array indexed by column, not a Map: a line of 500,000 brackets made
+ * the Map's rehashing most of a check's time.
  */
-function bracketCloses(line: string): Map<number, number> {
-  const closes = new Map<number, number>();
+function bracketCloses(line: string): Int32Array {
+  const closes = new Int32Array(line.length).fill(-1);
   const stack: number[] = [];
   for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (ch === '\\') i++;
-    else if (ch === '[') stack.push(i);
-    else if (ch === ']' && stack.length > 0) closes.set(stack.pop() as number, i);
+    const ch = line.charCodeAt(i);
+    if (ch === 92 /* \ */) i++;
+    else if (ch === 91 /* [ */) stack.push(i);
+    else if (ch === 93 /* ] */ && stack.length > 0) closes[stack.pop() as number] = i;
   }
   return closes;
 }
@@ -110,7 +112,7 @@ export function placeholderCandidates(line: string, isReference: (label: string)
     const context: LineContext = { line, isReference, spans, firstText: line.length - line.trimStart().length, taskBox: taskBoxStart(line) };
     let i = line.indexOf('[');
     while (i !== -1) {
-      const close = closes.get(i) ?? (line[i - 1] === '\\' ? i : -1);
+      const close = closes[i] !== -1 ? closes[i] : line[i - 1] === '\\' ? i : -1;
       if (close === -1) break;
       const start = i;
       const end = close + 1;
@@ -128,7 +130,8 @@ export function placeholderCandidates(line: string, isReference: (label: string)
         if (!containedIn(found, start, end)) dates.push({ text: m[0], start, end });
       }
     }
-    found.push(...dates);
+    // One by one: a spread of every date on a 1 MB line overflows the stack.
+    for (const date of dates) found.push(date);
     found.sort((a, b) => a.start - b.start);
   }
   return found;

@@ -13,6 +13,12 @@ export type CompileResult = { readonly schema: Schema; readonly error?: undefine
 
 /** Templates larger than this are refused: a template is a page of prose, not a data file. */
 export const MAX_TEMPLATE_CHARS = 1_000_000;
+/**
+ * Templates with more headings than this are refused too. Compiling is linear, but each section
+ * costs far more than a character (its schema entry, and a finding when a document lacks it):
+ * a megabyte of `## A` lines is 200,000 sections and took 2 s. A real template has dozens.
+ */
+export const MAX_TEMPLATE_SECTIONS = 10_000;
 
 /** A section is optional when its body starts with `(If applicable…)` or `(Optional…)`, or its heading ends so. */
 const OPTIONAL_MARK = /^\(\s*(?:if applicable|optional)/i;
@@ -25,6 +31,9 @@ export function compileTemplate(text: string, sidecar: TemplateSidecar = {}): Co
   if (text.includes('\u0000')) return { error: 'The template is not text (it contains NUL bytes).' };
   const model = parseDocument(text);
   if (model.headings.length === 0) return { error: 'The template has no headings, so it defines no sections.' };
+  if (model.headings.length > MAX_TEMPLATE_SECTIONS) {
+    return { error: `The template has too many headings (${model.headings.length}; at most ${MAX_TEMPLATE_SECTIONS}).` };
+  }
   const notes = readAnnotations(model);
   const built = buildSections(model, notes, sidecar);
   const placeholders = collectPlaceholders(model, built.sectionOfLine);

@@ -64,7 +64,15 @@ function existingFileComment(model: DocModel): { line: number; character: number
 function fileEdit(model: DocModel, code: string): TextEdit {
   const at = existingFileComment(model);
   if (at) return { range: { start: at, end: at }, newText: `, ${code}` };
-  return insertLines(model, topLine(model), `<!-- archdoc-disable-file ${code} -->\n`);
+  const top = topLine(model);
+  // A line that silences itself keeps its place: what stands on the document's first line (a
+  // missing section, the title) would otherwise move to the inserted comment, out of its reach.
+  const text = model.lines[top];
+  if (text !== undefined && !model.fenceContent[top] && text.includes('archdoc-disable-line')) {
+    const end = { line: top, character: text.trimEnd().length };
+    return { range: { start: end, end }, newText: ` <!-- archdoc-disable-file ${code} -->` };
+  }
+  return insertLines(model, top, `<!-- archdoc-disable-file ${code} -->\n`);
 }
 
 /**

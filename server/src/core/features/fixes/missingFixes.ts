@@ -68,13 +68,21 @@ function placed(context: FixContext, entries: readonly MissingSectionEntry[]): A
   return out;
 }
 
+/**
+ * Sections offered one by one, each with its insert and not-applicable fixes. Every fix carries
+ * the diagnostic, which lists every missing section, so offering all of a 500-section template's
+ * would send 1,000 copies of a 500-entry list for one light bulb (3 s of encoding through the
+ * server). Past these, "Insert all" inserts the rest.
+ */
+export const MAX_SECTION_FIXES = 20;
+
 export function missingSectionFixes(context: FixContext, diagnostic: Diagnostic): Fix[] {
   const data = dataOf(diagnostic, 'missing-section');
   if (data?.unrelated) return templateChoiceFixes(context, diagnostic);
   if (!data) return [];
   const all = insertAllFix(context);
   const fixes: Fix[] = all ? [all] : [];
-  const sections = placed(context, data.sections ?? [data]);
+  const sections = placed(context, (data.sections ?? [data]).slice(0, MAX_SECTION_FIXES));
   const { model } = context.analysis;
   for (const { section, line } of sections) {
     if (line === undefined) continue;

@@ -6,11 +6,14 @@ import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { headingAt, insertLines } from '../shared.ts';
 import { dataOf, type Fix, type FixContext } from './fix.ts';
 import { skeleton } from './missingFixes.ts';
+import { insideRawText } from './placement.ts';
 
 export function moveSection(context: FixContext, diagnostic: Diagnostic): Fix[] {
   const data = dataOf(diagnostic, 'section-order');
   const { model } = context.analysis;
   if (!data || (data.to >= data.startLine && data.to <= data.endLine) || data.endLine > model.lines.length) return [];
+  // Moved into an unclosed fence or HTML block, the section would be code, no section at all.
+  if (insideRawText(model, data.to)) return [];
   let last = data.endLine;
   while (last > data.startLine + 1 && model.lines[last - 1].trim() === '') last--;
   const block = model.lines.slice(data.startLine, last).join('\n') + '\n';

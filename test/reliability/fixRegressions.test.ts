@@ -1,0 +1,117 @@
+/**
+ * The smallest documents on which a quick fix once broke its promise, each found by the
+ * property tests (codeActions.property, server.property), which now fail if one returns. Each
+ * test states the behaviour that holds.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { bundledSchema } from '../helpers/core.ts';
+import { applyAsClient, assertFixOutcome, diagnose, editsOf, endsLenientCheck, fixAllRounds, headingLines, quickFixes } from './helpers/fixes.ts';
+import { engine } from '../helpers/core.ts';
+
+/** Applies the fix titled `title` offered for the diagnostic of `code` on `line`, checks its outcome, and returns the text. */
+function applyFix(text: string, code: string, title: RegExp, line = 0, selectedBy?: 'name'): string {
+  const schema = bundledSchema();
+  const before = diagnose(text, schema, selectedBy);
+  const target = before.find((d) => d.code === code && d.range.start.line === line);
+  if (!target) throw new Error(`no ${code} diagnostic on line ${line}: ${before.map((d) => `${d.range.start.line}:${String(d.code)}`).join(' ')}`);
+  const action = quickFixes(text, schema, before, target).find((a) => title.test(a.title));
+  if (!action) throw new Error(`no fix titled ${title} for ${code}`);
+  const after = applyAsClient(text, editsOf(action));
+  assertFixOutcome(before, diagnose(after, schema, selectedBy), action.diagnostics ?? [], action.title, { before: text, after, schema, selectedBy });
+  return after;
+}
+
+describe('quick fixes keep their promise on the smallest documents that broke them', () => {
+  it('inserting sections into a leniently checked document inserts them, and the full check that follows reports what the lenient one held back', () => {
+    const text = '## the\n\n## Deployment\n';
+    const schema = bundledSchema();
+    assert.ok(engine.analyze(text, schema).fit.adapted, 'the document is adapted from the template, so checked leniently');
+    const after = applyFix(text, 'missing-section', /^Insert all \d+ missing sections$/, 0, 'name');
+    assert.ok(endsLenientCheck('Insert all', { before: text, after, schema, selectedBy: 'name' }), 'the insertion made the document follow the template');
+    // The author's own heading is still there, and the sections the fix named were inserted.
+    assert.ok(headingLines(after).includes('## the'));
+    assert.ok(headingLines(after).includes('## Overview'));
+  });
+
+  it('"Insert all missing sections" on an empty document also inserts the title it lists', () => {
+    applyFix('\n', 'missing-section', /^Insert all \d+ missing sections$/);
+  });
+
+  it('changing "###### Entities" to level 3 raises no section-order warning (fix-all included)', () => {
+    applyFix('###### Entities\n', 'heading-level', /^Change to level 3/);
+    fixAllRounds('###### Entities\n', bundledSchema());
+  });
+
+  it('inserting the title into a document that starts with a BOM keeps its first heading a heading', () => {
+    applyFix('\uFEFF## Overview\n', 'missing-section', /^Insert section "Architecture"$/);
+  });
+
+  it('inserting a missing parent section does not repeat a subsection the document already has', () => {
+    applyFix('# Architecture\n\n### Relationships\n\nWritten.\n', 'missing-section', /^Insert section "## Data Model"$/);
+  });
+
+  it('no section is offered for insertion after an unclosed fence, where it would be code', () => {
+    const text = '```\n';
+    const schema = bundledSchema();
+    const before = diagnose(text, schema);
+    const target = before.find((d) => d.code === 'missing-section' && (d.data as { sectionId: string }).sectionId === 'overview');
+    assert.ok(target);
+    assert.deepEqual(quickFixes(text, schema, before, target).map((a) => a.title).filter((t) => t.includes('Overview') || t.startsWith('Insert all')), []);
+  });
+
+  it('inserting a subsection that ends in a list before an indented heading closes the list, so the heading stays one', () => {
+    const after = applyFix('## Performance\n\n   ### Overview\n', 'missing-section', /^Insert section "### Optimization Strategies"$/);
+    assert.ok(headingLines(after).includes('   ### Overview'), after);
+    assert.match(after, /- Lazy loading strategies\n\n<!-- -->\n\n {3}### Overview\n$/);
+  });
+
+  it('inserting a missing parent whose only subsection stands elsewhere in the document does not insert it empty', () => {
+    applyFix('# Architecture\n\n### Major Architectural Decisions\n\nWritten.\n', 'missing-section', /^Insert section "## Decision Log"$/);
+  });
+
+  it('a "## Testing Strategy" written as a top-level section is the Testing section, so neither it nor its subsection is missing', () => {
+    const missing = diagnose('# Architecture\n\n## Testing Strategy\n\nWritten.\n', bundledSchema())
+      .filter((d) => d.code === 'missing-section')
+      .flatMap((d) => (d.data as { sections: Array<{ sectionId: string }> }).sections.map((s) => s.sectionId));
+    assert.ok(!missing.includes('testing') && !missing.includes('testing/testing-strategy'), missing.join(' '));
+  });
+
+  it('fix-all leaves the heading tree alone, so a section written at the wrong level keeps what it holds', () => {
+    fixAllRounds('## Components\n\n### Architecture\n', bundledSchema());
+  });
+
+  it('a date placeholder in the Status field offers the Status values, not a date, which is no valid Status', () => {
+    const text = '# Architecture\n\n**Status**: YYYY-MM-DD\n';
+    const schema = bundledSchema();
+    const before = diagnose(text, schema);
+    const target = before.find((d) => d.code === 'placeholder');
+    assert.ok(target);
+    assert.deepEqual(quickFixes(text, schema, before, target).map((a) => a.title).filter((t) => !t.startsWith('Disable')), ['Choose "Draft"', 'Choose "Active"', 'Choose "Deprecated"']);
+    applyFix(text, 'placeholder', /^Choose "Active"$/, 2);
+  });
+
+  it('a byte order mark before an indented heading is no text: the heading is one, before and after inserting the title', () => {
+    assert.deepEqual(engine.analyze('\uFEFF   ### Overview\n', bundledSchema()).model.headings.map((h) => [h.level, h.text]), [[3, 'Overview']]);
+    const after = applyFix('\uFEFF   ### Overview\n', 'missing-section', /^Insert section "Architecture"$/);
+    assert.ok(after.startsWith('\uFEFF# Architecture\n'), JSON.stringify(after));
+  });
+
+  it('disabling a code for the file keeps a first line that silences itself where it is', () => {
+    const text = '<!-- archdoc-disable-line -->\n\n- Trigger: What initiates this job\n';
+    const after = applyFix(text, 'template-text', /^Disable template-text for this file$/, 2);
+    assert.equal(after.split('\n')[0], '<!-- archdoc-disable-line --> <!-- archdoc-disable-file template-text -->');
+  });
+
+  it('no section is moved to the end of a document that ends in an unclosed fence, where it would be code', () => {
+    const text = '## Testing Strategy\n\n## Security\n\n~~~\n```\n';
+    const schema = bundledSchema();
+    const before = diagnose(text, schema);
+    const titles = before.flatMap((d) => quickFixes(text, schema, before, d).map((a) => a.title));
+    assert.ok(!titles.some((t) => t.startsWith('Move section')), titles.join(' | '));
+  });
+
+  it('declaring a heading to be a section of a leniently checked document makes it follow the template, and the full check follows', () => {
+    applyFix('## Architecture\n', 'missing-section', / is this document's System Architecture$/, 0, 'name');
+  });
+});
