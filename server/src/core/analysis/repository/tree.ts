@@ -1,5 +1,6 @@
 /**
- * The Code Organization tree: the first fenced block of that section, in glyph style
+ * The Code Organization tree: the first fenced block of that section that reads as a tree (a
+ * flow diagram drawn with arrows does not), in glyph style
  * (`├── src/`, `│   └── a.ts`, or ASCII `|--`) or indented style, read into entries with the
  * repository path each one names. `# comments`, descriptions after the name, `…`/`...` and
  * pure glyph lines are ignored; a first line naming the repository itself (or `.`) is the root.
@@ -7,6 +8,7 @@
 import type { Analysis } from '../../types.ts';
 import type { RepositoryFacts } from '../../facts.ts';
 import { sectionsTitled } from './sections.ts';
+import { gitIgnored } from './gitignores.ts';
 
 export interface TreeEntry {
   readonly line: number;
@@ -98,7 +100,22 @@ function namesRepository(name: string, facts: RepositoryFacts | undefined): bool
   return bare === facts.rootName.toLowerCase() || facts.projectNames.some((p) => p.toLowerCase() === bare);
 }
 
-/** The fence that holds the tree, within a section's lines. */
+/** Flow arrows: a block drawn with them is a diagram (`Request → Route → Controller`), not a tree. */
+const ARROW = /[←↑→↓⇒]|->|=>|<-/;
+const PATH_NAME = /\/|\.[A-Za-z0-9]{1,8}$/;
+
+/**
+ * Whether a fenced block's lines are a tree of paths: a glyph line says so; without glyphs, it
+ * needs a name that reads as a path (`src/`, `app.ts`) and no flow arrows outside `#` comments.
+ */
+function readsAsTree(lines: readonly string[]): boolean {
+  const shapes = lines.map(shapeOf);
+  if (shapes.some((shape) => shape !== undefined && shape.glyphColumn >= 0)) return true;
+  if (lines.some((text) => ARROW.test(text.replace(/\s#.*$/, '')))) return false;
+  return shapes.some((shape) => shape !== undefined && PATH_NAME.test(shape.name));
+}
+
+/** The fence that holds the tree, within a section's lines: the first block that reads as a tree. */
 function findFence(a: Analysis, start: number, end: number): { open: number; close: number } | undefined {
   const { model } = a;
   for (let line = start; line < end; line++) {
@@ -107,7 +124,7 @@ function findFence(a: Analysis, start: number, end: number): { open: number; clo
     const info = /^\s*(?:`{3,}|~{3,})\s*([^\s`]*)/.exec(model.lines[open] ?? '');
     let close = line;
     while (close < end && model.fenceContent[close]) close++;
-    if (info && TREE_INFO.has(info[1].toLowerCase())) return { open, close };
+    if (info && TREE_INFO.has(info[1].toLowerCase()) && readsAsTree(model.lines.slice(line, close))) return { open, close };
     line = close;
   }
   return undefined;
@@ -173,11 +190,14 @@ export function joinPath(parent: string, child: string): string {
   return parent === '' ? child : `${parent}/${child}`;
 }
 
-/** Whether `path` exists: a file, a directory, or anything under an excluded (git-ignored, dot) folder. */
+/**
+ * Whether `path` exists: a file, a directory, anything under an excluded (git-ignored, dot)
+ * folder, or a path a `.gitignore` ignores (build output such as `dist/` need not be built).
+ */
 export function pathExists(facts: RepositoryFacts, path: string): boolean {
   if (path === '' || facts.directories.has(path) || facts.files.has(path)) return true;
   for (let p = path; p !== ''; p = parentOf(p)) if (facts.excluded.has(p)) return true;
-  return false;
+  return gitIgnored(facts, path);
 }
 
 export function parentOf(path: string): string {
