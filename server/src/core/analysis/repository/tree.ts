@@ -3,7 +3,8 @@
  * flow diagram drawn with arrows does not), in glyph style
  * (`├── src/`, `│   └── a.ts`, or ASCII `|--`) or indented style, read into entries with the
  * repository path each one names. `# comments`, descriptions after the name, `…`/`...` and
- * pure glyph lines are ignored; a first line naming the repository itself (or `.`) is the root.
+ * pure glyph lines are ignored; a first line naming the repository itself (or `.`) is the root,
+ * unless it reads better as the folder of the same name.
  */
 import type { Analysis } from '../../types.ts';
 import type { RepositoryFacts } from '../../facts.ts';
@@ -142,6 +143,27 @@ export function codeTree(a: Analysis, facts: RepositoryFacts | undefined): CodeT
     const shape = shapeOf(line);
     if (shape) templateTree.add(entryText(shape));
   }
+  const asRoot = readEntries(a, fence, templateTree, facts, true);
+  // A first line naming the repository may name a folder of the same name (`sindri/` in the
+  // repository sindri): read it as that folder when more of the tree then exists.
+  if (asRoot.rootLine !== undefined && facts?.directories.has(cleanName(a.model.lines[asRoot.rootLine].trim().split(/\s/)[0]))) {
+    const asFolder = readEntries(a, fence, templateTree, facts, false);
+    if (existing(facts, asFolder.entries) > existing(facts, asRoot.entries)) return { fenceLine: fence.open, closeLine: fence.close, ...asFolder };
+  }
+  return { fenceLine: fence.open, closeLine: fence.close, ...asRoot };
+}
+
+function existing(facts: RepositoryFacts, entries: readonly TreeEntry[]): number {
+  return entries.filter((e) => !e.unchecked && !e.template && pathExists(facts, e.path)).length;
+}
+
+function readEntries(
+  a: Analysis,
+  fence: { open: number; close: number },
+  templateTree: ReadonlySet<string>,
+  facts: RepositoryFacts | undefined,
+  rootFirst: boolean,
+): { rootLine: number | undefined; entries: TreeEntry[] } {
   const entries: TreeEntry[] = [];
   const stack: Array<{ key: number; index: number }> = [];
   let rootLine: number | undefined;
@@ -149,7 +171,7 @@ export function codeTree(a: Analysis, facts: RepositoryFacts | undefined): CodeT
     const text = a.model.lines[line];
     const shape = shapeOf(text);
     if (!shape) continue;
-    if (entries.length === 0 && rootLine === undefined && shape.glyphColumn < 0 && namesRepository(shape.name, facts)) {
+    if (entries.length === 0 && rootLine === undefined && shape.glyphColumn < 0 && rootFirst && namesRepository(shape.name, facts)) {
       rootLine = line;
       continue;
     }
@@ -176,7 +198,7 @@ export function codeTree(a: Analysis, facts: RepositoryFacts | undefined): CodeT
     if (parent >= 0) entries[parent].dir = true;
     stack.push({ key, index: entries.length - 1 });
   }
-  return { fenceLine: fence.open, closeLine: fence.close, rootLine, entries };
+  return { rootLine, entries };
 }
 
 /** `a/b/` → `a/b`, by a loop: a regular expression anchored at the end would retry every run of slashes. */
