@@ -33,6 +33,12 @@ export interface RepositoryFacts {
    * A document may mention them (no `stale-path`), but nobody has to document them.
    */
   readonly excluded: ReadonlySet<string>;
+  /**
+   * The text of each `.gitignore`, by the folder holding it (`''` for the root). A path they
+   * ignore (`dist/`, `node_modules/`) is build output or local state: a document may name it
+   * although a fresh clone does not have it.
+   */
+  readonly gitignores?: ReadonlyMap<string, string>;
   /** Environment variables the code reads by a literal name, each with the first file that reads it. */
   readonly envReads: ReadonlyMap<string, string>;
   /**

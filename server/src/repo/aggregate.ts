@@ -59,6 +59,7 @@ export function buildFacts(
   files: ReadonlySet<string>,
   excluded: ReadonlySet<string>,
   perFile: ReadonlyMap<string, FileFacts>,
+  gitignores: ReadonlyMap<string, string> = new Map(),
 ): RepositoryFacts {
   const envReads = new Map<string, string>();
   const envExamples = new Map<string, string>();
@@ -96,6 +97,7 @@ export function buildFacts(
     directories: new Set(directories),
     files: new Set(files),
     excluded: new Set(excluded),
+    gitignores: new Map(gitignores),
     envReads,
     envMentions,
     envExamples,

@@ -60,6 +60,8 @@ export class RepositoryScan {
   private readonly excluded = new Set<string>();
   private readonly perFile = new Map<string, FileFacts>();
   private readonly ignores = new Map<string, Ignore>();
+  /** Each folder's `.gitignore` text, handed to the checks: an ignored path (`dist/`) may be absent and still be real. */
+  private readonly gitignores = new Map<string, string>();
   private readonly options: Required<ScanOptions>;
   private cached: RepositoryFacts | undefined;
   /** Things skipped, said once each: huge files, unreadable folders, a walk cut short. */
@@ -84,7 +86,7 @@ export class RepositoryScan {
   }
 
   facts(): RepositoryFacts {
-    this.cached ??= buildFacts(this.rootName, this.directories, this.files, this.excluded, this.perFile);
+    this.cached ??= buildFacts(this.rootName, this.directories, this.files, this.excluded, this.perFile, this.gitignores);
     return this.cached;
   }
 
@@ -117,6 +119,7 @@ export class RepositoryScan {
     this.forget(dir, dir === '');
     if (dir === '') {
       this.ignores.clear();
+      this.gitignores.clear();
       if (this.options.ignore.length) this.ignores.set('', ignore().add([...this.options.ignore]));
     }
     await this.walk(dir, dir !== '');
@@ -144,6 +147,7 @@ export class RepositoryScan {
     for (const set of [this.directories, this.files, this.excluded]) for (const p of [...set]) if (under(p)) set.delete(p);
     for (const p of [...this.perFile.keys()]) if (under(p)) this.perFile.delete(p);
     for (const p of [...this.ignores.keys()]) if (p !== '' && under(p)) this.ignores.delete(p);
+    for (const p of [...this.gitignores.keys()]) if (p !== '' && under(p)) this.gitignores.delete(p);
   }
 
   private ignored(path: string, dir: boolean): boolean {
@@ -216,7 +220,9 @@ export class RepositoryScan {
     const bytes = await this.access.read(joinUri(this.rootUri, dir === '' ? '.gitignore' : `${dir}/.gitignore`), this.options.maxFileBytes);
     if (!bytes) return;
     const matcher = this.ignores.get(dir) ?? ignore();
-    matcher.add(new TextDecoder().decode(bytes));
+    const text = new TextDecoder().decode(bytes);
+    matcher.add(text);
+    this.gitignores.set(dir, text);
     this.ignores.set(dir, matcher);
   }
 

@@ -1,7 +1,8 @@
 /**
  * Libraries and versions a document states: the entries of Third-Party Libraries
  * (`- **Name** (version): purpose`) and the `Name version` statements of Languages and
- * Frameworks / Technology Stack (`- **TypeScript**: 5.9`, `- **Framework**: React 17`).
+ * Frameworks / Technology Stack (`- **TypeScript**: 5.9`, `- **Framework**: React 17`), where
+ * a server's name (Redis, MongoDB) states the server's version, not its client library's.
  * Lines that are still the template's text are left out.
  */
 import type { Analysis } from '../../types.ts';
@@ -22,6 +23,16 @@ const VERSION = /[~^]?v?\d+(?:\.(?:\d+|x|\*)){0,2}/;
 const LABELLED = /^\s*[-*+]\s+\*\*([^*]+)\*\*\s*:\s*([~^]?v?\d+(?:\.(?:\d+|x|\*)){0,2})(?![\w.])/;
 /** `React 17`, `Django 4.2`, `@nestjs/core v10`: a name followed by a version. */
 const NAMED_VERSION = /(?<![\w@/.-])(@?[A-Za-z][\w./-]*)\s+([~^]?v?\d+(?:\.(?:\d+|x|\*)){0,2})(?![\w.])/g;
+
+/**
+ * Servers whose client libraries are published under the server's own name (`redis`, `mongodb`):
+ * "Redis 7" in a stack names the server, whose version the client's does not follow.
+ */
+const SERVERS = new Set([
+  'redis', 'mongodb', 'mongo', 'elasticsearch', 'opensearch', 'mysql', 'mariadb', 'postgres', 'postgresql', 'memcached',
+  'cassandra', 'neo4j', 'rabbitmq', 'kafka', 'nats', 'etcd', 'consul', 'vault', 'influxdb', 'clickhouse', 'couchdb',
+  'meilisearch', 'typesense', 'minio', 'valkey',
+]);
 
 function bodyLines(a: Analysis, titles: readonly string[]): number[] {
   const lines = new Set<number>();
@@ -54,7 +65,7 @@ export function statedVersions(a: Analysis): StatedLibrary[] {
   const seen = new Set(out.map((e) => `${e.line}:${dependencyKey(e.name)}`));
   const add = (s: StatedLibrary): void => {
     const key = `${s.line}:${dependencyKey(s.name)}`;
-    if (seen.has(key)) return;
+    if (seen.has(key) || SERVERS.has(dependencyKey(s.name))) return;
     seen.add(key);
     out.push(s);
   };

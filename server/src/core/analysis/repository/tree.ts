@@ -1,12 +1,15 @@
 /**
- * The Code Organization tree: the first fenced block of that section, in glyph style
+ * The Code Organization tree: the first fenced block of that section that reads as a tree (a
+ * flow diagram drawn with arrows does not), in glyph style
  * (`├── src/`, `│   └── a.ts`, or ASCII `|--`) or indented style, read into entries with the
  * repository path each one names. `# comments`, descriptions after the name, `…`/`...` and
- * pure glyph lines are ignored; a first line naming the repository itself (or `.`) is the root.
+ * pure glyph lines are ignored; a first line naming the repository itself (or `.`) is the root,
+ * unless it reads better as the folder of the same name.
  */
 import type { Analysis } from '../../types.ts';
 import type { RepositoryFacts } from '../../facts.ts';
 import { sectionsTitled } from './sections.ts';
+import { gitIgnored } from './gitignores.ts';
 
 export interface TreeEntry {
   readonly line: number;
@@ -98,7 +101,22 @@ function namesRepository(name: string, facts: RepositoryFacts | undefined): bool
   return bare === facts.rootName.toLowerCase() || facts.projectNames.some((p) => p.toLowerCase() === bare);
 }
 
-/** The fence that holds the tree, within a section's lines. */
+/** Flow arrows: a block drawn with them is a diagram (`Request → Route → Controller`), not a tree. */
+const ARROW = /[←↑→↓⇒]|->|=>|<-/;
+const PATH_NAME = /\/|\.[A-Za-z0-9]{1,8}$/;
+
+/**
+ * Whether a fenced block's lines are a tree of paths: a glyph line says so; without glyphs, it
+ * needs a name that reads as a path (`src/`, `app.ts`) and no flow arrows outside `#` comments.
+ */
+function readsAsTree(lines: readonly string[]): boolean {
+  const shapes = lines.map(shapeOf);
+  if (shapes.some((shape) => shape !== undefined && shape.glyphColumn >= 0)) return true;
+  if (lines.some((text) => ARROW.test(text.replace(/\s#.*$/, '')))) return false;
+  return shapes.some((shape) => shape !== undefined && PATH_NAME.test(shape.name));
+}
+
+/** The fence that holds the tree, within a section's lines: the first block that reads as a tree. */
 function findFence(a: Analysis, start: number, end: number): { open: number; close: number } | undefined {
   const { model } = a;
   for (let line = start; line < end; line++) {
@@ -107,7 +125,7 @@ function findFence(a: Analysis, start: number, end: number): { open: number; clo
     const info = /^\s*(?:`{3,}|~{3,})\s*([^\s`]*)/.exec(model.lines[open] ?? '');
     let close = line;
     while (close < end && model.fenceContent[close]) close++;
-    if (info && TREE_INFO.has(info[1].toLowerCase())) return { open, close };
+    if (info && TREE_INFO.has(info[1].toLowerCase()) && readsAsTree(model.lines.slice(line, close))) return { open, close };
     line = close;
   }
   return undefined;
@@ -125,6 +143,27 @@ export function codeTree(a: Analysis, facts: RepositoryFacts | undefined): CodeT
     const shape = shapeOf(line);
     if (shape) templateTree.add(entryText(shape));
   }
+  const asRoot = readEntries(a, fence, templateTree, facts, true);
+  // A first line naming the repository may name a folder of the same name (`sindri/` in the
+  // repository sindri): read it as that folder when more of the tree then exists.
+  if (asRoot.rootLine !== undefined && facts?.directories.has(cleanName(a.model.lines[asRoot.rootLine].trim().split(/\s/)[0]))) {
+    const asFolder = readEntries(a, fence, templateTree, facts, false);
+    if (existing(facts, asFolder.entries) > existing(facts, asRoot.entries)) return { fenceLine: fence.open, closeLine: fence.close, ...asFolder };
+  }
+  return { fenceLine: fence.open, closeLine: fence.close, ...asRoot };
+}
+
+function existing(facts: RepositoryFacts, entries: readonly TreeEntry[]): number {
+  return entries.filter((e) => !e.unchecked && !e.template && pathExists(facts, e.path)).length;
+}
+
+function readEntries(
+  a: Analysis,
+  fence: { open: number; close: number },
+  templateTree: ReadonlySet<string>,
+  facts: RepositoryFacts | undefined,
+  rootFirst: boolean,
+): { rootLine: number | undefined; entries: TreeEntry[] } {
   const entries: TreeEntry[] = [];
   const stack: Array<{ key: number; index: number }> = [];
   let rootLine: number | undefined;
@@ -132,7 +171,7 @@ export function codeTree(a: Analysis, facts: RepositoryFacts | undefined): CodeT
     const text = a.model.lines[line];
     const shape = shapeOf(text);
     if (!shape) continue;
-    if (entries.length === 0 && rootLine === undefined && shape.glyphColumn < 0 && namesRepository(shape.name, facts)) {
+    if (entries.length === 0 && rootLine === undefined && shape.glyphColumn < 0 && rootFirst && namesRepository(shape.name, facts)) {
       rootLine = line;
       continue;
     }
@@ -159,7 +198,7 @@ export function codeTree(a: Analysis, facts: RepositoryFacts | undefined): CodeT
     if (parent >= 0) entries[parent].dir = true;
     stack.push({ key, index: entries.length - 1 });
   }
-  return { fenceLine: fence.open, closeLine: fence.close, rootLine, entries };
+  return { rootLine, entries };
 }
 
 /** `a/b/` → `a/b`, by a loop: a regular expression anchored at the end would retry every run of slashes. */
@@ -173,11 +212,14 @@ export function joinPath(parent: string, child: string): string {
   return parent === '' ? child : `${parent}/${child}`;
 }
 
-/** Whether `path` exists: a file, a directory, or anything under an excluded (git-ignored, dot) folder. */
+/**
+ * Whether `path` exists: a file, a directory, anything under an excluded (git-ignored, dot)
+ * folder, or a path a `.gitignore` ignores (build output such as `dist/` need not be built).
+ */
 export function pathExists(facts: RepositoryFacts, path: string): boolean {
   if (path === '' || facts.directories.has(path) || facts.files.has(path)) return true;
   for (let p = path; p !== ''; p = parentOf(p)) if (facts.excluded.has(p)) return true;
-  return false;
+  return gitIgnored(facts, path);
 }
 
 export function parentOf(path: string): string {
