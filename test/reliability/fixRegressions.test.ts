@@ -114,4 +114,36 @@ describe('quick fixes keep their promise on the smallest documents that broke th
   it('declaring a heading to be a section of a leniently checked document makes it follow the template, and the full check follows', () => {
     applyFix('## Architecture\n', 'missing-section', / is this document's System Architecture$/, 0, 'name');
   });
+
+  it('inserting the subsections of a heading that stands for a section and one of its subsections puts them under it', () => {
+    // `## Logging` is Monitoring and Observability, and its Logging subsection: Metrics goes after it, not above it.
+    for (const text of ['## Logging\n', '## 1. Scalability\n', '## Security Measures\n', 'Database Schema\n---\n']) {
+      const after = applyFix(text, 'missing-section', /^Insert all \d+ missing sections$/);
+      const lines = headingLines(after);
+      const own = lines.indexOf(text.trimEnd());
+      assert.ok(own >= 0, after);
+      // Every subsection inserted before the author's heading nests under a section above it, none under the title alone.
+      assert.ok(!/^### /.test(lines[1] ?? ''), `${JSON.stringify(text)}: ${lines.slice(0, 3).join(' | ')}`);
+    }
+  });
+
+  it('a section whose only content is a heading of another section nested under it is not moved, which would leave it empty', () => {
+    const text = '## Testing Strategy\n\n   ### Overview\n';
+    const schema = bundledSchema();
+    const before = diagnose(text, schema);
+    const titles = before.flatMap((d) => quickFixes(text, schema, before, d).map((a) => a.title));
+    assert.ok(!titles.some((t) => t.startsWith('Move section')), titles.join(' | '));
+    assert.ok(before.some((d) => d.code === 'section-order'), 'the section is still reported out of order');
+  });
+
+  it('a heading of the author\'s own is not offered as a section while a template section of another parent stands under it', () => {
+    // Under "## the API", "## Error Tracking" (a subsection, at the wrong level) is where the author wants it;
+    // declared to be API Design, the heading would make it a subsection filed under the wrong parent.
+    const text = '## the API\n\n## Error Tracking\n\n### Security Measures\n';
+    const schema = bundledSchema();
+    const before = diagnose(text, schema);
+    const titles = before.flatMap((d) => quickFixes(text, schema, before, d).map((a) => a.title));
+    assert.ok(!titles.some((t) => t.includes(' is this document\'s ')), titles.join(' | '));
+    assert.ok(titles.includes('Insert section "## API Design"'), titles.join(' | '));
+  });
 });

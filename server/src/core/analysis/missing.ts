@@ -50,9 +50,13 @@ function siblingPresence(a: Analysis, parentId: string, siblings: readonly strin
   if (!byParent) presence.set(a, (byParent = new Map()));
   let known = byParent.get(parentId);
   if (known) return known;
+  // A heading that stands for the parent and, by its name, for one of its subsections too
+  // (`## Logging` for Monitoring and its Logging) is no place to insert next to: a sibling
+  // inserted before it would land in the section above, one after it would split its text.
+  const parent = a.present.get(parentId);
   const usable = (k: number): boolean => {
     const h = a.present.get(siblings[k]);
-    return h !== undefined && !a.outOfOrder.has(h);
+    return h !== undefined && h !== parent && !a.outOfOrder.has(h);
   };
   const before = new Int32Array(siblings.length).fill(-1);
   const after = new Int32Array(siblings.length).fill(-1);

@@ -119,6 +119,11 @@ function candidates(a: Analysis, section: SchemaSection): number[] {
  */
 function holdsOtherSections(a: Analysis, i: number, section: SchemaSection): boolean {
   const { headings } = a.model;
+  // A template section directly under it (levels as the template counts them) is where the
+  // author wants it while the heading is their own; declared, it would be under the wrong parent.
+  for (let j = i + 1; j < headings.length && a.parents[j] >= i; j++) {
+    if (a.parents[j] === i && a.matches[j] && !a.duplicates.has(j) && a.matches[j]?.section.parentId !== section.id) return true;
+  }
   for (let j = i + 1; j < headings.length && headings[j].line < headings[i].endLine; j++) {
     const key = headingKey(headings[j].text);
     if (a.schema.sections.some((s) => (s.key === key || s.aliases.includes(key)) && !s.id.startsWith(section.id + '/'))) return true;

@@ -7,6 +7,7 @@ import { headingAt, insertLines } from '../shared.ts';
 import { dataOf, type Fix, type FixContext } from './fix.ts';
 import { skeleton } from './missingFixes.ts';
 import { insideRawText } from './placement.ts';
+import { isSectionEmpty } from '../../analysis/sections.ts';
 
 export function moveSection(context: FixContext, diagnostic: Diagnostic): Fix[] {
   const data = dataOf(diagnostic, 'section-order');
@@ -14,6 +15,11 @@ export function moveSection(context: FixContext, diagnostic: Diagnostic): Fix[] 
   if (!data || (data.to >= data.startLine && data.to <= data.endLine) || data.endLine > model.lines.length) return [];
   // Moved into an unclosed fence or HTML block, the section would be code, no section at all.
   if (insideRawText(model, data.to)) return [];
+  // A section whose only content is a heading nested under it that stands for another section
+  // (`## Testing` over a `### Overview`) would arrive empty: it is no certain move.
+  const h = headingAt(model, data.startLine);
+  const heading = model.headings[h];
+  if (heading && !isSectionEmpty(context.analysis, h) && model.lines.slice(heading.range.end.line + 1, data.endLine).every((l) => l.trim() === '')) return [];
   let last = data.endLine;
   while (last > data.startLine + 1 && model.lines[last - 1].trim() === '') last--;
   const block = model.lines.slice(data.startLine, last).join('\n') + '\n';
@@ -28,7 +34,7 @@ export function moveSection(context: FixContext, diagnostic: Diagnostic): Fix[] 
       }
     : { range: { start: { line: data.startLine, character: 0 }, end: { line: data.endLine, character: 0 } }, newText: '' };
   const insert = insertLines(model, data.to, block, true);
-  return [{ kind: 'move-section', title: `Move section "${model.headings[headingAt(model, data.startLine)]?.text ?? ''}" to its template position`, edits: [insert, remove], diagnostics: [diagnostic] }];
+  return [{ kind: 'move-section', title: `Move section "${heading?.text ?? ''}" to its template position`, edits: [insert, remove], diagnostics: [diagnostic] }];
 }
 
 export function fillEmptySection(context: FixContext, diagnostic: Diagnostic): Fix[] {
