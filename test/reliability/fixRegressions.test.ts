@@ -146,4 +146,12 @@ describe('quick fixes keep their promise on the smallest documents that broke th
     assert.ok(!titles.some((t) => t.includes(' is this document\'s ')), titles.join(' | '));
     assert.ok(titles.includes('Insert section "## API Design"'), titles.join(' | '));
   });
+
+  it('inserted content whose last paragraph turns into a list is closed before an indented heading, so the heading stays one', () => {
+    // "**E2E Tests**" then "- …": a list interrupting a paragraph would take "   ### Overview" into its last item.
+    const filled = applyFix('### Testing Strategy\n\n   ### Overview\n', 'empty-section', /^Insert the template's content for "Testing Strategy"$/);
+    assert.ok(headingLines(filled).includes('   ### Overview'), filled);
+    const inserted = applyFix('## System Architecture\n\n\n   ### Overview\n', 'missing-section', /^Insert all \d+ missing sections$/);
+    assert.ok(headingLines(inserted).includes('   ### Overview'), inserted);
+  });
 });

@@ -57,12 +57,12 @@ export function isBlank(model: DocModel, line: number): boolean {
 
 const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 
-/** Whether the last block of `text` (after its last blank line) is a list. */
+/** Whether the last block of `text` (after its last blank line) ends in a list; a list may interrupt a paragraph (`**E2E Tests**` then `- …`). */
 function endsInList(text: string): boolean {
   const lines = text.trimEnd().split('\n');
   let first = lines.length - 1;
   while (first > 0 && lines[first - 1].trim() !== '') first--;
-  return LIST_ITEM.test(lines[first] ?? '');
+  return lines.slice(first).some((l) => LIST_ITEM.test(l));
 }
 
 /** Whether the first line with text from `line` on is indented. */
