@@ -133,7 +133,7 @@ test('an Environment Variables code block of NAME=value lines is the list: its f
   const before = repository(ENV_BLOCK);
   assert.deepEqual(pairs(before), ['7:undocumented-env', '9:unused-env']);
   const missing = before.find((d) => d.code === 'undocumented-env') as Diagnostic;
-  assert.match(missing.message, /SENTRY_DSN .* not in the Environment Variables list/);
+  assert.match(String(missing.message), /SENTRY_DSN .* not in the Environment Variables list/);
   const added = apply(ENV_BLOCK, Object.values(quickFixes(ENV_BLOCK, missing)[0].edit?.changes ?? {}).flat());
   assert.match(added, /REDIS_URL=redis:\/\/localhost\nSENTRY_DSN=\n```/);
   const unused = before.find((d) => d.code === 'unused-env') as Diagnostic;

@@ -55,6 +55,8 @@ function check(a: Analysis, facts: RepositoryFacts, report: Parameters<Rule['che
   if (!tree || tree.entries.every((e) => e.template)) return;
   for (const [dir, level] of levels(tree, facts)) {
     if (dir !== '' && !facts.directories.has(dir)) continue;
+    // A listing the tree elides, or the repository's top beside the one folder the tree is of, is not claimed complete.
+    if (tree.elided.has(dir) || (dir === '' && tree.ofFolder)) continue;
     for (const name of childDirectories(facts, dir)) {
       if (level.listed.has(name)) continue;
       const path = joinPath(dir, name);

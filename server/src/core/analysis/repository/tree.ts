@@ -42,11 +42,20 @@ export interface CodeTree {
   /** The line naming the repository itself, when the tree starts with one. */
   readonly rootLine: number | undefined;
   readonly entries: readonly TreeEntry[];
+  /** Folders whose listing ends in `…`/`...` (`''` for the top): the tree says it lists only some of them. */
+  readonly elided: ReadonlySet<string>;
+  /**
+   * Whether the tree is of one folder rather than the repository: its first line names the
+   * repository and is read as the folder of that name, so what lies beside that folder is not its subject.
+   */
+  readonly ofFolder: boolean;
 }
 
 const TREE_INFO = new Set(['', 'text', 'txt', 'tree', 'plaintext', 'plain', 'ascii', 'none']);
 /** Names that stand for more than one path, or for none: globs, placeholders, elisions. */
 const PATTERN = /[*?<>{}[\]$…]|\.\.\.|^e\.g\.?$/;
+/** A tree line whose name is an ellipsis: group 1 is the glyphs and indentation before it. */
+const ELLIPSIS = /^([\s│|├└+`─-]*?)(?:\.\.\.|…)(?:\s|$)/;
 const EXAMPLE_NOTE = /\be\.g\.|\bfor example\b|\(example\)/i;
 
 interface LineShape {
@@ -148,9 +157,9 @@ export function codeTree(a: Analysis, facts: RepositoryFacts | undefined): CodeT
   // repository sindri): read it as that folder when more of the tree then exists.
   if (asRoot.rootLine !== undefined && facts?.directories.has(cleanName(a.model.lines[asRoot.rootLine].trim().split(/\s/)[0]))) {
     const asFolder = readEntries(a, fence, templateTree, facts, false);
-    if (existing(facts, asFolder.entries) > existing(facts, asRoot.entries)) return { fenceLine: fence.open, closeLine: fence.close, ...asFolder };
+    if (existing(facts, asFolder.entries) > existing(facts, asRoot.entries)) return { fenceLine: fence.open, closeLine: fence.close, ...asFolder, ofFolder: true };
   }
-  return { fenceLine: fence.open, closeLine: fence.close, ...asRoot };
+  return { fenceLine: fence.open, closeLine: fence.close, ...asRoot, ofFolder: false };
 }
 
 function existing(facts: RepositoryFacts, entries: readonly TreeEntry[]): number {
@@ -163,14 +172,25 @@ function readEntries(
   templateTree: ReadonlySet<string>,
   facts: RepositoryFacts | undefined,
   rootFirst: boolean,
-): { rootLine: number | undefined; entries: TreeEntry[] } {
+): { rootLine: number | undefined; entries: TreeEntry[]; elided: Set<string> } {
   const entries: TreeEntry[] = [];
   const stack: Array<{ key: number; index: number }> = [];
+  const elided = new Set<string>();
   let rootLine: number | undefined;
   for (let line = fence.open + 1; line < fence.close; line++) {
     const text = a.model.lines[line];
     const shape = shapeOf(text);
-    if (!shape) continue;
+    if (!shape) {
+      // `└── ...` says the folder holds more than is listed: its listing is not complete.
+      const dots = ELLIPSIS.exec(text);
+      const at = dots && shapeOf(`${dots[1]}x`);
+      if (at) {
+        const key = depthKey(at);
+        const open = stack.filter((s) => s.key < key);
+        elided.add(open.length ? entries[open[open.length - 1].index].path : '');
+      }
+      continue;
+    }
     if (entries.length === 0 && rootLine === undefined && shape.glyphColumn < 0 && rootFirst && namesRepository(shape.name, facts)) {
       rootLine = line;
       continue;
@@ -198,7 +218,7 @@ function readEntries(
     if (parent >= 0) entries[parent].dir = true;
     stack.push({ key, index: entries.length - 1 });
   }
-  return { rootLine, entries };
+  return { rootLine, entries, elided };
 }
 
 /** `a/b/` → `a/b`, by a loop: a regular expression anchored at the end would retry every run of slashes. */
