@@ -42,8 +42,11 @@ export interface CodeTree {
   /** The line naming the repository itself, when the tree starts with one. */
   readonly rootLine: number | undefined;
   readonly entries: readonly TreeEntry[];
-  /** Folders whose listing ends in `…`/`...` (`''` for the top): the tree says it lists only some of them. */
-  readonly elided: ReadonlySet<string>;
+  /**
+   * Folders an elision's note names, by the folder the elision is in (`''` for the top):
+   * `└── ...  # ortho/, detection/` under `image_processing/` names those two as its contents.
+   */
+  readonly noted: ReadonlyMap<string, ReadonlySet<string>>;
   /**
    * Whether the tree is of one folder rather than the repository: its first line names the
    * repository and is read as the folder of that name, so what lies beside that folder is not its subject.
@@ -54,8 +57,10 @@ export interface CodeTree {
 const TREE_INFO = new Set(['', 'text', 'txt', 'tree', 'plaintext', 'plain', 'ascii', 'none']);
 /** Names that stand for more than one path, or for none: globs, placeholders, elisions. */
 const PATTERN = /[*?<>{}[\]$…]|\.\.\.|^e\.g\.?$/;
-/** A tree line whose name is an ellipsis: group 1 is the glyphs and indentation before it. */
-const ELLIPSIS = /^([\s│|├└+`─-]*?)(?:\.\.\.|…)(?:\s|$)/;
+/** A tree line whose name is an ellipsis: group 1 is the glyphs and indentation before it, group 2 what follows. */
+const ELLIPSIS = /^([\s│|├└+`─-]*?)(?:\.\.\.|…)(\s.*|)$/;
+/** A folder named in a note: `ortho/`. */
+const NOTED_FOLDER = /(?<![\w./-])([A-Za-z0-9_][\w.-]*)\//g;
 const EXAMPLE_NOTE = /\be\.g\.|\bfor example\b|\(example\)/i;
 
 interface LineShape {
@@ -172,22 +177,27 @@ function readEntries(
   templateTree: ReadonlySet<string>,
   facts: RepositoryFacts | undefined,
   rootFirst: boolean,
-): { rootLine: number | undefined; entries: TreeEntry[]; elided: Set<string> } {
+): { rootLine: number | undefined; entries: TreeEntry[]; noted: Map<string, Set<string>> } {
   const entries: TreeEntry[] = [];
   const stack: Array<{ key: number; index: number }> = [];
-  const elided = new Set<string>();
+  const noted = new Map<string, Set<string>>();
   let rootLine: number | undefined;
   for (let line = fence.open + 1; line < fence.close; line++) {
     const text = a.model.lines[line];
     const shape = shapeOf(text);
     if (!shape) {
-      // `└── ...` says the folder holds more than is listed: its listing is not complete.
+      // `└── ...  # ortho/, detection/ subdomains`: the folders the note names are listed too.
       const dots = ELLIPSIS.exec(text);
       const at = dots && shapeOf(`${dots[1]}x`);
       if (at) {
         const key = depthKey(at);
         const open = stack.filter((s) => s.key < key);
-        elided.add(open.length ? entries[open[open.length - 1].index].path : '');
+        const dir = open.length ? entries[open[open.length - 1].index].path : '';
+        for (const m of dots[2].matchAll(NOTED_FOLDER)) {
+          const names = noted.get(dir) ?? new Set<string>();
+          names.add(m[1]);
+          noted.set(dir, names);
+        }
       }
       continue;
     }
@@ -218,7 +228,7 @@ function readEntries(
     if (parent >= 0) entries[parent].dir = true;
     stack.push({ key, index: entries.length - 1 });
   }
-  return { rootLine, entries, elided };
+  return { rootLine, entries, noted };
 }
 
 /** `a/b/` → `a/b`, by a loop: a regular expression anchored at the end would retry every run of slashes. */
