@@ -2,7 +2,8 @@
  * The Code Organization tree: the first fenced block of that section that reads as a tree (a
  * flow diagram drawn with arrows does not), in glyph style
  * (`├── src/`, `│   └── a.ts`, or ASCII `|--`) or indented style, read into entries with the
- * repository path each one names. `# comments`, descriptions after the name, `…`/`...` and
+ * repository path each one names. `# comments`, descriptions after the name, `…`/`...` (the folders
+ * an elision's note names count as listed) and
  * pure glyph lines are ignored; a first line naming the repository itself (or `.`) is the root,
  * unless it reads better as the folder of the same name.
  */
