@@ -59,7 +59,7 @@ const TREE_INFO = new Set(['', 'text', 'txt', 'tree', 'plaintext', 'plain', 'asc
 /** Names that stand for more than one path, or for none: globs, placeholders, elisions. */
 const PATTERN = /[*?<>{}[\]$…]|\.\.\.|^e\.g\.?$/;
 /** A tree line whose name is an ellipsis: group 1 is the glyphs and indentation before it, group 2 what follows. */
-const ELLIPSIS = /^([\s│|├└+`─-]*?)(?:\.\.\.|…)(\s.*|)$/;
+const ELLIPSIS = /^([\s│|├└+`─-]*?)(?:\.\.\.|…)((?:\s.*)?)$/;
 /** A folder named in a note: `ortho/`. */
 const NOTED_FOLDER = /(?<![\w./-])([A-Za-z0-9_][\w.-]*)\//g;
 const EXAMPLE_NOTE = /\be\.g\.|\bfor example\b|\(example\)/i;
