@@ -12,7 +12,7 @@ import { NewDocumentCommand } from './commands/newDocument.ts';
 import { serveFiles } from './fileAccess.ts';
 import { registerLanguageModelTools } from './lm/tools.ts';
 import { BundledTemplateProvider, openTemplate, TEMPLATE_SCHEME } from './commands/openTemplate.ts';
-import { ignoredTemplates, RestrictedModeNotice, type SettingsReader } from './restrictedMode.ts';
+import { ignoredTemplates, RestrictedModeNotice, type IgnoredTemplates, type SettingsReader } from './restrictedMode.ts';
 import { TabDiagnostics } from './tabDiagnostics.ts';
 import { traceChannel } from './traceChannel.ts';
 import type { ClientExtras } from './clientOptions.ts';
@@ -31,7 +31,7 @@ export function activateArchdoc(context: vscode.ExtensionContext, host: Extensio
   const output = vscode.window.createOutputChannel('ArchDoc', { log: true });
   const tabDiagnostics = new TabDiagnostics();
   const trace = traceChannel(output);
-  const ignored = (): Record<string, string> => ignoredTemplates(host.readSettingsFile);
+  const ignored = (): IgnoredTemplates => ignoredTemplates(host.readSettingsFile);
   const languageClient = host.createClient(context, output, { middleware: tabDiagnostics.middleware, trace, ignoredTemplates: ignored });
   tabDiagnostics.attach(languageClient);
   // The server reads through workspace.fs what it cannot reach itself: every file in a browser, virtual file systems on the desktop.
@@ -47,11 +47,9 @@ export function activateArchdoc(context: vscode.ExtensionContext, host: Extensio
     trace,
     languageClient,
     tabDiagnostics,
+    // The server decides which documents the ignored template leaves unchecked (a marker or the config file may name another).
     tracker.onDidChange((outline) => {
-      if (!outline) return;
-      const folder = vscode.workspace.getWorkspaceFolder(outline.uri);
-      const template = outline.result.ignoredTemplate ?? (folder ? ignored()[folder.uri.toString()] : undefined);
-      if (template !== undefined) restricted.show(template);
+      if (outline?.result.ignoredTemplate !== undefined) restricted.show(outline.result.ignoredTemplate);
     }),
     tracker,
     tree,

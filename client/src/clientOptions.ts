@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClientOptions, Middleware } from 'vscode-languageclient';
 import { TEMPLATE_SCHEME } from './commands/openTemplate.ts';
+import type { IgnoredTemplates } from './restrictedMode.ts';
 
 /**
  * Markdown documents the server may see; the server itself decides which of them are
@@ -28,6 +29,8 @@ export interface InitializationOptions {
   readonly documentSymbols: false;
   /** Per folder URI, the template the untrusted workspace's settings name; its documents are then not checked. */
   readonly ignoredTemplates: Record<string, string>;
+  /** Per folder URI, the `archdoc.templates` globs when they alone set it: only the documents they cover are left unchecked. */
+  readonly ignoredTemplateGlobs: Record<string, readonly string[]>;
 }
 
 /** What the extension adds to every client: diagnostics that follow the open tabs, and the trace channel. */
@@ -35,7 +38,7 @@ export interface ClientExtras {
   readonly middleware: Middleware;
   readonly trace: vscode.LogOutputChannel;
   /** The templates Restricted Mode ignores, per folder URI. */
-  readonly ignoredTemplates: () => Record<string, string>;
+  readonly ignoredTemplates: () => IgnoredTemplates;
 }
 
 export function clientOptions(outputChannel: vscode.LogOutputChannel, extras: ClientExtras): LanguageClientOptions {
@@ -47,7 +50,10 @@ export function clientOptions(outputChannel: vscode.LogOutputChannel, extras: Cl
     // Template files are watched at the server's request (dynamic registration), for exactly the templates in use.
     synchronize: { configurationSection: 'archdoc' },
     // A function, so that a restart after trust is granted tells the server the new state.
-    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted, documentSymbols: false, ignoredTemplates: extras.ignoredTemplates() }),
+    initializationOptions: (): InitializationOptions => {
+      const ignored = extras.ignoredTemplates();
+      return { trusted: vscode.workspace.isTrusted, documentSymbols: false, ignoredTemplates: ignored.templates, ignoredTemplateGlobs: ignored.globs };
+    },
     // The default error handler restarts a crashed server (up to 4 times in 3 minutes); on
     // restart the client reopens every document, so the server publishes diagnostics again.
     connectionOptions: { maxRestartCount: 4 },

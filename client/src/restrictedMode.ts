@@ -10,17 +10,25 @@ import * as vscode from 'vscode';
 
 const KEYS = ['archdoc.template', 'archdoc.templates'] as const;
 
-/** The template a settings object names, as written: `archdoc.template`, else the `archdoc.templates` values. */
-export function templateSetIn(settings: unknown): string | undefined {
+/** What a settings object sets as the template: in words, and the globs when `archdoc.templates` alone sets it. */
+export interface TemplateSetting {
+  /** The template as written: `archdoc.template`, else the `archdoc.templates` values. */
+  readonly label: string;
+  /** The `archdoc.templates` globs, when no `archdoc.template` is set: only documents they cover follow it. */
+  readonly globs?: readonly string[];
+}
+
+/** The template a settings object sets, or undefined when it sets none. */
+export function templateSetIn(settings: unknown): TemplateSetting | undefined {
   if (typeof settings !== 'object' || settings === null) return undefined;
   const record = settings as Record<string, unknown>;
   const nested = typeof record.archdoc === 'object' && record.archdoc !== null ? (record.archdoc as Record<string, unknown>) : {};
   const template = record[KEYS[0]] ?? nested.template;
-  if (typeof template === 'string' && template.trim() !== '') return template;
+  if (typeof template === 'string' && template.trim() !== '') return { label: template };
   const templates = record[KEYS[1]] ?? nested.templates;
   if (typeof templates === 'object' && templates !== null) {
-    const values = Object.values(templates).filter((value): value is string => typeof value === 'string' && value.trim() !== '');
-    if (values.length > 0) return values.join(', ');
+    const entries = Object.entries(templates).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '');
+    if (entries.length > 0) return { label: entries.map(([, value]) => value).join(', '), globs: entries.map(([glob]) => glob) };
   }
   return undefined;
 }
@@ -33,19 +41,27 @@ export function templateSetIn(settings: unknown): string | undefined {
  */
 export type SettingsReader = (uri: vscode.Uri) => string | undefined;
 
-/** Per workspace folder URI, the template the untrusted workspace's settings name; empty when trusted. */
-export function ignoredTemplates(read: SettingsReader): Record<string, string> {
-  if (vscode.workspace.isTrusted) return {};
+/** Per workspace folder URI, what the untrusted workspace's settings set as the template, as the server takes it. */
+export interface IgnoredTemplates {
+  readonly templates: Record<string, string>;
+  readonly globs: Record<string, readonly string[]>;
+}
+
+/** The templates an untrusted workspace's settings set, per folder; none when trusted. */
+export function ignoredTemplates(read: SettingsReader): IgnoredTemplates {
+  const ignored: IgnoredTemplates = { templates: {}, globs: {} };
+  if (vscode.workspace.isTrusted) return ignored;
   const readSettings = (uri: vscode.Uri | undefined): unknown => {
     const text = uri ? read(uri) : undefined;
     return text === undefined ? undefined : parse(text);
   };
   const workspaceFile = readSettings(vscode.workspace.workspaceFile) as { settings?: unknown } | undefined;
   const fromWorkspace = templateSetIn(workspaceFile?.settings);
-  const ignored: Record<string, string> = {};
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     const template = templateSetIn(readSettings(folderSettingsFile(folder))) ?? fromWorkspace;
-    if (template !== undefined) ignored[folder.uri.toString()] = template;
+    if (template === undefined) continue;
+    ignored.templates[folder.uri.toString()] = template.label;
+    if (template.globs) ignored.globs[folder.uri.toString()] = template.globs;
   }
   return ignored;
 }

@@ -6,10 +6,12 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { MessageType } from 'vscode-languageserver-protocol/node';
 import { Client, OpenDocument, workspace } from './harness.ts';
 import { TEAM_TEMPLATE, VALID } from './fixtures.ts';
+import { OutlineRequest, type OutlineResult } from '../../server/src/protocol.ts';
 
 const codes = (params: { diagnostics: { code?: string | number }[] }): string[] => params.diagnostics.map((d) => String(d.code));
 const TEAM_DOC = '# Billing\n\n## Purpose\n\nBills.\n\n## Risks\n\nFew.\n\n**Status**: Final\n';
@@ -78,6 +80,45 @@ describe('restricted mode and what a workspace can ask of the server', () => {
     } finally {
       rmSync(outside, { recursive: true, force: true });
       rmSync(path.join(process.cwd(), '.archdoc-untitled-team.tmp.md'), { force: true });
+    }
+  });
+
+  it('does not check a document against another template when the one the workspace set is ignored', async () => {
+    const files = { 'templates/team.md': TEAM_TEMPLATE };
+    const ignoredTemplates = (dir: string) => ({ [pathToFileURL(dir).href]: 'templates/team.md' });
+    // The workspace's setting is hidden from the server: it would fall back to the bundled template.
+    const ws = workspace(files);
+    const client = await Client.start({ folder: ws.dir, initializationOptions: { trusted: false, ignoredTemplates: ignoredTemplates(ws.dir) } });
+    try {
+      const doc = await OpenDocument.open(client, ws.uri('ARCHITECTURE.md'), TEAM_DOC);
+      assert.deepEqual(codes(await doc.diagnostics()), [], 'no finding from the bundled template');
+      const outline = (await client.connection.sendRequest(OutlineRequest, { uri: doc.uri })) as OutlineResult;
+      assert.equal(outline.ignoredTemplate, 'templates/team.md');
+      assert.deepEqual(outline.nodes, []);
+      assert.match(outline.error ?? '', /Restricted Mode ignores the template this workspace sets \(templates\/team\.md\)/);
+      // The document's own marker still names a template inside the folder, and is followed.
+      const marked = await OpenDocument.open(client, ws.uri('docs/ARCHITECTURE.md'), `<!-- archdoc-template: ../templates/team.md -->\n${TEAM_DOC}`);
+      assert.deepEqual(codes(await marked.diagnostics()), []);
+      const markedOutline = (await client.connection.sendRequest(OutlineRequest, { uri: marked.uri })) as OutlineResult;
+      assert.equal(markedOutline.ignoredTemplate, undefined);
+      assert.deepEqual(markedOutline.nodes.map((n) => n.title), ['Purpose', 'Risks']);
+      assert.ok(client.logs.some((line) => /not trusted \(Restricted Mode\).*templates\/team\.md, ignored in Restricted Mode/.test(line)), client.logs.join('\n'));
+    } finally {
+      await client.stop();
+      ws.dispose();
+    }
+    // A config file is read in Restricted Mode too: the template it names is the workspace's choice, and is used.
+    const configured = workspace({ ...files, '.archdoc.jsonc': '{ "template": "templates/team.md" }' });
+    const second = await Client.start({ folder: configured.dir, initializationOptions: { trusted: false, ignoredTemplates: ignoredTemplates(configured.dir) } });
+    try {
+      const doc = await OpenDocument.open(second, configured.uri('ARCHITECTURE.md'), TEAM_DOC);
+      await doc.diagnostics();
+      const outline = (await second.connection.sendRequest(OutlineRequest, { uri: doc.uri })) as OutlineResult;
+      assert.equal(outline.ignoredTemplate, undefined);
+      assert.deepEqual(outline.nodes.map((n) => n.title), ['Purpose', 'Risks']);
+    } finally {
+      await second.stop();
+      configured.dispose();
     }
   });
 

@@ -10,6 +10,12 @@ export interface NewFileWriter {
   escapes(folder: vscode.Uri, target: vscode.Uri): Promise<boolean>;
   /** Creates `uri` with `text`; `exists`, writing nothing, when anything is already there. */
   create(uri: vscode.Uri, text: string): Promise<'created' | 'exists'>;
+  /**
+   * With no folder open, the folder an untitled scaffold is named in, so that Save writes it
+   * there and Save As proposes it (the user's home on the desktop); undefined where there is
+   * none, and the untitled document then has a name but no folder.
+   */
+  untitledFolder?(): vscode.Uri | undefined;
 }
 
 /** Creates the file through a workspace edit that fails when the file exists. */

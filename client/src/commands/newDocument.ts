@@ -195,12 +195,14 @@ export class NewDocumentCommand {
   }
 
   /**
-   * With no folder open there is nowhere to write: the text goes to an untitled document
-   * named `ARCHITECTURE.md`, the name Save As proposes. The server marks the text with
-   * `<!-- archdoc -->`, so it stays an architecture document under whatever name it is saved.
+   * With no folder open there is nowhere to write yet: the text goes to an untitled
+   * `ARCHITECTURE.md` in the host's untitled folder (the home folder on the desktop), where
+   * Save writes it and which Save As proposes; never a file that exists. A name that is not
+   * recognised (`ARCHITECTURE-2.md`) gets the `<!-- archdoc -->` marker from the server, so
+   * the document stays an architecture document under whatever name it is saved.
    */
   private async untitled(name: string): Promise<NewDocumentResult> {
-    const uri = freeUntitledUri();
+    const uri = await freeUntitledUri(this.writer.untitledFolder?.());
     const text = await this.render(uri, name, undefined);
     const document = await vscode.workspace.openTextDocument(uri);
     const edit = new vscode.WorkspaceEdit();
@@ -212,12 +214,17 @@ export class NewDocumentCommand {
   }
 }
 
-/** An untitled `ARCHITECTURE.md` not already open (`ARCHITECTURE-2.md` and so on after the first). */
-function freeUntitledUri(): vscode.Uri {
+/**
+ * An untitled `ARCHITECTURE.md` (`ARCHITECTURE-2.md` and so on) that is not open and, in
+ * `folder`, names no file that exists: VS Code refuses to open one that does.
+ */
+async function freeUntitledUri(folder: vscode.Uri | undefined): Promise<vscode.Uri> {
   const open = new Set(vscode.workspace.textDocuments.map((document) => document.uri.toString()));
   for (let n = 1; ; n++) {
-    const uri = vscode.Uri.from({ scheme: 'untitled', path: n === 1 ? DEFAULT_TARGET : `ARCHITECTURE-${n}.md` });
-    if (!open.has(uri.toString())) return uri;
+    const name = n === 1 ? DEFAULT_TARGET : `ARCHITECTURE-${n}.md`;
+    const file = folder ? vscode.Uri.joinPath(folder, name) : undefined;
+    const uri = file ? file.with({ scheme: 'untitled' }) : vscode.Uri.from({ scheme: 'untitled', path: name });
+    if (!open.has(uri.toString()) && !(file && (await exists(file)))) return uri;
   }
 }
 

@@ -158,7 +158,7 @@ export function statusText(result: OutlineResult): string {
 /** The status bar tooltip, one sentence per fact. */
 export function statusTooltip(result: OutlineResult): string {
   if (result.ignoredTemplate !== undefined) {
-    return `This workspace sets the template ${result.ignoredTemplate}, which Restricted Mode ignores, so the document is not checked. Trust the workspace to check it.`;
+    return `This workspace sets the template ${result.ignoredTemplate}, which Restricted Mode ignores, so the document is not checked against another template. Click to manage Workspace Trust.`;
   }
   if (result.error !== undefined) return result.template ? `The template could not be used: ${result.error}` : result.error;
   const template = describeTemplate(result.template);

@@ -107,11 +107,13 @@ export class OutlineTracker implements vscode.Disposable {
     const next = document ? await this.fetch(document, source.token) : undefined;
     // A newer refresh has started; its answer is the one to show.
     if (source.token.isCancellationRequested) return;
+    // Shown at once: a refresh that awaited something after this point could be overtaken by a
+    // newer one (the document closed meanwhile) and show its outdated outline last.
     this.current = next;
+    this.changed.fire(next);
     await vscode.commands.executeCommand('setContext', 'archdoc.active', next !== undefined);
     // Once shown, the view stays in the Explorer, with its welcome text when no architecture document is active.
     if (next !== undefined) await vscode.commands.executeCommand('setContext', 'archdoc.viewShown', true);
-    this.changed.fire(next);
   }
 
   private async fetch(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<TrackedOutline | undefined> {

@@ -134,14 +134,13 @@ function collapsibleState(item: SectionItem): vscode.TreeItemCollapsibleState {
   return item.state === 'missing' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
 }
 
-/** `ArchDoc 11/15 · 7 placeholders` while an architecture document is active; a click opens the view. */
+/** `ArchDoc 11/15 written · 7 placeholders` while an architecture document is active; a click opens the view. */
 export class OutlineStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('archdoc.status', vscode.StatusBarAlignment.Left, 10);
   private readonly subscription: vscode.Disposable;
 
   constructor(tracker: OutlineTracker) {
     this.item.name = 'ArchDoc';
-    this.item.command = `${VIEW_ID}.focus`;
     this.subscription = tracker.onDidChange((outline) => this.update(outline));
     this.update(tracker.outline);
   }
@@ -152,6 +151,8 @@ export class OutlineStatusBar implements vscode.Disposable {
       return;
     }
     this.item.text = statusText(outline.result);
+    // Ignored in Restricted Mode, the one thing to do is trust the workspace; otherwise a click shows the sections.
+    this.item.command = outline.result.ignoredTemplate !== undefined ? 'workbench.trust.manage' : `${VIEW_ID}.focus`;
     this.item.tooltip = statusTooltip(outline.result);
     this.item.backgroundColor = outline.result.error === undefined ? undefined : new vscode.ThemeColor('statusBarItem.errorBackground');
     this.item.show();

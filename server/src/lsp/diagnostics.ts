@@ -29,6 +29,7 @@ function lineZero(code: string, message: string, severity: DiagnosticSeverity, d
 export function diagnosticsFor(engine: ArchdocLanguageService, state: DocumentState, facts?: DriftFacts): Diagnostic[] {
   switch (state.kind) {
     case 'ignored':
+    case 'template-ignored':
       return [];
     case 'too-large':
       return [

@@ -12,6 +12,8 @@ export type DocumentState =
   | { readonly kind: 'too-large'; readonly bytes: number; readonly limit: number }
   | { readonly kind: 'config-error'; readonly error: ConfigError }
   | { readonly kind: 'template-error'; readonly error: string; readonly template: TemplateRef | undefined; readonly settings: EffectiveSettings }
+  /** Restricted mode ignores the template the workspace set: not checked, rather than checked against another. */
+  | { readonly kind: 'template-ignored'; readonly template: string }
   | {
       readonly kind: 'ready';
       readonly analysis: Analysis;
@@ -62,6 +64,8 @@ export async function computeState(doc: DocumentSnapshot, deps: StateDependencie
       return { kind: 'config-error', error: decision.error };
     case 'template-error':
       return { kind: 'template-error', error: decision.error, template: undefined, settings: decision.settings };
+    case 'template-ignored':
+      return { kind: 'template-ignored', template: decision.template };
   }
   // An untitled document has no name to go by (a scaffold with no folder open is one), so its
   // content decides: it is checked once it holds a few of the template's sections.

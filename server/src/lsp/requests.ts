@@ -24,9 +24,16 @@ export async function outlineOf(service: ArchdocService, uri: string): Promise<O
       return { ...empty, template: null, error: `ArchDoc cannot use ${state.error.uri}: ${state.error.message}` };
     case 'too-large':
       return { ...empty, template: null, error: `The document is larger than archdoc.maxFileSize (${state.limit} bytes).` };
+    case 'template-ignored':
+      return { ...empty, template: null, ignoredTemplate: state.template, error: ignoredMessage(state.template) };
     case 'ignored':
       return null;
   }
+}
+
+/** Why a document whose workspace template restricted mode ignores is not checked. */
+function ignoredMessage(template: string): string {
+  return `Restricted Mode ignores the template this workspace sets (${template}), so the document is not checked against another one. Trust the workspace to check it.`;
 }
 
 /** A new document from the template that would apply to `uri` (which need not exist yet). */
@@ -86,6 +93,8 @@ export async function checkOf(service: ArchdocService, uri: string): Promise<Che
     }
     case 'too-large':
       return { ...none, checked: false, template: null, reason: `The document is larger than archdoc.maxFileSize (${state.limit} bytes).` };
+    case 'template-ignored':
+      return { ...none, checked: false, template: null, reason: ignoredMessage(state.template) };
     case 'ignored':
       return { ...none, checked: false, template: null, reason: 'This file is not an architecture document (see "Which documents are checked" in the README).' };
   }

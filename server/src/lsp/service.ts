@@ -54,6 +54,8 @@ export interface InitializationOptions {
    * problems that are not there.
    */
   readonly ignoredTemplates?: Readonly<Record<string, string>>;
+  /** Per folder URI, the `archdoc.templates` globs when they are all the ignored settings name; see `PolicyOptions`. */
+  readonly ignoredTemplateGlobs?: Readonly<Record<string, readonly string[]>>;
 }
 
 export class ArchdocService {
@@ -137,6 +139,8 @@ export class ArchdocService {
       trusted: options.trusted !== false,
       folders: () => this.folders,
       clientSettings: (uri) => this.settings.get(uri),
+      ignoredTemplates: options.ignoredTemplates,
+      ignoredTemplateGlobs: options.ignoredTemplateGlobs,
     });
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.folders = folders.map(normalizeUri);
@@ -185,6 +189,11 @@ export class ArchdocService {
     const folders: string[] = [];
     for (const folder of this.folders) {
       const document = `${folder.replace(/\/$/, '')}/ARCHITECTURE.md`;
+      const ignored = this.policy.ignoredTemplateOf(folder);
+      if (ignored !== undefined) {
+        folders.push(`${folder}: ${ignored}, ignored in Restricted Mode (documents not checked)`);
+        continue;
+      }
       const outcome = await this.policy.settings(document);
       const chosen = outcome.ok ? this.policy.chooseTemplate(document, outcome.settings, undefined) : { error: outcome.error.message };
       const template = 'error' in chosen ? `unusable (${chosen.error})` : chosen.ref.kind === 'bundled' ? `bundled template "${chosen.ref.id}"` : chosen.ref.uri;
@@ -389,6 +398,8 @@ function noticeOf(uri: string, state: DocumentState): { key: string; type: Messa
         message: `ArchDoc follows ${pathOf(config)}, as CI does: it overrides your ${keys} setting${overridden.length > 1 ? 's' : ''}.`,
       };
     }
+    // The editor says it, with the way to trust the workspace; the server sent the editor's own list.
+    case 'template-ignored':
     case 'ignored':
       return undefined;
   }

@@ -31,6 +31,18 @@ export interface PolicyOptions {
   clientSettings(uri: string): Promise<unknown>;
   /** Values that win over the config file too: the CLI's explicit `--max-size`. */
   readonly override?: { readonly maxFileSize?: number };
+  /**
+   * Per workspace folder URI, a template the workspace's own settings name (`archdoc.template`
+   * or `archdoc.templates`, as written) that the editor ignores because the workspace is not
+   * trusted. Only the editor knows the workspace set one; it hides the value itself.
+   */
+  readonly ignoredTemplates?: Readonly<Record<string, string>>;
+  /**
+   * Per workspace folder URI, when the ignored settings are `archdoc.templates` globs alone
+   * (no `archdoc.template`), those globs: only the documents they cover would have followed
+   * the workspace's template, and the others are checked as they would be in a trusted one.
+   */
+  readonly ignoredTemplateGlobs?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A document the policy is asked about. */
@@ -53,6 +65,8 @@ export type Decision =
   | { readonly kind: 'too-large'; readonly bytes: number; readonly limit: number; readonly settings: EffectiveSettings }
   | { readonly kind: 'config-error'; readonly error: ConfigError }
   | { readonly kind: 'template-error'; readonly error: string; readonly settings: EffectiveSettings }
+  /** The template the workspace chose is ignored (restricted mode): the document is not checked against another one. */
+  | { readonly kind: 'template-ignored'; readonly template: string; readonly settings: EffectiveSettings }
   | {
       readonly kind: 'checked';
       readonly reason: SelectionReason | 'untitled' | 'named';
@@ -124,6 +138,8 @@ export class Policy {
     const reason = selected ?? (doc.named ? 'named' : uri.startsWith('untitled:') ? 'untitled' : undefined);
     if (reason === undefined) return { kind: 'ignored', reason: 'not-selected' };
     const chosen = this.chooseTemplate(uri, settings, markers.template);
+    const ignored = markers.template === undefined ? await this.ignoredTemplate(uri, folder, chosen) : undefined;
+    if (ignored !== undefined) return { kind: 'template-ignored', template: ignored, settings };
     if ('error' in chosen) return { kind: 'template-error', error: chosen.error, settings };
     return { kind: 'checked', reason, selectedBy: selectedBy(reason), template: chosen.ref, templateSource: chosen.source, settings, folder };
   }
@@ -144,6 +160,42 @@ export class Policy {
     if (byGlob) return resolve(byGlob.template, byGlob.base, 'templates');
     if (settings.template) return resolve(settings.template.configured, settings.template.base, 'template');
     return { ref: { kind: 'bundled', id: this.registry.defaultId }, source: 'default' };
+  }
+
+  /** The template the workspace set for a workspace folder that restricted mode ignores, as written. */
+  ignoredTemplateOf(folder: string): string | undefined {
+    return this.forFolder(this.options.ignoredTemplates, folder);
+  }
+
+  /** The value an untrusted workspace's folder has in a per-folder record the editor sent. */
+  private forFolder<T>(record: Readonly<Record<string, T>> | undefined, folder: string): T | undefined {
+    if (this.options.trusted || !record) return undefined;
+    const bare = (key: string): string => {
+      const uri = normalizeUri(key);
+      return uri.endsWith('/') ? uri.slice(0, -1) : uri;
+    };
+    return Object.entries(record).find(([key]) => bare(key) === bare(folder))?.[1];
+  }
+
+  /**
+   * The template the workspace set for the document's folder when restricted mode ignores it
+   * and nothing else names one: the workspace's value would have won over the user's settings
+   * and the default, so either would be another schema than the one the document follows. The
+   * document's own marker and the config file are still read in restricted mode, so a template
+   * they name is the one the workspace chose.
+   */
+  private async ignoredTemplate(uri: string, folder: string | undefined, chosen: { source: TemplateSource } | { error: string }): Promise<string | undefined> {
+    const ignored = folder === undefined ? undefined : this.ignoredTemplateOf(folder);
+    if (ignored === undefined || folder === undefined) return undefined;
+    const globs = this.forFolder(this.options.ignoredTemplateGlobs, folder);
+    if (Array.isArray(globs)) {
+      const scoped = globs.filter((glob): glob is string => typeof glob === 'string').map((glob) => ({ base: folder, glob }));
+      if (!matchesScoped(scoped, uri)) return undefined;
+    }
+    const config = await this.configs.lookup(uri, folder);
+    if (config?.ok !== true) return ignored;
+    const named = 'source' in chosen && chosen.source === 'templates' ? config.config.templates : config.config.template;
+    return named === undefined ? ignored : undefined;
   }
 
   /**

@@ -10,6 +10,8 @@ import { repoRoot } from './build';
 export interface Profile {
   readonly userDataDir: string;
   readonly extensionsDir: string;
+  /** Whether Workspace Trust is on, so that the workspace opens in Restricted Mode. */
+  readonly trust: boolean;
 }
 
 export interface RunningCodeServer {
@@ -33,13 +35,15 @@ export function ensureCodeServer(): string {
   return bin;
 }
 
-export function createProfile(workDir: string): Profile {
-  const profile = { userDataDir: path.join(workDir, 'user-data'), extensionsDir: path.join(workDir, 'extensions') };
+/** `trust`: Workspace Trust is on and a folder opens in Restricted Mode without asking (the restricted pass). */
+export function createProfile(workDir: string, options: { trust?: boolean } = {}): Profile {
+  const profile = { userDataDir: path.join(workDir, 'user-data'), extensionsDir: path.join(workDir, 'extensions'), trust: options.trust === true };
   const settingsDir = path.join(profile.userDataDir, 'User');
   fs.mkdirSync(settingsDir, { recursive: true });
   fs.mkdirSync(profile.extensionsDir, { recursive: true });
   const settings = {
-    'security.workspace.trust.enabled': false,
+    'security.workspace.trust.enabled': profile.trust,
+    ...(profile.trust ? { 'security.workspace.trust.startupPrompt': 'never' } : {}),
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'workbench.enableExperiments': false,
@@ -83,7 +87,7 @@ export function startCodeServer(
     '--bind-addr', '127.0.0.1:0',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(profile.trust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     '--config', path.join(profile.userDataDir, 'config.yaml'),

@@ -14,7 +14,9 @@ import type { SuiteResults } from '../harness/results';
 
 const suiteDir = path.join(__dirname, 'suite');
 
-export function activate(): void {
+export function activate(context: vscode.ExtensionContext): void {
+  // Each extension's logs (its output channels among them) sit beside this one's: tests read ArchDoc's there.
+  process.env.ARCHDOC_TEST_EXTENSION_LOGS = path.dirname(context.logUri.fsPath);
   const resultsFile = process.env.ARCHDOC_TEST_RESULTS;
   // Only the integration runner sets the variable; anywhere else this extension is inert.
   if (!resultsFile) return;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { archdocCodes, codeOf, extensionUnderTest, fixtureUri, openFixture, waitForDiagnostics, workspaceRoot } from './helpers';
+import { archdocCodes, codeOf, extensionUnderTest, fixtureUri, openFixture, pressEnterUntilDone, waitForDiagnostics, workspaceRoot } from './helpers';
 
 interface NewDocumentResult {
   readonly status: string;
@@ -36,23 +36,6 @@ function find(items: readonly ViewItem[], label: string): ViewItem | undefined {
 
 async function read(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-}
-
-/**
- * Accepts what each prompt of a running command offers (its prefilled value, its first
- * item), as a user pressing Enter would, until the command settles or the deadline passes.
- * There is no event for a prompt appearing, so the accept is repeated at short intervals.
- */
-async function pressEnterUntilDone<T>(running: Thenable<T>, deadlineMs = 10_000): Promise<T> {
-  let settled = false;
-  const result = Promise.resolve(running).finally(() => (settled = true));
-  const until = Date.now() + deadlineMs;
-  while (!settled && Date.now() < until) {
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-  if (!settled) throw new Error(`the command was still asking after ${deadlineMs} ms`);
-  return result;
 }
 
 function hoverText(hovers: readonly vscode.Hover[]): string {
@@ -123,9 +106,7 @@ describe('the editor as a new user meets it', () => {
     assert.equal(overview.length, 1, `Overview is listed once: ${names.join(', ')}`);
   });
 
-  // Skipped: since the desktop and browser clients share one activation, the Architecture view
-  // keeps the closed document's sections after "Close All Editors" (the diagnostics do clear).
-  it.skip('clears the diagnostics and the view when the document is closed, and keeps them while a panel has focus', async () => {
+  it('clears the diagnostics and the view when the document is closed, and keeps them while a panel has focus', async () => {
     const { document } = await openFixture('ARCHITECTURE.md');
     await waitForDiagnostics(document.uri, (found) => archdocCodes(found).length > 0, 'diagnostics on ARCHITECTURE.md');
     await vscode.commands.executeCommand('workbench.action.output.toggleOutput');

@@ -112,3 +112,21 @@ export function localIsoDate(date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
+
+/**
+ * Accepts what each prompt of a running command offers (its prefilled value, its first
+ * item), as a user pressing Enter would, until the command settles or the deadline passes.
+ * There is no event for a prompt appearing, so the accept is repeated at short intervals.
+ * Modal dialogs are answered by the runner (run.ts), from the page.
+ */
+export async function pressEnterUntilDone<T>(running: Thenable<T>, deadlineMs = 10_000): Promise<T> {
+  let settled = false;
+  const result = Promise.resolve(running).finally(() => (settled = true));
+  const until = Date.now() + deadlineMs;
+  while (!settled && Date.now() < until) {
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  if (!settled) throw new Error(`the command was still asking after ${deadlineMs} ms`);
+  return result;
+}

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { fixtureUri, localIsoDate, workspaceRoot } from './helpers';
+import { archdocCodes, fixtureUri, localIsoDate, pressEnterUntilDone, waitForDiagnostics, workspaceRoot } from './helpers';
 
 interface NewDocumentResult {
   readonly status: string;
@@ -38,6 +38,26 @@ describe('ArchDoc: New Architecture Doc', () => {
     const result = await newDocument({ name: 'Other', target: 'scaffold/KEEP.md' });
     assert.equal(result.status, 'exists');
     assert.equal(await read(uri), '# Mine\n');
+  });
+
+  it('offers, on Choose Another Name, a name that stays an architecture document', async () => {
+    // No project name is given, so the command asks as it asks a user: Enter keeps the prefilled
+    // name, the runner answers "ARCHITECTURE.md already exists" with Choose Another Name, and
+    // Enter accepts the name it then suggests.
+    const running = vscode.commands.executeCommand<NewDocumentResult>('archdoc.newDocument', { folder: workspaceRoot(), target: 'ARCHITECTURE.md' });
+    const result = await pressEnterUntilDone(running, 20_000);
+    assert.equal(result.status, 'created', result.message);
+    const uri = vscode.Uri.parse(result.uri ?? '');
+    try {
+      const relative = uri.path.slice(workspaceRoot().path.length + 1);
+      assert.match(relative, /^docs\/(architecture\/)?ARCHITECTURE(-\d+)?\.md$/, `suggested ${relative}`);
+      assert.ok(!(await read(uri)).includes('<!-- archdoc -->'), 'recognised by its name, with no marker needed');
+      await waitForDiagnostics(uri, (found) => archdocCodes(found).includes('placeholder'), `diagnostics on ${relative}`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      // Other tests create docs/ARCHITECTURE.md themselves.
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 
   it('refuses a target outside the workspace folder', async () => {

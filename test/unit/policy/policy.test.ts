@@ -12,10 +12,23 @@ const SEED = readFileSync(path.join(ROOT, 'server', 'templates', 'ARCHITECTURE.m
 const SEED_SIDECAR = JSON.parse(readFileSync(path.join(ROOT, 'server', 'templates', 'ARCHITECTURE.json'), 'utf8')) as Record<string, unknown>;
 const TEAM = '# Team\n\n## Purpose\n\nWhy.\n';
 
-function policyFor(files: Record<string, string>, settings: unknown = {}, options: { trusted?: boolean; home?: string } = {}) {
+function policyFor(
+  files: Record<string, string>,
+  settings: unknown = {},
+  options: { trusted?: boolean; home?: string; ignoredTemplates?: Record<string, string>; ignoredTemplateGlobs?: Record<string, string[]> } = {},
+) {
   const workspace = new MemoryWorkspace(files, options.home ?? 'file:///home/me');
   const registry = new TemplateRegistry([{ id: 'architecture', text: SEED, sidecar: SEED_SIDECAR }]);
-  const policy = new Policy({ workspace, registry, engine, trusted: options.trusted ?? true, folders: () => [WS], clientSettings: () => Promise.resolve(settings) });
+  const policy = new Policy({
+    workspace,
+    registry,
+    engine,
+    trusted: options.trusted ?? true,
+    folders: () => [WS],
+    clientSettings: () => Promise.resolve(settings),
+    ...(options.ignoredTemplates ? { ignoredTemplates: options.ignoredTemplates } : {}),
+    ...(options.ignoredTemplateGlobs ? { ignoredTemplateGlobs: options.ignoredTemplateGlobs } : {}),
+  });
   return { policy, workspace };
 }
 
@@ -113,6 +126,26 @@ describe('the policy', () => {
     assert.equal(outside.ok, false);
     assert.match(outside.ok ? '' : outside.error, /outside the workspace folder/);
     assert.equal((await policy.templates.load({ kind: 'file', uri: `${WS}/team.md` }, WS)).ok, true);
+  });
+
+  it('decides that a template restricted mode ignores leaves the document unchecked, unless its marker or the config file names one', async () => {
+    const ignoredTemplates = { [`${WS}/`]: 'team.md' };
+    const files = { [`${WS}/team.md`]: TEAM };
+    const restricted = policyFor(files, {}, { trusted: false, ignoredTemplates }).policy;
+    const decision = await restricted.decide(doc(`${WS}/ARCHITECTURE.md`));
+    assert.deepEqual(decision.kind === 'template-ignored' ? decision.template : decision, 'team.md');
+    // The user's own archdoc.template is another schema than the workspace's too.
+    assert.equal((await policyFor(files, { template: 'architecture' }, { trusted: false, ignoredTemplates }).policy.decide(doc(`${WS}/ARCHITECTURE.md`))).kind, 'template-ignored');
+    const marked = checked(await restricted.decide(doc(`${WS}/ARCHITECTURE.md`, '<!-- archdoc-template: team.md -->\n# Team\n')));
+    assert.equal(marked.templateSource, 'marker');
+    const configured = policyFor({ ...files, [`${WS}/.archdoc.jsonc`]: '{ "template": "team.md" }' }, {}, { trusted: false, ignoredTemplates }).policy;
+    assert.deepEqual(checked(await configured.decide(doc(`${WS}/ARCHITECTURE.md`))).template, { kind: 'file', uri: `${WS}/team.md` });
+    // Set by archdoc.templates globs alone, it covers only the documents they match; the others follow the bundled template, trusted or not.
+    const globbed = policyFor(files, {}, { trusted: false, ignoredTemplates, ignoredTemplateGlobs: { [WS]: ['services/**/*.md'] } }).policy;
+    assert.equal((await globbed.decide(doc(`${WS}/services/billing/ARCHITECTURE.md`))).kind, 'template-ignored');
+    assert.deepEqual(checked(await globbed.decide(doc(`${WS}/ARCHITECTURE.md`))).template, { kind: 'bundled', id: 'architecture' });
+    // Trusted, the workspace's template reaches the server and nothing is ignored.
+    assert.equal((await policyFor(files, {}, { trusted: true, ignoredTemplates }).policy.decide(doc(`${WS}/ARCHITECTURE.md`))).kind, 'checked');
   });
 });
 
