@@ -59,7 +59,7 @@ describe('repository checks over the protocol', () => {
       range: stale.range,
       context: { diagnostics: [stale], only: ['quickfix'] },
     })) as CodeAction[];
-    assert.ok(quick.some((a) => /Remove the row of REDIS_URL/.test(a.title)), quick.map((a) => a.title).join(' | '));
+    assert.ok(quick.some((a) => /Remove REDIS_URL from Environment Variables/.test(a.title)), quick.map((a) => a.title).join(' | '));
     const all = (await client.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },

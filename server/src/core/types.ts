@@ -395,7 +395,8 @@ export type DiagnosticData =
   /** Insert `text` (a whole tree line with its newline) at `insertAt`, a line start. */
   | { readonly code: 'undocumented-path'; readonly path: string; readonly insertAt: Position0; readonly text: string }
   /** Insert `text` (a table row with its newline) at `insertAt`, a line start. */
-  | { readonly code: 'undocumented-env'; readonly name: string; readonly readBy: string; readonly insertAt: Position0; readonly text: string }
+  /** Where the variable goes and the line that adds it, when the list's place for it is certain. */
+  | { readonly code: 'undocumented-env'; readonly name: string; readonly readBy: string; readonly insertAt?: Position0; readonly text?: string }
   | { readonly code: 'unused-env'; readonly name: string; readonly line: number }
   | { readonly code: 'unknown-dependency'; readonly name: string }
   /** Replace `range` (the stated version) with `replacement`, the manifest's version written the same way. */

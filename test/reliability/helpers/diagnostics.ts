@@ -17,7 +17,7 @@ export function assertDiagnostics(text: string, diagnostics: readonly Diagnostic
     const data = d.data as DiagnosticData | undefined;
     if (data === undefined) continue;
     assert.equal(data.code, d.code, 'payload names another code');
-    if ('insertAt' in data) {
+    if ('insertAt' in data && data.insertAt) {
       assert.ok(data.insertAt.line >= 0 && data.insertAt.line <= lines.length && data.insertAt.character === 0, `insertAt ${JSON.stringify(data.insertAt)} is not a line start of the document`);
     }
     if (data.code === 'section-order') {

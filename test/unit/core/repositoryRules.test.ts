@@ -114,3 +114,44 @@ test('stale-date offers today when the document has uncommitted changes', () => 
   const [fix] = engine.codeActions(analysis, [d], d.range, { uri: 'file:///a.md', today: '2026-03-02', only: ['quickfix'] });
   assert.match(fix.title, /2026-03-02 \(today/);
 });
+
+const ENV_BLOCK = [
+  '# Example',
+  '',
+  '## Infrastructure',
+  '',
+  '### Environment Variables',
+  '',
+  '```env',
+  'PORT=3000',
+  'REDIS_URL=redis://localhost',
+  '```',
+  '',
+].join('\n');
+
+test('an Environment Variables code block of NAME=value lines is the list: its fixes add and remove lines in its style', () => {
+  const before = repository(ENV_BLOCK);
+  assert.deepEqual(pairs(before), ['7:undocumented-env', '9:unused-env']);
+  const missing = before.find((d) => d.code === 'undocumented-env') as Diagnostic;
+  assert.match(String(missing.message), /SENTRY_DSN .* not in the Environment Variables list/);
+  const added = apply(ENV_BLOCK, Object.values(quickFixes(ENV_BLOCK, missing)[0].edit?.changes ?? {}).flat());
+  assert.match(added, /REDIS_URL=redis:\/\/localhost\nSENTRY_DSN=\n```/);
+  const unused = before.find((d) => d.code === 'unused-env') as Diagnostic;
+  const removed = apply(ENV_BLOCK, Object.values(quickFixes(ENV_BLOCK, unused)[0].edit?.changes ?? {}).flat());
+  assert.match(removed, /```env\nPORT=3000\n```/);
+  assert.deepEqual(pairs(repository(added)), ['9:unused-env']);
+});
+
+test('a list of several blocks is read whole; a missing variable gets no fix, as which block it belongs to is the author\'s call', () => {
+  const split = ENV_BLOCK.replace('REDIS_URL=redis://localhost\n```', '```\n\n**Web:**\n\n```bash\nexport REDIS_URL=redis://localhost\n```');
+  const found = repository(split);
+  assert.deepEqual(found.map((d) => String(d.code)).sort(), ['undocumented-env', 'unused-env']);
+  const titles = (code: string): string[] => quickFixes(split, found.find((d) => d.code === code) as Diagnostic).map((f) => f.title).filter((t) => !t.startsWith('Disable'));
+  assert.deepEqual(titles('undocumented-env'), []);
+  assert.deepEqual(titles('unused-env'), ['Remove REDIS_URL from Environment Variables']);
+});
+
+test('a shell script in the section is not the list, nor a block with one assignment among commands', () => {
+  const script = ENV_BLOCK.replace('PORT=3000\nREDIS_URL=redis://localhost', 'npm ci\nPORT=3000 npm start\nnpm test');
+  assert.deepEqual(pairs(repository(script)), []);
+});

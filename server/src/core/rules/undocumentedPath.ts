@@ -55,8 +55,10 @@ function check(a: Analysis, facts: RepositoryFacts, report: Parameters<Rule['che
   if (!tree || tree.entries.every((e) => e.template)) return;
   for (const [dir, level] of levels(tree, facts)) {
     if (dir !== '' && !facts.directories.has(dir)) continue;
+    // The repository's top beside the one folder the tree is of is not the tree's subject.
+    if (dir === '' && tree.ofFolder) continue;
     for (const name of childDirectories(facts, dir)) {
-      if (level.listed.has(name)) continue;
+      if (level.listed.has(name) || tree.noted.get(dir)?.has(name)) continue;
       const path = joinPath(dir, name);
       const siblings = level.siblings.filter((i) => tree.entries[i].parent === tree.entries[level.siblings[0]].parent);
       const { insertAt, text } = insertEntry(tree, a.model.lines, siblings, written(level, path));

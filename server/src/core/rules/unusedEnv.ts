@@ -2,10 +2,10 @@ import { lineRange } from '../text.ts';
 import type { Rule } from './rule.ts';
 import { envTable } from '../analysis/repository/envTable.ts';
 
-/** A variable of the Environment Variables table that no code reads and no `.env.example` lists. */
+/** A variable of the Environment Variables table (or `NAME=value` block) that no code reads and no `.env.example` lists. */
 export const unusedEnv: Rule = {
   code: 'unused-env',
-  description: 'A variable of the Environment Variables table is read by no code and listed in no `.env.example`.',
+  description: 'A variable of the Environment Variables table (or `NAME=value` block) is read by no code and listed in no `.env.example`.',
   severity: 'warning',
   fixable: true,
   tags: ['repository'],

@@ -2,7 +2,8 @@
  * The Code Organization tree: the first fenced block of that section that reads as a tree (a
  * flow diagram drawn with arrows does not), in glyph style
  * (`├── src/`, `│   └── a.ts`, or ASCII `|--`) or indented style, read into entries with the
- * repository path each one names. `# comments`, descriptions after the name, `…`/`...` and
+ * repository path each one names. `# comments`, descriptions after the name, `…`/`...` (the folders
+ * an elision's note names count as listed) and
  * pure glyph lines are ignored; a first line naming the repository itself (or `.`) is the root,
  * unless it reads better as the folder of the same name.
  */
@@ -42,11 +43,25 @@ export interface CodeTree {
   /** The line naming the repository itself, when the tree starts with one. */
   readonly rootLine: number | undefined;
   readonly entries: readonly TreeEntry[];
+  /**
+   * Folders an elision's note names, by the folder the elision is in (`''` for the top):
+   * `└── ...  # ortho/, detection/` under `image_processing/` names those two as its contents.
+   */
+  readonly noted: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Whether the tree is of one folder rather than the repository: its first line names the
+   * repository and is read as the folder of that name, so what lies beside that folder is not its subject.
+   */
+  readonly ofFolder: boolean;
 }
 
 const TREE_INFO = new Set(['', 'text', 'txt', 'tree', 'plaintext', 'plain', 'ascii', 'none']);
 /** Names that stand for more than one path, or for none: globs, placeholders, elisions. */
 const PATTERN = /[*?<>{}[\]$…]|\.\.\.|^e\.g\.?$/;
+/** A tree line whose name is an ellipsis: group 1 is the glyphs and indentation before it, group 2 what follows. */
+const ELLIPSIS = /^([\s│|├└+`─-]*?)(?:\.\.\.|…)((?:\s.*)?)$/;
+/** A folder named in a note: `ortho/`. */
+const NOTED_FOLDER = /(?<![\w./-])([A-Za-z0-9_][\w.-]*)\//g;
 const EXAMPLE_NOTE = /\be\.g\.|\bfor example\b|\(example\)/i;
 
 interface LineShape {
@@ -148,9 +163,9 @@ export function codeTree(a: Analysis, facts: RepositoryFacts | undefined): CodeT
   // repository sindri): read it as that folder when more of the tree then exists.
   if (asRoot.rootLine !== undefined && facts?.directories.has(cleanName(a.model.lines[asRoot.rootLine].trim().split(/\s/)[0]))) {
     const asFolder = readEntries(a, fence, templateTree, facts, false);
-    if (existing(facts, asFolder.entries) > existing(facts, asRoot.entries)) return { fenceLine: fence.open, closeLine: fence.close, ...asFolder };
+    if (existing(facts, asFolder.entries) > existing(facts, asRoot.entries)) return { fenceLine: fence.open, closeLine: fence.close, ...asFolder, ofFolder: true };
   }
-  return { fenceLine: fence.open, closeLine: fence.close, ...asRoot };
+  return { fenceLine: fence.open, closeLine: fence.close, ...asRoot, ofFolder: false };
 }
 
 function existing(facts: RepositoryFacts, entries: readonly TreeEntry[]): number {
@@ -163,14 +178,30 @@ function readEntries(
   templateTree: ReadonlySet<string>,
   facts: RepositoryFacts | undefined,
   rootFirst: boolean,
-): { rootLine: number | undefined; entries: TreeEntry[] } {
+): { rootLine: number | undefined; entries: TreeEntry[]; noted: Map<string, Set<string>> } {
   const entries: TreeEntry[] = [];
   const stack: Array<{ key: number; index: number }> = [];
+  const noted = new Map<string, Set<string>>();
   let rootLine: number | undefined;
   for (let line = fence.open + 1; line < fence.close; line++) {
     const text = a.model.lines[line];
     const shape = shapeOf(text);
-    if (!shape) continue;
+    if (!shape) {
+      // `└── ...  # ortho/, detection/ subdomains`: the folders the note names are listed too.
+      const dots = ELLIPSIS.exec(text);
+      const at = dots && shapeOf(`${dots[1]}x`);
+      if (at) {
+        const key = depthKey(at);
+        const open = stack.filter((s) => s.key < key);
+        const dir = open.length ? entries[open[open.length - 1].index].path : '';
+        for (const m of dots[2].matchAll(NOTED_FOLDER)) {
+          const names = noted.get(dir) ?? new Set<string>();
+          names.add(m[1]);
+          noted.set(dir, names);
+        }
+      }
+      continue;
+    }
     if (entries.length === 0 && rootLine === undefined && shape.glyphColumn < 0 && rootFirst && namesRepository(shape.name, facts)) {
       rootLine = line;
       continue;
@@ -198,7 +229,7 @@ function readEntries(
     if (parent >= 0) entries[parent].dir = true;
     stack.push({ key, index: entries.length - 1 });
   }
-  return { rootLine, entries };
+  return { rootLine, entries, noted };
 }
 
 /** `a/b/` → `a/b`, by a loop: a regular expression anchored at the end would retry every run of slashes. */

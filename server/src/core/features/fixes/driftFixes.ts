@@ -29,14 +29,15 @@ export function addUndocumentedPath(context: FixContext, diagnostic: Diagnostic)
 
 export function addEnvRow(context: FixContext, diagnostic: Diagnostic): Fix[] {
   const data = dataOf(diagnostic, 'undocumented-env');
-  if (!data) return [];
-  return [{ kind: 'add-env-row', title: `Add ${data.name} to the table`, edits: [insertLines(context.analysis.model, data.insertAt.line, data.text)], diagnostics: [diagnostic] }];
+  // A list of several blocks has no one certain place for the variable: no fix is offered.
+  if (!data?.insertAt || data.text === undefined) return [];
+  return [{ kind: 'add-env-row', title: `Add ${data.name} to Environment Variables`, edits: [insertLines(context.analysis.model, data.insertAt.line, data.text)], diagnostics: [diagnostic] }];
 }
 
 export function removeEnvRow(context: FixContext, diagnostic: Diagnostic): Fix[] {
   const data = dataOf(diagnostic, 'unused-env');
   if (!data) return [];
-  return [{ kind: 'remove-env-row', title: `Remove the row of ${data.name}`, edits: [deleteLine(context.analysis.model, data.line)], diagnostics: [diagnostic] }];
+  return [{ kind: 'remove-env-row', title: `Remove ${data.name} from Environment Variables`, edits: [deleteLine(context.analysis.model, data.line)], diagnostics: [diagnostic] }];
 }
 
 export function setVersion(_context: FixContext, diagnostic: Diagnostic): Fix[] {
