@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { bundledSchema } from '../helpers/core.ts';
-import { applyAsClient, assertFixOutcome, diagnose, editsOf, endsLenientCheck, fixAllRounds, headingLines, quickFixes } from './helpers/fixes.ts';
+import { applyAsClient, assertFixOutcome, diagnose, editsOf, endsLenientCheck, fixAllRounds, headingLines, mayTouch, quickFixes } from './helpers/fixes.ts';
 import { engine } from '../helpers/core.ts';
 
 /** Applies the fix titled `title` offered for the diagnostic of `code` on `line`, checks its outcome, and returns the text. */
@@ -153,5 +153,18 @@ describe('quick fixes keep their promise on the smallest documents that broke th
     assert.ok(headingLines(filled).includes('   ### Overview'), filled);
     const inserted = applyFix('## System Architecture\n\n\n   ### Overview\n', 'missing-section', /^Insert all \d+ missing sections$/);
     assert.ok(headingLines(inserted).includes('   ### Overview'), inserted);
+  });
+
+  it('a field added to an entry that ends a document without a final line break goes on the line after the entry title', () => {
+    const text = '### Major Architectural Decisions\n\n**Component Name**';
+    const schema = bundledSchema();
+    const before = diagnose(text, schema);
+    const target = before.find((d) => d.code === 'missing-field');
+    assert.ok(target);
+    const action = quickFixes(text, schema, before, target).find((a) => a.title === 'Add field "Context"');
+    assert.ok(action);
+    const lines = text.split('\n');
+    for (const edit of editsOf(action)) assert.ok(mayTouch(lines, target, edit, action.title), JSON.stringify(edit.range));
+    assert.equal(applyFix(text, 'missing-field', /^Add field "Context"$/, 2), `${text}\n- **Context**: What was the situation`);
   });
 });

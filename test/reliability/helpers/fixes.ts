@@ -235,8 +235,12 @@ export function mayTouch(lines: readonly string[], d: Diagnostic, edit: TextEdit
       return isLineStart(lines, edit.range) && edit.range.start.line >= Math.min(...(data.sections ?? [data]).map((e) => earliest(lines, e.insertAt.line)), lines.length - 1);
     case 'empty-section':
       return isEmpty(edit.range) && JSON.stringify(edit.range) === JSON.stringify(insertionPoint(lines, data.insertAt.line));
-    case 'missing-field':
-      return isLineStart(lines, edit.range) && edit.range.start.line > d.range.start.line && edit.range.start.line <= data.insertAt.line;
+    case 'missing-field': {
+      // Appended to a document without a final line break, a line is inserted at the end of the last one: it starts the line after.
+      const at = edit.range.start;
+      const line = at.line === lines.length - 1 && at.character === lines[at.line].length && at.character > 0 ? lines.length : at.line;
+      return isLineStart(lines, edit.range) && line > d.range.start.line && line <= data.insertAt.line;
+    }
     case 'section-order':
       return (
         (isEmpty(edit.range) && JSON.stringify(edit.range) === JSON.stringify(insertionPoint(lines, data.to))) ||
