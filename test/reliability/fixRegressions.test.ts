@@ -167,4 +167,13 @@ describe('quick fixes keep their promise on the smallest documents that broke th
     for (const edit of editsOf(action)) assert.ok(mayTouch(lines, target, edit, action.title), JSON.stringify(edit.range));
     assert.equal(applyFix(text, 'missing-field', /^Add field "Context"$/, 2), `${text}\n- **Context**: What was the situation`);
   });
+
+  it('a heading is not offered as a section that would read what it holds as entries lacking their fields', () => {
+    const text = '## Architecture\n\n**2024-01-01 - the**\n';
+    const schema = bundledSchema();
+    const before = diagnose(text, schema);
+    const titles = before.flatMap((d) => quickFixes(text, schema, before, d).map((a) => a.title));
+    assert.ok(!titles.includes('"## Architecture" is this document\'s Decision Log'), titles.join(' | '));
+    applyFix(text, 'missing-section', / is this document's System Architecture$/);
+  });
 });

@@ -6,7 +6,11 @@
  * two declarations write the markers the engine reads (`parse/sectionMarkers.ts`). When more
  * than one section is missing in the document, "Insert all N missing sections" comes first.
  */
-import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import { analyze } from '../../analyze.ts';
+import { checkDocument } from '../../check.ts';
+import { parseDocument } from '../../parse/document.ts';
+import { applyEdits } from '../edits.ts';
 import { sectionMarker } from '../../parse/sectionMarkers.ts';
 import { sectionSkeleton } from '../../template/render.ts';
 import { headingKey } from '../../text.ts';
@@ -161,6 +165,7 @@ function declarations(context: FixContext, diagnostic: Diagnostic, section: Sche
     const h = model.headings[i];
     const written = `${'#'.repeat(h.level)} ${oneLine(h.text)}`;
     const edit = insertLines(model, h.range.end.line + 1, sectionMarker('section', section.title) + '\n');
+    if (!declarationAddsNothing(context, section, edit)) continue;
     fixes.push({ kind: 'mark-section', title: `"${written}" is this document's ${section.title}`, edits: [edit], diagnostics: [diagnostic] });
   }
   // The marker counts anywhere; it goes where the section would, so that a reader finds it there.
@@ -170,6 +175,31 @@ function declarations(context: FixContext, diagnostic: Diagnostic, section: Sche
     fixes.push({ kind: 'mark-not-applicable', title: `"${headingLabel(section)}" is not applicable to this project`, edits: [edit], diagnostics: [diagnostic] });
   }
   return fixes;
+}
+
+/** Codes a lenient check holds back, which a declaration that makes the document follow the template brings out, by design. */
+const HELD_BACK = new Set(['missing-section', 'section-order', 'heading-level', 'empty-section']);
+
+/**
+ * Whether declaring a heading to be `section` adds no warning or error: checked as that
+ * section, what the heading holds may be read as its entries, which then lack their fields.
+ * The subsections the declared section lacks are the declaration's next step, not new problems.
+ * Candidates are rare (a heading no section claims, whose words come close), so each costs a check.
+ */
+function declarationAddsNothing(context: FixContext, section: SchemaSection, edit: TextEdit): boolean {
+  const { analysis } = context;
+  const lenient = analysis.fit.adapted || analysis.fit.unrelated;
+  const counted = (d: Diagnostic): boolean =>
+    (d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning) && d.code !== 'missing-section' && !(lenient && HELD_BACK.has(String(d.code)));
+  const tally = (list: readonly Diagnostic[]): Map<string, number> => {
+    const out = new Map<string, number>();
+    for (const d of list) if (counted(d)) out.set(String(d.code), (out.get(String(d.code)) ?? 0) + 1);
+    return out;
+  };
+  const edited = analyze(parseDocument(applyEdits(analysis.model.text, [edit])), analysis.schema);
+  const before = tally(context.all);
+  for (const [code, n] of tally(checkDocument(edited, { severity: context.severity }))) if (n > (before.get(code) ?? 0)) return false;
+  return edited.present.has(section.id);
 }
 
 /**
