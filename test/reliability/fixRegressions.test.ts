@@ -176,4 +176,11 @@ describe('quick fixes keep their promise on the smallest documents that broke th
     assert.ok(!titles.includes('"## Architecture" is this document\'s Decision Log'), titles.join(' | '));
     applyFix(text, 'missing-section', / is this document's System Architecture$/);
   });
+
+  it('the title is inserted after the front matter, which stays front matter', () => {
+    const text = '---\n\n# Architecture\n\nTechnical design documentation for [Project Name].\n\n\n---\narchdoc: true\ntitle: x\n---\n';
+    const after = applyFix(text, 'missing-section', /^Insert all \d+ missing sections$/);
+    assert.ok(after.startsWith(text.split('archdoc: true')[0]), 'the front matter is where it was');
+    assert.ok(!diagnose(after, bundledSchema()).some((d) => d.code === 'placeholder'), 'its text is not read as the body');
+  });
 });

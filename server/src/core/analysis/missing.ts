@@ -1,4 +1,5 @@
 /** Where a missing section goes: shared by the missing-section rule and the confidence policy's notice. */
+import { readFrontMatter } from '../parse/frontMatter.ts';
 import type { Analysis, MissingSectionEntry, Position0, SchemaSection } from '../types.ts';
 
 /** A missing section as diagnostics carry it (see `MissingSectionEntry`). */
@@ -13,7 +14,8 @@ export function missingEntry(a: Analysis, section: SchemaSection): MissingSectio
  */
 export function insertionPoint(a: Analysis, section: SchemaSection): { after: string; insertAt: Position0; adopts: boolean } {
   const { headings } = a.model;
-  if (section.id === '') return { after: '', insertAt: { line: 0, character: 0 }, adopts: false };
+  // The title goes first, after the front matter: a line before it would end the front matter's being one.
+  if (section.id === '') return { after: '', insertAt: { line: readFrontMatter(a.model.lines).endLine, character: 0 }, adopts: false };
   const adopted = adoptedHeading(a, section);
   if (adopted !== undefined) return { after: '', insertAt: { line: headings[adopted].line, character: 0 }, adopts: true };
   return { ...templatePosition(a, section), adopts: false };
