@@ -183,4 +183,13 @@ describe('quick fixes keep their promise on the smallest documents that broke th
     assert.ok(after.startsWith(text.split('archdoc: true')[0]), 'the front matter is where it was');
     assert.ok(!diagnose(after, bundledSchema()).some((d) => d.code === 'placeholder'), 'its text is not read as the body');
   });
+
+  it('a missing parent is not inserted where it would take the only content of a section written a level too deep', () => {
+    // "### System Architecture" holds "### Testing Strategy" as the template nests them; "## Testing" before it would leave it empty.
+    const text = '### System Architecture\n\n### Testing Strategy\n';
+    const schema = bundledSchema();
+    const before = diagnose(text, schema);
+    const titles = before.flatMap((d) => quickFixes(text, schema, before, d).map((a) => a.title));
+    assert.ok(!titles.includes('Insert section "## Testing"'), titles.join(' | '));
+  });
 });

@@ -45,7 +45,7 @@ function insertionText(context: FixContext, section: SchemaSection): string {
 function insertionLine(context: FixContext, section: SchemaSection, entry: MissingSectionEntry): number | undefined {
   const { model } = context.analysis;
   if (section.id === '') return entry.insertAt.line;
-  const at = entry.adopts ? (emptiesSection(model, entry.insertAt.line, section.level) ? undefined : entry.insertAt.line) : sectionBoundary(model, entry.insertAt.line, section.level);
+  const at = entry.adopts ? (emptiesSection(context.analysis, entry.insertAt.line, section.level) ? undefined : entry.insertAt.line) : sectionBoundary(model, entry.insertAt.line, section.level);
   return at === undefined || insideRawText(model, at) ? undefined : aboveSuppression(model, at);
 }
 

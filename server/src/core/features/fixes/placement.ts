@@ -4,7 +4,7 @@
  * inserted inside another section's body at its own level or deeper cuts that section in two,
  * and the second half (a custom section's text, say) ends up under the inserted heading.
  */
-import type { DocModel } from '../../types.ts';
+import type { Analysis, DocModel } from '../../types.ts';
 import { headingAt } from '../shared.ts';
 
 /** HTML blocks that only their closer ends (CommonMark kinds 1 to 5); a blank line ends the others. */
@@ -68,12 +68,16 @@ export function sectionBoundary(model: DocModel, line: number, level: number): n
   return at;
 }
 
-/** Whether a heading of `level` inserted at `line` would leave a section that holds the line with nothing. */
-export function emptiesSection(model: DocModel, line: number, level: number): boolean {
-  for (let i = headingAt(model, line - 1); i >= 0; i = model.headings[i].parent) {
-    const h = model.headings[i];
-    if (h.level >= level && h.line < line && h.endLine > line && !hasText(model, h.range.end.line + 1, line)) return true;
-  }
+/**
+ * Whether a heading of `level` inserted at `line` would leave a section that holds the line with
+ * nothing: as markdown nests the headings, and as the template does (a `### System Architecture`
+ * written a level too deep still holds the `### Testing Strategy` after it).
+ */
+export function emptiesSection(a: Analysis, line: number, level: number): boolean {
+  const { model } = a;
+  const cut = (i: number, own: number, end: number): boolean => own >= level && model.headings[i].line < line && end > line && !hasText(model, model.headings[i].range.end.line + 1, line);
+  for (let i = headingAt(model, line - 1); i >= 0; i = model.headings[i].parent) if (cut(i, model.headings[i].level, model.headings[i].endLine)) return true;
+  for (let i = headingAt(model, line - 1); i >= 0; i = a.parents[i]) if (cut(i, a.matches[i]?.section.level ?? model.headings[i].level, a.ends[i])) return true;
   return false;
 }
 
