@@ -192,4 +192,21 @@ describe('quick fixes keep their promise on the smallest documents that broke th
     const titles = before.flatMap((d) => quickFixes(text, schema, before, d).map((a) => a.title));
     assert.ok(!titles.includes('Insert section "## Testing"'), titles.join(' | '));
   });
+
+  it('no section is moved when a heading it holds would arrive empty, its content having been what follows the block', () => {
+    // A level-1 "Data Protection" holds the sections after it as markdown nests them; moved to the end, it holds nothing.
+    const text = '# Architecture\n\n## Security\n\n\nData Protection\n===\n\n## Technology Stack\n\n';
+    const schema = bundledSchema();
+    const before = diagnose(text, schema);
+    const titles = before.flatMap((d) => quickFixes(text, schema, before, d).map((a) => a.title));
+    assert.ok(!titles.some((t) => t.startsWith('Move section')), titles.join(' | '));
+  });
+
+  it('no section is inserted above a suppression comment that is all the section before it holds', () => {
+    const text = '## Data Model\n\n\n<!-- archdoc-disable-next-line -->';
+    const schema = bundledSchema();
+    const before = diagnose(text, schema);
+    const titles = before.flatMap((d) => quickFixes(text, schema, before, d).map((a) => a.title));
+    assert.ok(!titles.includes('Insert section "## API Design"'), titles.join(' | '));
+  });
 });

@@ -46,7 +46,10 @@ function insertionLine(context: FixContext, section: SchemaSection, entry: Missi
   const { model } = context.analysis;
   if (section.id === '') return entry.insertAt.line;
   const at = entry.adopts ? (emptiesSection(context.analysis, entry.insertAt.line, section.level) ? undefined : entry.insertAt.line) : sectionBoundary(model, entry.insertAt.line, section.level);
-  return at === undefined || insideRawText(model, at) ? undefined : aboveSuppression(model, at);
+  if (at === undefined || insideRawText(model, at)) return undefined;
+  // Above a suppression comment that is all a section holds, the heading would leave it empty.
+  const line = aboveSuppression(model, at);
+  return line !== at && emptiesSection(context.analysis, line, section.level) ? undefined : line;
 }
 
 /**

@@ -15,11 +15,15 @@ export function moveSection(context: FixContext, diagnostic: Diagnostic): Fix[] 
   if (!data || (data.to >= data.startLine && data.to <= data.endLine) || data.endLine > model.lines.length) return [];
   // Moved into an unclosed fence or HTML block, the section would be code, no section at all.
   if (insideRawText(model, data.to)) return [];
-  // A section whose only content is a heading nested under it that stands for another section
-  // (`## Testing` over a `### Overview`) would arrive empty: it is no certain move.
+  // A heading of the block whose only content lies past the block (a `### Overview` nested under
+  // `## Testing` that stands for another section, the sections after a level-1 `Data Protection`)
+  // would arrive empty: it is no certain move.
   const h = headingAt(model, data.startLine);
   const heading = model.headings[h];
-  if (heading && !isSectionEmpty(context.analysis, h) && model.lines.slice(heading.range.end.line + 1, data.endLine).every((l) => l.trim() === '')) return [];
+  for (let j = Math.max(h, 0); j < model.headings.length && model.headings[j].line < data.endLine; j++) {
+    const inner = model.headings[j];
+    if (!isSectionEmpty(context.analysis, j) && model.lines.slice(inner.range.end.line + 1, data.endLine).every((l) => l.trim() === '')) return [];
+  }
   let last = data.endLine;
   while (last > data.startLine + 1 && model.lines[last - 1].trim() === '') last--;
   const block = model.lines.slice(data.startLine, last).join('\n') + '\n';
