@@ -209,4 +209,12 @@ describe('quick fixes keep their promise on the smallest documents that broke th
     const titles = before.flatMap((d) => quickFixes(text, schema, before, d).map((a) => a.title));
     assert.ok(!titles.includes('Insert section "## API Design"'), titles.join(' | '));
   });
+
+  it('a declaration is judged by the full check, so one that would leave a subsection empty is not offered', () => {
+    const text = '## Architecture\n\n### ecision Log\n';
+    const schema = bundledSchema();
+    const before = diagnose(text, schema);
+    const titles = before.flatMap((d) => quickFixes(text, schema, before, d).map((a) => a.title));
+    assert.ok(!titles.includes('"## Architecture" is this document\'s System Architecture'), titles.join(' | '));
+  });
 });

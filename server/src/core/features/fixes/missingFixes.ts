@@ -180,27 +180,25 @@ function declarations(context: FixContext, diagnostic: Diagnostic, section: Sche
   return fixes;
 }
 
-/** Codes a lenient check holds back, which a declaration that makes the document follow the template brings out, by design. */
-const HELD_BACK = new Set(['missing-section', 'section-order', 'heading-level', 'empty-section']);
-
 /**
  * Whether declaring a heading to be `section` adds no warning or error: checked as that
  * section, what the heading holds may be read as its entries, which then lack their fields.
- * The subsections the declared section lacks are the declaration's next step, not new problems.
- * Candidates are rare (a heading no section claims, whose words come close), so each costs a check.
+ * Both sides are checked fully, as a document that follows the template is, whatever policy the
+ * diagnostics were computed with. The subsections the declared section lacks are the
+ * declaration's next step, not new problems. Candidates are rare (a heading no section claims,
+ * whose words come close), so each costs a check.
  */
 function declarationAddsNothing(context: FixContext, section: SchemaSection, edit: TextEdit): boolean {
   const { analysis } = context;
-  const lenient = analysis.fit.adapted || analysis.fit.unrelated;
-  const counted = (d: Diagnostic): boolean =>
-    (d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning) && d.code !== 'missing-section' && !(lenient && HELD_BACK.has(String(d.code)));
   const tally = (list: readonly Diagnostic[]): Map<string, number> => {
     const out = new Map<string, number>();
-    for (const d of list) if (counted(d)) out.set(String(d.code), (out.get(String(d.code)) ?? 0) + 1);
+    for (const d of list) {
+      if ((d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning) && d.code !== 'missing-section') out.set(String(d.code), (out.get(String(d.code)) ?? 0) + 1);
+    }
     return out;
   };
   const edited = analyze(parseDocument(applyEdits(analysis.model.text, [edit])), analysis.schema);
-  const before = tally(context.all);
+  const before = tally(checkDocument(analysis, { severity: context.severity }));
   for (const [code, n] of tally(checkDocument(edited, { severity: context.severity }))) if (n > (before.get(code) ?? 0)) return false;
   return edited.present.has(section.id);
 }
