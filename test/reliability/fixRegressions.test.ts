@@ -217,4 +217,13 @@ describe('quick fixes keep their promise on the smallest documents that broke th
     const titles = before.flatMap((d) => quickFixes(text, schema, before, d).map((a) => a.title));
     assert.ok(!titles.includes('"## Architecture" is this document\'s System Architecture'), titles.join(' | '));
   });
+
+  it('no section is moved out of a section that would be left with nothing', () => {
+    // "### ecision Log" is all "## Performance" holds.
+    const text = '## Performance\n\n### ecision Log\n\n## Testing\n\n\n- Purpose: \n';
+    const schema = bundledSchema();
+    const before = diagnose(text, schema);
+    const titles = before.flatMap((d) => quickFixes(text, schema, before, d).map((a) => a.title));
+    assert.ok(!titles.some((t) => t.startsWith('Move section')), titles.join(' | '));
+  });
 });

@@ -20,6 +20,13 @@ export function moveSection(context: FixContext, diagnostic: Diagnostic): Fix[] 
   // would arrive empty: it is no certain move.
   const h = headingAt(model, data.startLine);
   const heading = model.headings[h];
+  // Nor may the section that holds the block be left with nothing once the block is gone.
+  const a = context.analysis;
+  const blank = (from: number, to: number): boolean => model.lines.slice(from, to).every((l) => l.trim() === '');
+  for (const p of h >= 0 ? [model.headings[h].parent, a.parents[h]] : []) {
+    const holder = model.headings[p];
+    if (holder && !isSectionEmpty(a, p) && blank(holder.range.end.line + 1, data.startLine) && blank(data.endLine, Math.max(a.ends[p], holder.endLine))) return [];
+  }
   for (let j = Math.max(h, 0); j < model.headings.length && model.headings[j].line < data.endLine; j++) {
     const inner = model.headings[j];
     if (!isSectionEmpty(context.analysis, j) && model.lines.slice(inner.range.end.line + 1, data.endLine).every((l) => l.trim() === '')) return [];
