@@ -226,4 +226,9 @@ describe('quick fixes keep their promise on the smallest documents that broke th
     const titles = before.flatMap((d) => quickFixes(text, schema, before, d).map((a) => a.title));
     assert.ok(!titles.some((t) => t.startsWith('Move section')), titles.join(' | '));
   });
+
+  it('a section inserted before a line holding only a line separator is kept apart from it by a blank line', () => {
+    // U+2028 is no blank line to markdown: without one, the inserted guidance and it would be the text of the setext heading below.
+    applyFix('\u2028\n---\n', 'missing-section', /^Insert section "## Overview"$/);
+  });
 });

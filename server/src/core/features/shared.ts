@@ -51,8 +51,9 @@ export function missingFields(kind: EntryKindSpec, entry: DocEntry): EntryKindSp
   return [...missing.filter((f) => f.required), ...missing.filter((f) => !f.required)];
 }
 
+/** Whether a line is blank as markdown reads it: spaces and tabs only (a U+2028 or NBSP line continues a paragraph). */
 export function isBlank(model: DocModel, line: number): boolean {
-  return line < 0 || line >= model.lines.length || model.lines[line].trim() === '';
+  return line < 0 || line >= model.lines.length || /^[ \t]*$/.test(model.lines[line]);
 }
 
 const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
