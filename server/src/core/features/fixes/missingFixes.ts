@@ -180,26 +180,45 @@ function declarations(context: FixContext, diagnostic: Diagnostic, section: Sche
   return fixes;
 }
 
+/** Declarations verified per request: each costs a check of the whole document, so a request is bounded. */
+const MAX_DECLARATION_CHECKS = 4;
+
+interface DeclarationBudget {
+  readonly before: Map<string, number>;
+  left: number;
+}
+
+/** The warnings and errors a full check finds, by code, and the checks still allowed, once per request (its list of diagnostics). */
+const declarationBudgets = new WeakMap<FixContext['all'], DeclarationBudget>();
+
+function tally(list: readonly Diagnostic[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const d of list) {
+    if ((d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning) && d.code !== 'missing-section') out.set(String(d.code), (out.get(String(d.code)) ?? 0) + 1);
+  }
+  return out;
+}
+
 /**
  * Whether declaring a heading to be `section` adds no warning or error: checked as that
  * section, what the heading holds may be read as its entries, which then lack their fields.
  * Both sides are checked fully, as a document that follows the template is, whatever policy the
  * diagnostics were computed with. The subsections the declared section lacks are the
  * declaration's next step, not new problems. Candidates are rare (a heading no section claims,
- * whose words come close), so each costs a check.
+ * whose words come close), and each costs a check; past `MAX_DECLARATION_CHECKS` in one
+ * request a declaration that cannot be verified is not offered.
  */
 function declarationAddsNothing(context: FixContext, section: SchemaSection, edit: TextEdit): boolean {
   const { analysis } = context;
-  const tally = (list: readonly Diagnostic[]): Map<string, number> => {
-    const out = new Map<string, number>();
-    for (const d of list) {
-      if ((d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning) && d.code !== 'missing-section') out.set(String(d.code), (out.get(String(d.code)) ?? 0) + 1);
-    }
-    return out;
-  };
+  let budget = declarationBudgets.get(context.all);
+  if (budget === undefined) {
+    budget = { before: tally(checkDocument(analysis, { severity: context.severity })), left: MAX_DECLARATION_CHECKS };
+    declarationBudgets.set(context.all, budget);
+  }
+  if (budget.left <= 0) return false;
+  budget.left--;
   const edited = analyze(parseDocument(applyEdits(analysis.model.text, [edit])), analysis.schema);
-  const before = tally(checkDocument(analysis, { severity: context.severity }));
-  for (const [code, n] of tally(checkDocument(edited, { severity: context.severity }))) if (n > (before.get(code) ?? 0)) return false;
+  for (const [code, n] of tally(checkDocument(edited, { severity: context.severity }))) if (n > (budget.before.get(code) ?? 0)) return false;
   return edited.present.has(section.id);
 }
 
