@@ -227,6 +227,16 @@ describe('quick fixes keep their promise on the smallest documents that broke th
     assert.ok(!titles.some((t) => t.startsWith('Move section')), titles.join(' | '));
   });
 
+  it('no section is moved when the move would make a section’s field line the document’s own metadata', () => {
+    // Moving "## Deployment" up leaves "**Last Updated**: Draft" as the run of field lines that ends the document.
+    const text = '## Monitoring and Observability\n\n\n**Last Updated**: Draft\n\n## Deployment\n\n';
+    const schema = bundledSchema();
+    const before = diagnose(text, schema);
+    assert.ok(before.some((d) => d.code === 'section-order'), before.map((d) => String(d.code)).join(' '));
+    const titles = before.flatMap((d) => quickFixes(text, schema, before, d).map((a) => a.title));
+    assert.ok(!titles.some((t) => t.startsWith('Move section')), titles.join(' | '));
+  });
+
   it('a section inserted before a line holding only a line separator is kept apart from it by a blank line', () => {
     // U+2028 is no blank line to markdown: without one, the inserted guidance and it would be the text of the setext heading below.
     applyFix('\u2028\n---\n', 'missing-section', /^Insert section "## Overview"$/);

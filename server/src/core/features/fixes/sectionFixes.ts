@@ -31,6 +31,18 @@ export function moveSection(context: FixContext, diagnostic: Diagnostic): Fix[] 
     const inner = model.headings[j];
     if (!isSectionEmpty(context.analysis, j) && model.lines.slice(inner.range.end.line + 1, data.endLine).every((l) => l.trim() === '')) return [];
   }
+  // The run of field lines that ends the document is its metadata (`metadataLines`): a move that
+  // leaves a section's field line last, or lands after the document's own, changes which fields
+  // are the document's, so it is no certain move either.
+  const fieldLine = new Set(model.fieldLines.map((f) => f.line));
+  const lastWritten = (before: number): number => {
+    let line = before - 1;
+    while (line >= 0 && model.lines[line].trim() === '') line--;
+    return line;
+  };
+  const landsLast = lastWritten(model.lines.length) < data.to;
+  if (data.endLine >= model.lines.length && fieldLine.has(lastWritten(data.startLine))) return [];
+  if (landsLast && (fieldLine.has(lastWritten(model.lines.length)) || fieldLine.has(lastWritten(data.endLine)))) return [];
   let last = data.endLine;
   while (last > data.startLine + 1 && model.lines[last - 1].trim() === '') last--;
   const block = model.lines.slice(data.startLine, last).join('\n') + '\n';
