@@ -237,6 +237,16 @@ describe('quick fixes keep their promise on the smallest documents that broke th
     assert.ok(!titles.some((t) => t.startsWith('Move section')), titles.join(' | '));
   });
 
+  it('a fence opened again by a line with an info string is still open, so no section is inserted inside it', () => {
+    // "```sql" cannot close a fence: the whole document is code, and sections go above it.
+    const text = '```sql\n\n```sql\n';
+    const schema = bundledSchema();
+    const before = diagnose(text, schema);
+    const titles = before.flatMap((d) => quickFixes(text, schema, before, d).map((a) => a.title));
+    assert.ok(!titles.some((t) => /^Insert (?:all|section "#)/.test(t)), titles.join(' | '));
+    applyFix(text, 'missing-section', /^Insert section "Architecture"$/);
+  });
+
   it('a section inserted before a line holding only a line separator is kept apart from it by a blank line', () => {
     // U+2028 is no blank line to markdown: without one, the inserted guidance and it would be the text of the setext heading below.
     applyFix('\u2028\n---\n', 'missing-section', /^Insert section "## Overview"$/);

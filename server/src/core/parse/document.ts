@@ -140,14 +140,27 @@ function walkTokens(tokens: Token[], s: Scratch): void {
   }
 }
 
+/**
+ * Whether a line closes a fence opened with `markup`: at most three spaces of indentation, then
+ * the fence's character at least as many times, then only white space (CommonMark). A line such
+ * as "```sql" opens a fence; it never closes one.
+ */
+function closesFence(line: string, markup: string): boolean {
+  const rest = line.trimStart();
+  if (line.length - rest.length > 3) return false;
+  const run = rest.trimEnd();
+  if (run.length < markup.length) return false;
+  for (const c of run) if (c !== markup[0]) return false;
+  return true;
+}
+
 function isClosingLine(line: string | undefined, markup: string, map: [number, number]): boolean {
-  return map[1] - 1 > map[0] && (line ?? '').trim().startsWith(markup);
+  return map[1] - 1 > map[0] && closesFence(line ?? '', markup);
 }
 
 /** The fence's last content line: a closed fence ends one line before its map does. */
 function closedFenceEnd(lines: readonly string[], map: [number, number], markup: string): number {
-  const last = lines[map[1] - 1] ?? '';
-  return map[1] - 1 > map[0] && last.trim().startsWith(markup) ? map[1] - 1 : map[1];
+  return isClosingLine(lines[map[1] - 1], markup, map) ? map[1] - 1 : map[1];
 }
 
 function addHeading(open: Token, inline: Token | undefined, s: Scratch): void {
